@@ -1,0 +1,41 @@
+//! The single-page app: the router and the page for the current address.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::slug::Slug;
+use crate::pages::{ArticlePage, NotFoundPage};
+use crate::routing::{BrowserRouter, Route};
+
+/// The id of the element in `index.html` that the app replaces.
+pub const APP_ROOT_ID: &str = "lede-app";
+
+/// The reader as a full page: follows the address bar and shows its article.
+#[component]
+pub fn App() -> impl IntoView {
+    let router = BrowserRouter::start();
+    let on_open_article = Callback::new(move |article_id: Slug| router.open_article(&article_id));
+    move || match router.route() {
+        Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
+        route => match route.article_id() {
+            Some(article_id) => view! { <ArticlePage article_id=article_id on_open_article=on_open_article /> }.into_any(),
+            None => view! { <NotFoundPage path=route.path() /> }.into_any(),
+        },
+    }
+}
+
+/// Mounts [`App`] in place of the `#lede-app` element's placeholder content (or at the end
+/// of `<body>` when the page has no such element) and keeps it mounted.
+pub fn mount_app() {
+    let root = document()
+        .get_element_by_id(APP_ROOT_ID)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(root) => {
+            // The placeholder is there for readers without wasm; the app replaces it.
+            root.set_text_content(None);
+            leptos::mount::mount_to(root, App).forget();
+        }
+        None => leptos::mount::mount_to_body(App),
+    }
+}

@@ -1,0 +1,65 @@
+//! The top of an article: kicker, headline, summary and the byline line.
+
+use leptos::prelude::*;
+
+use crate::components::{FormattedTime, SummaryBox};
+use crate::model::{Category, InlineText};
+use crate::model::timestamp::Timestamp;
+
+/// When an article was published and, if so, last updated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PublicationTimes {
+    /// First publication.
+    pub published: Timestamp,
+    /// Last update, if any.
+    pub updated: Option<Timestamp>,
+}
+
+/// The category kicker, the `h1` headline, the summary box and the byline line.
+#[component]
+pub fn ArticleHeader(
+    /// The category, shown as the kicker.
+    category: Category,
+    /// The headline.
+    #[prop(into)]
+    headline: String,
+    /// The summary.
+    summary: InlineText,
+    /// Who wrote it, as one line of text.
+    #[prop(into)]
+    byline: String,
+    /// When it was published and updated.
+    times: PublicationTimes,
+    /// The article's language, for formatting times.
+    #[prop(into)]
+    language: String,
+    /// Minutes to read the body.
+    reading_minutes: usize,
+) -> impl IntoView {
+    let kicker = match category.url {
+        Some(url) => view! { <a class="lede-article-header__kicker-link" href=url.to_string()>{category.name}</a> }.into_any(),
+        None => category.name.into_any(),
+    };
+    let updated = times.updated.map(|updated| {
+        view! {
+            <span class="lede-article-header__updated">
+                " · Updated " <FormattedTime timestamp=updated language=language.clone() />
+            </span>
+        }
+    });
+    view! {
+        <header class="lede-article-header">
+            <p class="lede-article-header__kicker" data-testid="kicker">{kicker}</p>
+            <h1 class="lede-article-header__headline" tabindex="-1">{headline}</h1>
+            <SummaryBox summary=summary />
+            <p class="lede-article-header__meta" data-testid="byline">
+                <span class="lede-article-header__byline">"By " {byline}</span>
+                <span class="lede-article-header__times">
+                    <FormattedTime timestamp=times.published language=language.clone() />
+                    {updated}
+                </span>
+                <span class="lede-article-header__reading-time">{format!("{reading_minutes} min read")}</span>
+            </p>
+        </header>
+    }
+}

@@ -1,0 +1,61 @@
+//! The whole reading view of one article.
+
+use leptos::prelude::*;
+
+use crate::components::article_header::PublicationTimes;
+use crate::components::{ArticleHeader, ArticleSection, ContextNote, Masthead, RelatedSidebar, ReportingNote, SectionNav};
+use crate::model::slug::Slug;
+use crate::model::view_data::{byline_text, reading_time_minutes, reporting_note, section_nav_items};
+use crate::model::Article;
+
+/// Masthead, then the article with its section navigation, then related articles.
+///
+/// The section navigation sits inside the article, after its header: on a phone it is
+/// read right after the summary, and on a desktop the grid moves it to a sticky left
+/// column without changing the reading order for screen readers.
+#[component]
+pub fn ArticleView(
+    /// The article to show.
+    article: Article,
+    /// Opens another article inside the reader.
+    on_open_article: Callback<Slug>,
+) -> impl IntoView {
+    let nav_items = section_nav_items(&article);
+    let reading_minutes = reading_time_minutes(&article);
+    let byline = byline_text(&article);
+    let note = reporting_note(&article);
+    let Article { language, direction, outlet, category, headline, summary, published, updated, sections, context, related, .. } = article;
+    let header_language = language.clone();
+    let sidebar_language = language.clone();
+    let sections = sections.into_iter().map(|section| view! { <ArticleSection section=section /> }).collect_view();
+    view! {
+        <div class="lede-article-view" lang=language dir=direction.as_html_dir()>
+            <a class="lede-article-view__skip-link" href="#lede-main">"Skip to the article"</a>
+            <Masthead outlet=outlet />
+            <div class="lede-article-view__layout">
+                <main class="lede-article-view__main" id="lede-main" tabindex="-1">
+                    <article class="lede-article-view__article">
+                        <div class="lede-article-view__header">
+                        <ArticleHeader
+                            category=category
+                            headline=headline
+                            summary=summary
+                            byline=byline
+                            times=PublicationTimes { published, updated }
+                            language=header_language
+                            reading_minutes=reading_minutes
+                        />
+                        </div>
+                        <div class="lede-article-view__nav"><SectionNav items=nav_items /></div>
+                        <div class="lede-article-view__body">
+                            {sections}
+                            {context.map(|text| view! { <ContextNote text=text /> })}
+                            {note.map(|text| view! { <ReportingNote text=text /> })}
+                        </div>
+                    </article>
+                </main>
+                <RelatedSidebar related=related language=sidebar_language on_open_article=on_open_article />
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+//! What a reader sees when an article cannot be shown.
+
+use leptos::prelude::*;
+
+/// What went wrong, in words for a reader, with technical details folded away for the
+/// outlet's developers and, where trying again can help, a Retry button.
+#[component]
+pub fn ErrorState(
+    /// A short heading, such as "This article could not be loaded".
+    #[prop(into)]
+    title: String,
+    /// The full message, which names the address involved.
+    #[prop(into)]
+    message: String,
+    /// Individual problems for the details list; may be empty.
+    details: Vec<String>,
+    /// Tries again; `None` when trying again cannot help.
+    retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let details = (!details.is_empty()).then(|| {
+        let items = details.into_iter().map(|detail| view! { <li><code>{detail}</code></li> }).collect_view();
+        view! {
+            <details class="lede-error-state__details">
+                <summary>"Details for the outlet's developers"</summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    });
+    let retry_button = retry.map(|retry| {
+        view! {
+            <button class="lede-error-state__retry" type="button" on:click=move |_| retry.run(())>"Try again"</button>
+        }
+    });
+    view! {
+        <div class="lede-error-state" role="alert" data-testid="error">
+            <h1 class="lede-error-state__title" tabindex="-1">{title}</h1>
+            <p class="lede-error-state__message">{message}</p>
+            {details}
+            <p class="lede-error-state__actions">
+                {retry_button}
+                <a class="lede-error-state__home" href="/">"Go to the front article"</a>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,21 @@
+//! What a reader sees while an article loads.
+
+use leptos::prelude::*;
+
+/// A skeleton of the reading view with the same rough heights as an article, so that
+/// the page does not jump when it arrives, and a status message for screen readers.
+#[component]
+pub fn LoadingState() -> impl IntoView {
+    view! {
+        <div class="lede-loading-state" role="status" data-testid="loading">
+            <span class="lede-loading-state__label">"Loading the article…"</span>
+            <div class="lede-loading-state__bar lede-loading-state__bar--kicker"></div>
+            <div class="lede-loading-state__bar lede-loading-state__bar--headline"></div>
+            <div class="lede-loading-state__bar lede-loading-state__bar--headline"></div>
+            <div class="lede-loading-state__box"></div>
+            <div class="lede-loading-state__bar"></div>
+            <div class="lede-loading-state__bar"></div>
+            <div class="lede-loading-state__bar lede-loading-state__bar--short"></div>
+        </div>
+    }
+}

@@ -1,0 +1,51 @@
+//! One related article in the sidebar.
+
+use leptos::prelude::*;
+
+use crate::components::FormattedTime;
+use crate::model::slug::Slug;
+use crate::model::{RelatedArticle, RelatedTarget};
+use crate::routing::{article_path, is_plain_left_click};
+
+/// A card with the related article's category, headline, summary and date. An article
+/// served beside this one opens inside the reader through `on_open_article`; an
+/// external one is an ordinary link.
+#[component]
+pub fn RelatedCard(
+    /// The related article.
+    related: RelatedArticle,
+    /// The language of the surrounding article, for the date.
+    #[prop(into)]
+    language: String,
+    /// Opens an article inside the reader.
+    on_open_article: Callback<Slug>,
+) -> impl IntoView {
+    let RelatedArticle { target, headline, summary, category, published } = related;
+    let link = match target {
+        RelatedTarget::Article(article_id) => {
+            let href = article_path(&article_id);
+            let open = move |event: web_sys::MouseEvent| {
+                // Ctrl-click and middle-click keep their usual meaning: a new tab.
+                if is_plain_left_click(&event) {
+                    event.prevent_default();
+                    on_open_article.run(article_id.clone());
+                }
+            };
+            view! { <a class="lede-related-card__link" href=href on:click=open>{headline}</a> }.into_any()
+        }
+        RelatedTarget::External(url) => view! {
+            <a class="lede-related-card__link" href=url.to_string() rel="noopener noreferrer">{headline}</a>
+        }
+        .into_any(),
+    };
+    view! {
+        <li class="lede-related-card" data-testid="related-card">
+            {category.map(|category| view! { <p class="lede-related-card__kicker">{category}</p> })}
+            <h3 class="lede-related-card__headline">{link}</h3>
+            {summary.map(|summary| view! { <p class="lede-related-card__summary">{summary}</p> })}
+            {published.map(|published| view! {
+                <p class="lede-related-card__time"><FormattedTime timestamp=published language=language /></p>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,38 @@
+//! The related-articles sidebar.
+
+use leptos::prelude::*;
+
+use crate::components::RelatedCard;
+use crate::model::slug::Slug;
+use crate::model::RelatedArticle;
+
+/// The most related articles shown; more would push the useful ones out of sight.
+pub const MAX_RELATED_CARDS: usize = 6;
+
+/// "Similar articles": up to [`MAX_RELATED_CARDS`] cards. Renders nothing at all, not
+/// even an empty box, when there are none.
+#[component]
+pub fn RelatedSidebar(
+    /// The related articles, most relevant first.
+    related: Vec<RelatedArticle>,
+    /// The language of the surrounding article.
+    #[prop(into)]
+    language: String,
+    /// Opens an article inside the reader.
+    on_open_article: Callback<Slug>,
+) -> impl IntoView {
+    if related.is_empty() {
+        return None;
+    }
+    let cards = related
+        .into_iter()
+        .take(MAX_RELATED_CARDS)
+        .map(|related| view! { <RelatedCard related=related language=language.clone() on_open_article=on_open_article /> })
+        .collect_view();
+    Some(view! {
+        <aside class="lede-related-sidebar" aria-labelledby="lede-related-sidebar-title" data-testid="related">
+            <h2 class="lede-related-sidebar__title" id="lede-related-sidebar-title">"Similar articles"</h2>
+            <ul class="lede-related-sidebar__list">{cards}</ul>
+        </aside>
+    })
+}

@@ -1,0 +1,20 @@
+//! The reporting note at the end of the article: who contributed.
+
+use leptos::prelude::*;
+
+/// A small note crediting contributors, such as a wire agency.
+#[component]
+pub fn ReportingNote(
+    /// The note, such as "The Associated Press contributed to this report."
+    #[prop(into)]
+    text: String,
+) -> impl IntoView {
+    view! {
+        <footer class="lede-reporting-note" data-testid="reporting-note">
+            <p class="lede-reporting-note__text">
+                <span class="lede-reporting-note__label">"Reporting note: "</span>
+                {text}
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,14 @@
+//! Lede: a news-article reader. The crate is organised by responsibility:
+//!
+//! - [`model`]: the article format and everything derived from it; pure Rust.
+//! - [`api`]: the only code that fetches.
+//! - [`routing`]: what the address bar means, and moving between articles.
+//! - [`pages`]: the only owners of resources and loading or error states.
+//! - [`components`]: props in, view out.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod model;
+pub mod pages;
+pub mod routing;

@@ -1,0 +1,218 @@
+//! The domain article: what the reader renders, with every rule of the format already
+//! enforced. Only [`crate::model::validate`] builds these values from JSON, so code that
+//! holds an [`Article`] never re-checks it.
+
+use crate::model::slug::Slug;
+use crate::model::timestamp::Timestamp;
+use crate::model::web_url::WebUrl;
+
+/// A validated article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article {
+    /// The article's slug; also its file name (`articles/{id}.json`) and route.
+    pub id: Slug,
+    /// The canonical address on the outlet's site.
+    pub canonical_url: Option<WebUrl>,
+    /// The BCP 47 language tag, for the `lang` attribute.
+    pub language: String,
+    /// The direction of the text, for the `dir` attribute.
+    pub direction: TextDirection,
+    /// Who publishes it.
+    pub outlet: Outlet,
+    /// The category, shown as the kicker.
+    pub category: Category,
+    /// The headline; never empty.
+    pub headline: String,
+    /// The summary; never empty.
+    pub summary: InlineText,
+    /// The writers; empty means the outlet itself is credited.
+    pub byline: Vec<Person>,
+    /// When the article was first published.
+    pub published: Timestamp,
+    /// When it was last updated, if ever.
+    pub updated: Option<Timestamp>,
+    /// The sections; there is at least one.
+    pub sections: Vec<Section>,
+    /// The background note, if any.
+    pub context: Option<InlineText>,
+    /// Credited contributions for the reporting note.
+    pub credits: Vec<Credit>,
+    /// Articles to read next.
+    pub related: Vec<RelatedArticle>,
+}
+
+/// Left-to-right or right-to-left text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TextDirection {
+    /// Latin, Cyrillic, Greek, CJK and most other scripts.
+    #[default]
+    LeftToRight,
+    /// Arabic, Hebrew, Persian, Urdu and others.
+    RightToLeft,
+}
+
+impl TextDirection {
+    /// The value for an HTML `dir` attribute.
+    pub fn as_html_dir(self) -> &'static str {
+        match self {
+            TextDirection::LeftToRight => "ltr",
+            TextDirection::RightToLeft => "rtl",
+        }
+    }
+}
+
+/// The publishing outlet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outlet {
+    /// Its name; never empty.
+    pub name: String,
+    /// Its home page.
+    pub url: Option<WebUrl>,
+}
+
+/// The article's category.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Category {
+    /// Its name; never empty.
+    pub name: String,
+    /// The outlet's page for it.
+    pub url: Option<WebUrl>,
+}
+
+/// A named person with an optional role.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    /// The name; never empty.
+    pub name: String,
+    /// A role or title.
+    pub role: Option<String>,
+}
+
+/// One section of the body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    /// The anchor id, unique within the article.
+    pub id: Slug,
+    /// The heading; never empty.
+    pub heading: String,
+    /// The blocks, at least one.
+    pub blocks: Vec<Block>,
+}
+
+/// A block with its anchor id, unique within the article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    /// The anchor id, for permalinks and the quote index.
+    pub id: Slug,
+    /// What the block is.
+    pub kind: BlockKind,
+}
+
+/// The kinds of block the reader renders.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BlockKind {
+    /// A paragraph.
+    Paragraph(InlineText),
+    /// A block quotation.
+    Quote {
+        /// The quoted words, without quotation marks.
+        text: InlineText,
+        /// Who said them.
+        speaker: Person,
+    },
+}
+
+/// Inline text: one or more runs, never empty.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InlineText {
+    /// The runs in order.
+    pub runs: Vec<Run>,
+}
+
+impl InlineText {
+    /// The text without any marks, links or quotation marks.
+    pub fn plain_text(&self) -> String {
+        self.runs.iter().map(|run| run.text.as_str()).collect()
+    }
+}
+
+/// A run of text and what applies to all of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    /// The text; never empty.
+    pub text: String,
+    /// Typographic marks.
+    pub marks: Marks,
+    /// A link target, already scheme-checked.
+    pub link: Option<WebUrl>,
+    /// Set when the run is a direct quote: who said it.
+    pub quote_speaker: Option<Person>,
+}
+
+/// The typographic marks a run can carry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// Strong importance, `<strong>`.
+    pub bold: bool,
+    /// Emphasis, `<em>`.
+    pub italic: bool,
+}
+
+/// A credited contribution, such as a wire agency's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Credit {
+    /// Who contributed; never empty.
+    pub name: String,
+    /// How they contributed.
+    pub kind: CreditKind,
+}
+
+/// How a contributor took part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CreditKind {
+    /// The outlet's own staff.
+    Staff,
+    /// A news agency.
+    Wire,
+    /// A freelance contributor.
+    Freelance,
+    /// Material handed out by its subject.
+    Handout,
+}
+
+impl CreditKind {
+    /// Parses the wire name of a credit kind.
+    pub fn parse(text: &str) -> Option<CreditKind> {
+        match text {
+            "staff" => Some(CreditKind::Staff),
+            "wire" => Some(CreditKind::Wire),
+            "freelance" => Some(CreditKind::Freelance),
+            "handout" => Some(CreditKind::Handout),
+            _ => None,
+        }
+    }
+}
+
+/// Where a related article opens.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RelatedTarget {
+    /// An article served beside this one, opened inside the reader.
+    Article(Slug),
+    /// An article elsewhere, opened as an ordinary link.
+    External(WebUrl),
+}
+
+/// A reference to another article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelatedArticle {
+    /// Where it opens.
+    pub target: RelatedTarget,
+    /// Its headline; never empty.
+    pub headline: String,
+    /// A short summary.
+    pub summary: Option<String>,
+    /// Its category name.
+    pub category: Option<String>,
+    /// When it was published.
+    pub published: Option<Timestamp>,
+}

@@ -1,0 +1,467 @@
+//! Turning a wire article into a domain [`Article`], once, at the boundary.
+//!
+//! Validation never stops at the first problem: an outlet's developer fixing a feed wants
+//! the whole list, each with its JSON path. Limits keep a hostile or broken document from
+//! exhausting a phone's memory. Missing anchor ids are generated deterministically from
+//! content, so a permalink to a paragraph still works on the next load.
+
+use std::collections::HashSet;
+
+use crate::model::article::*;
+use crate::model::error::{ArticleError, Problem};
+use crate::model::slug::Slug;
+use crate::model::timestamp::Timestamp;
+use crate::model::web_url::{UrlUse, WebUrl};
+use crate::model::wire::*;
+
+/// The largest document accepted, in bytes (2 MiB).
+pub const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
+/// The most sections an article may have.
+pub const MAX_SECTIONS: usize = 500;
+/// The most blocks an article may have, over all sections.
+pub const MAX_BLOCKS: usize = 20_000;
+/// The most runs one piece of inline text may have.
+pub const MAX_RUNS: usize = 2_000;
+/// The longest headline, heading or name, in characters.
+pub const MAX_SHORT_TEXT_CHARS: usize = 500;
+/// The longest run of inline text, in characters.
+pub const MAX_RUN_CHARS: usize = 50_000;
+/// The most related articles kept.
+pub const MAX_RELATED: usize = 50;
+
+/// The format's major version that this reader understands.
+pub const SUPPORTED_MAJOR_VERSION: u64 = 1;
+
+/// Something an outlet's developer should know that did not stop the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// Where in the document.
+    pub path: String,
+    /// What was skipped or assumed, lowercase.
+    pub message: String,
+}
+
+/// A validated article and the warnings raised while reading it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParsedArticle {
+    /// The article.
+    pub article: Article,
+    /// Things skipped or assumed, such as unknown block types.
+    pub warnings: Vec<Warning>,
+}
+
+/// Parses and validates an article document. `source` names where it came from (a URL or
+/// a file name) and appears in every error message.
+pub fn parse_article(json: &str, source: &str) -> Result<ParsedArticle, ArticleError> {
+    if json.len() > MAX_DOCUMENT_BYTES {
+        return Err(ArticleError::TooLarge {
+            source: source.to_owned(),
+            n_bytes: json.len(),
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    let wire: WireArticle = serde_json::from_str(json).map_err(|error| ArticleError::Syntax {
+        source: source.to_owned(),
+        message: lowercase_serde_message(&error.to_string()),
+    })?;
+    validate_article(&wire, source)
+}
+
+/// Validates an already-deserialized wire article.
+pub fn validate_article(wire: &WireArticle, source: &str) -> Result<ParsedArticle, ArticleError> {
+    let mut validator = Validator::default();
+    let article = validator.article(wire);
+    match article {
+        Some(article) if validator.problems.is_empty() => {
+            Ok(ParsedArticle { article, warnings: validator.warnings })
+        }
+        _ => Err(ArticleError::Invalid { source: source.to_owned(), problems: validator.problems }),
+    }
+}
+
+// serde_json capitalises nothing itself, but field names in its messages are quoted with
+// backticks; keep them and only make sure the first letter is lowercase.
+fn lowercase_serde_message(message: &str) -> String {
+    let mut characters = message.chars();
+    match characters.next() {
+        Some(first) => first.to_lowercase().chain(characters).collect(),
+        None => String::new(),
+    }
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+    warnings: Vec<Warning>,
+    anchor_ids: HashSet<String>,
+    n_blocks: usize,
+}
+
+impl Validator {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem { path: path.to_owned(), message: message.into() });
+    }
+
+    fn warning(&mut self, path: &str, message: impl Into<String>) {
+        self.warnings.push(Warning { path: path.to_owned(), message: message.into() });
+    }
+
+    fn article(&mut self, wire: &WireArticle) -> Option<Article> {
+        self.schema_version(&wire.schema_version);
+        let id = self.slug(&wire.id, "id");
+        let canonical_url = self.optional_url(wire.url.as_deref(), "url", UrlUse::WebResource);
+        let language = self.language(wire.language.as_deref());
+        let direction = self.direction(wire.direction.as_deref(), &language);
+        let outlet = Outlet {
+            name: self.short_text(&wire.outlet.name, "outlet.name"),
+            url: self.optional_url(wire.outlet.url.as_deref(), "outlet.url", UrlUse::WebResource),
+        };
+        let category = Category {
+            name: self.short_text(&wire.category.name, "category.name"),
+            url: self.optional_url(wire.category.url.as_deref(), "category.url", UrlUse::WebResource),
+        };
+        let headline = self.short_text(&wire.headline, "headline");
+        let summary = self.inline(&wire.summary, "summary");
+        let byline = wire
+            .byline
+            .iter()
+            .enumerate()
+            .map(|(person_idx, person)| self.person(person, &format!("byline[{person_idx}]")))
+            .collect();
+        let published = self.timestamp(&wire.published, "published");
+        let updated = wire.updated.as_deref().and_then(|text| self.timestamp(text, "updated"));
+        let sections = self.sections(&wire.body);
+        let context = wire.context.as_ref().and_then(|context| self.inline(context, "context"));
+        let credits = wire
+            .credits
+            .iter()
+            .enumerate()
+            .filter_map(|(credit_idx, credit)| self.credit(credit, &format!("credits[{credit_idx}]")))
+            .collect();
+        let related = self.related(&wire.related, id.as_ref());
+
+        Some(Article {
+            id: id?,
+            canonical_url,
+            language,
+            direction,
+            outlet,
+            category,
+            headline,
+            summary: summary?,
+            byline,
+            published: published?,
+            updated,
+            sections,
+            context,
+            credits,
+            related,
+        })
+    }
+
+    fn schema_version(&mut self, version: &str) {
+        let mut parts = version.split('.');
+        let numbers: Vec<Option<u64>> = parts.by_ref().take(3).map(|part| part.parse().ok()).collect();
+        let is_semver = numbers.len() == 3 && numbers.iter().all(Option::is_some) && parts.next().is_none();
+        if !is_semver {
+            self.problem("schema_version", format!("{version:?} is not a version such as \"1.0.0\""));
+        } else if numbers[0] != Some(SUPPORTED_MAJOR_VERSION) {
+            self.problem(
+                "schema_version",
+                format!(
+                    "version {version} is not supported; this reader reads version {SUPPORTED_MAJOR_VERSION}.x"
+                ),
+            );
+        }
+    }
+
+    fn slug(&mut self, text: &str, path: &str) -> Option<Slug> {
+        Slug::parse(text).map_err(|message| self.problem(path, message)).ok()
+    }
+
+    fn short_text(&mut self, text: &str, path: &str) -> String {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            self.problem(path, "must not be empty");
+        } else if trimmed.chars().count() > MAX_SHORT_TEXT_CHARS {
+            self.problem(path, format!("must be at most {MAX_SHORT_TEXT_CHARS} characters"));
+        }
+        trimmed.to_owned()
+    }
+
+    fn optional_url(&mut self, text: Option<&str>, path: &str, url_use: UrlUse) -> Option<WebUrl> {
+        let text = text?;
+        WebUrl::parse(text, url_use).map_err(|message| self.problem(path, message)).ok()
+    }
+
+    fn timestamp(&mut self, text: &str, path: &str) -> Option<Timestamp> {
+        Timestamp::parse(text).map_err(|message| self.problem(path, message)).ok()
+    }
+
+    fn language(&mut self, tag: Option<&str>) -> String {
+        let Some(tag) = tag else { return "en".to_owned() };
+        let mut subtags = tag.split('-');
+        let primary_ok = subtags
+            .next()
+            .is_some_and(|primary| (2..=8).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic()));
+        let rest_ok = subtags.all(|subtag| (1..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric()));
+        if !(primary_ok && rest_ok) {
+            self.problem("language", format!("{tag:?} is not a bcp 47 language tag such as \"en\" or \"ar-EG\""));
+        }
+        tag.to_owned()
+    }
+
+    fn direction(&mut self, given: Option<&str>, language: &str) -> TextDirection {
+        match given {
+            Some("ltr") => TextDirection::LeftToRight,
+            Some("rtl") => TextDirection::RightToLeft,
+            Some(other) => {
+                self.problem("direction", format!("{other:?} is not \"ltr\" or \"rtl\""));
+                TextDirection::LeftToRight
+            }
+            None => direction_of_language(language),
+        }
+    }
+
+    fn person(&mut self, person: &WirePerson, path: &str) -> Person {
+        Person {
+            name: self.short_text(&person.name, &format!("{path}.name")),
+            role: person.role.as_deref().map(str::trim).filter(|role| !role.is_empty()).map(str::to_owned),
+        }
+    }
+
+    fn credit(&mut self, credit: &WireCredit, path: &str) -> Option<Credit> {
+        let name = self.short_text(&credit.name, &format!("{path}.name"));
+        let Some(kind) = CreditKind::parse(&credit.kind) else {
+            self.problem(
+                &format!("{path}.kind"),
+                format!("{:?} is not one of \"staff\", \"wire\", \"freelance\", \"handout\"", credit.kind),
+            );
+            return None;
+        };
+        Some(Credit { name, kind })
+    }
+
+    fn inline(&mut self, inline: &WireInline, path: &str) -> Option<InlineText> {
+        if inline.0.len() > MAX_RUNS {
+            self.problem(path, format!("has {} runs, more than the limit of {MAX_RUNS}", inline.0.len()));
+            return None;
+        }
+        let mut runs = Vec::with_capacity(inline.0.len());
+        for (run_idx, wire_run) in inline.0.iter().enumerate() {
+            let run_path = format!("{path}[{run_idx}]");
+            if wire_run.text.chars().count() > MAX_RUN_CHARS {
+                self.problem(&run_path, format!("text must be at most {MAX_RUN_CHARS} characters"));
+                continue;
+            }
+            if wire_run.text.is_empty() {
+                continue;
+            }
+            let mut marks = Marks::default();
+            for (mark_idx, mark) in wire_run.marks.iter().enumerate() {
+                match mark.as_str() {
+                    "bold" => marks.bold = true,
+                    "italic" => marks.italic = true,
+                    other => self.warning(
+                        &format!("{run_path}.marks[{mark_idx}]"),
+                        format!("unknown mark {other:?} is ignored"),
+                    ),
+                }
+            }
+            let link = self.optional_url(wire_run.href.as_deref(), &format!("{run_path}.href"), UrlUse::Link);
+            let quote_speaker = wire_run.quote.as_ref().map(|person| self.person(person, &format!("{run_path}.quote")));
+            runs.push(Run { text: wire_run.text.clone(), marks, link, quote_speaker });
+        }
+        if runs.iter().all(|run| run.text.trim().is_empty()) {
+            self.problem(path, "must not be empty");
+            return None;
+        }
+        Some(InlineText { runs })
+    }
+
+    fn sections(&mut self, body: &[WireSection]) -> Vec<Section> {
+        if body.is_empty() {
+            self.problem("body", "must have at least one section");
+        }
+        if body.len() > MAX_SECTIONS {
+            self.problem("body", format!("has {} sections, more than the limit of {MAX_SECTIONS}", body.len()));
+            return Vec::new();
+        }
+        // Ids given in the document are claimed first, so that a generated id never takes
+        // a name an outlet chose for a later element.
+        self.claim_given_ids(body);
+        let mut sections = Vec::with_capacity(body.len());
+        for (section_idx, wire_section) in body.iter().enumerate() {
+            let path = format!("body[{section_idx}]");
+            let heading = self.short_text(&wire_section.heading, &format!("{path}.heading"));
+            let id = match &wire_section.id {
+                Some(given) => Slug::parse(given).ok(),
+                None => {
+                    let base = Slug::from_text(&heading).map(|slug| slug.to_string()).unwrap_or_else(|| format!("section-{}", section_idx + 1));
+                    self.unique_generated_id(base)
+                }
+            };
+            let n_problems_before = self.problems.len();
+            let blocks = self.blocks(&wire_section.blocks, &path);
+            if blocks.is_empty() && self.problems.len() == n_problems_before {
+                self.problem(&format!("{path}.blocks"), "must have at least one block the reader can show");
+            }
+            if let Some(id) = id {
+                sections.push(Section { id, heading, blocks });
+            }
+        }
+        sections
+    }
+
+    fn claim_given_ids(&mut self, body: &[WireSection]) {
+        for (section_idx, section) in body.iter().enumerate() {
+            if let Some(id) = &section.id {
+                self.claim_given_id(id, &format!("body[{section_idx}].id"));
+            }
+            for (block_idx, block) in section.blocks.iter().enumerate() {
+                let given = match block {
+                    WireBlock::Paragraph { id, .. } | WireBlock::Quote { id, .. } => id.as_deref(),
+                    WireBlock::Unknown => None,
+                };
+                if let Some(id) = given {
+                    self.claim_given_id(id, &format!("body[{section_idx}].blocks[{block_idx}].id"));
+                }
+            }
+        }
+    }
+
+    fn claim_given_id(&mut self, id: &str, path: &str) {
+        match Slug::parse(id) {
+            Err(message) => self.problem(path, message),
+            Ok(slug) => {
+                if !self.anchor_ids.insert(slug.to_string()) {
+                    self.problem(path, format!("id {id:?} is used more than once"));
+                }
+            }
+        }
+    }
+
+    /// Claims `base`, or `base-2`, `base-3` and so on if it is taken. `base` is always a
+    /// slug here, so the result is one too; `None` would only mean a bug in the callers.
+    fn unique_generated_id(&mut self, base: String) -> Option<Slug> {
+        let mut candidate = base.clone();
+        let mut n = 2;
+        while self.anchor_ids.contains(&candidate) {
+            candidate = format!("{base}-{n}");
+            n += 1;
+        }
+        self.anchor_ids.insert(candidate.clone());
+        Slug::parse(&candidate).ok()
+    }
+
+    fn blocks(&mut self, wire_blocks: &[WireBlock], section_path: &str) -> Vec<Block> {
+        let mut blocks = Vec::with_capacity(wire_blocks.len());
+        for (block_idx, wire_block) in wire_blocks.iter().enumerate() {
+            let path = format!("{section_path}.blocks[{block_idx}]");
+            self.n_blocks += 1;
+            if self.n_blocks == MAX_BLOCKS + 1 {
+                self.problem(&path, format!("the article has more than the limit of {MAX_BLOCKS} blocks"));
+            }
+            if self.n_blocks > MAX_BLOCKS {
+                continue;
+            }
+            let (given_id, kind) = match wire_block {
+                WireBlock::Paragraph { id, text } => {
+                    (id, self.inline(text, &format!("{path}.text")).map(BlockKind::Paragraph))
+                }
+                WireBlock::Quote { id, text, speaker } => {
+                    let text = self.inline(text, &format!("{path}.text"));
+                    let speaker = self.person(speaker, &format!("{path}.speaker"));
+                    (id, text.map(|text| BlockKind::Quote { text, speaker }))
+                }
+                WireBlock::Unknown => {
+                    self.warning(&path, "unknown block type is skipped");
+                    continue;
+                }
+            };
+            let Some(kind) = kind else { continue };
+            let id = match given_id {
+                Some(given) => Slug::parse(given).ok(),
+                None => self.unique_generated_id(generated_block_id(&kind)),
+            };
+            if let Some(id) = id {
+                blocks.push(Block { id, kind });
+            }
+        }
+        blocks
+    }
+
+    fn related(&mut self, wire_related: &[WireRelated], own_id: Option<&Slug>) -> Vec<RelatedArticle> {
+        if wire_related.len() > MAX_RELATED {
+            self.warning("related", format!("only the first {MAX_RELATED} related articles are kept"));
+        }
+        let mut related = Vec::new();
+        for (related_idx, item) in wire_related.iter().take(MAX_RELATED).enumerate() {
+            let path = format!("related[{related_idx}]");
+            let target = match (&item.id, &item.url) {
+                (Some(id), _) => self.slug(id, &format!("{path}.id")).map(RelatedTarget::Article),
+                (None, Some(url)) => self
+                    .optional_url(Some(url), &format!("{path}.url"), UrlUse::WebResource)
+                    .map(RelatedTarget::External),
+                (None, None) => {
+                    self.problem(&path, "needs an \"id\" or a \"url\"");
+                    None
+                }
+            };
+            if let (Some(RelatedTarget::Article(id)), Some(own_id)) = (&target, own_id) {
+                if id == own_id {
+                    self.warning(&path, "an article that lists itself as related is skipped");
+                    continue;
+                }
+            }
+            let headline = self.short_text(&item.headline, &format!("{path}.headline"));
+            let published = item.published.as_deref().and_then(|text| self.timestamp(text, &format!("{path}.published")));
+            let summary = item.summary.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+            let category = item.category.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
+            if let Some(target) = target {
+                related.push(RelatedArticle { target, headline, summary, category, published });
+            }
+        }
+        related
+    }
+}
+
+/// The text direction of a BCP 47 language tag's script, by its primary subtag.
+pub fn direction_of_language(language: &str) -> TextDirection {
+    const RIGHT_TO_LEFT: [&str; 12] = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"];
+    let primary = language.split('-').next().unwrap_or("").to_ascii_lowercase();
+    let script_is_arabic = language.split('-').any(|subtag| subtag.eq_ignore_ascii_case("arab") || subtag.eq_ignore_ascii_case("hebr"));
+    if RIGHT_TO_LEFT.contains(&primary.as_str()) || script_is_arabic {
+        TextDirection::RightToLeft
+    } else {
+        TextDirection::LeftToRight
+    }
+}
+
+// A block's generated id is a hash of its text, not its position, so that inserting a
+// paragraph above does not move every permalink below it.
+fn generated_block_id(kind: &BlockKind) -> String {
+    let (prefix, text) = match kind {
+        BlockKind::Paragraph(text) => ("p", text.plain_text()),
+        BlockKind::Quote { text, .. } => ("q", text.plain_text()),
+    };
+    format!("{prefix}-{}", base36(fnv1a_32(text.as_bytes())))
+}
+
+fn fnv1a_32(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |hash, &byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
+}
+
+fn base36(mut value: u32) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut text = Vec::new();
+    loop {
+        text.push(DIGITS[(value % 36) as usize]);
+        value /= 36;
+        if value == 0 {
+            break;
+        }
+    }
+    text.reverse();
+    String::from_utf8(text).unwrap_or_default()
+}

@@ -1,0 +1,253 @@
+//! The JSON shape of an article, exactly as outlets write it (format v1).
+//!
+//! These types are the wire boundary: they accept anything the format's JSON grammar
+//! allows and enforce nothing else. [`crate::model::validate`] turns them into domain
+//! types. Unknown fields are ignored so that newer minor versions of the format stay
+//! readable; unknown block types become [`WireBlock::Unknown`] and are reported as
+//! warnings instead of failing the article.
+//!
+//! `docs/article-format.md` documents every field for outlets.
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// A whole article document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireArticle {
+    /// The format version, as semver text: `"1.0.0"`.
+    pub schema_version: String,
+    /// The article's slug, unique within its outlet.
+    pub id: String,
+    /// The canonical address of the article on the outlet's site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The BCP 47 language tag of the text, `"en"` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// `"ltr"` or `"rtl"`; derived from the language when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
+    /// Who publishes the article.
+    pub outlet: WireOutlet,
+    /// The desk or topic, shown as the kicker above the headline.
+    pub category: WireCategory,
+    /// The headline, plain text.
+    pub headline: String,
+    /// The summary shown in a box under the headline.
+    pub summary: WireInline,
+    /// The people who wrote the article; the outlet is credited when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub byline: Vec<WirePerson>,
+    /// When the article was first published (RFC 3339).
+    pub published: String,
+    /// When the article was last updated (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// The sections of the article, in reading order.
+    pub body: Vec<WireSection>,
+    /// An optional note that gives background, shown in its own box.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<WireInline>,
+    /// Contributions credited in the reporting note at the end.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<WireCredit>,
+    /// Other articles to read next, shown in the sidebar.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<WireRelated>,
+}
+
+/// The publishing outlet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireOutlet {
+    /// The outlet's name, shown in the masthead.
+    pub name: String,
+    /// The outlet's home page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The category (desk, topic) of an article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireCategory {
+    /// The category's name, such as `"Conflict"`.
+    pub name: String,
+    /// The outlet's page for the category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A person named in a byline or as the speaker of a quote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WirePerson {
+    /// The person's name as printed.
+    pub name: String,
+    /// A role such as `"President of Ukraine"` or `"Kyiv correspondent"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// One section: a heading and its blocks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireSection {
+    /// The anchor of the section (`#id`); generated from the heading when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The section heading, plain text.
+    pub heading: String,
+    /// The content of the section.
+    pub blocks: Vec<WireBlock>,
+}
+
+/// One block of content inside a section.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum WireBlock {
+    /// A paragraph of inline text.
+    Paragraph {
+        /// The anchor of the paragraph; generated from its text when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+        /// The paragraph's text.
+        text: WireInline,
+    },
+    /// A block quotation with its speaker.
+    Quote {
+        /// The anchor of the quote; generated from its text when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+        /// The quoted words, without quotation marks.
+        text: WireInline,
+        /// Who said it.
+        speaker: WirePerson,
+    },
+    /// A block type this version of the reader does not know; skipped with a warning.
+    #[serde(other)]
+    Unknown,
+}
+
+/// A contribution credited in the reporting note.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireCredit {
+    /// Who contributed, such as `"The Associated Press"`.
+    pub name: String,
+    /// `"staff"`, `"wire"`, `"freelance"` or `"handout"`.
+    pub kind: String,
+}
+
+/// A reference to another article, shown as a card in the sidebar.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireRelated {
+    /// The id of an article served beside this one, opened inside the reader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The address of an article elsewhere, opened as an ordinary link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The related article's headline.
+    pub headline: String,
+    /// A sentence or two about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Its category name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// When it was published (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+}
+
+/// Inline text: a list of runs. In JSON either a plain string (one plain run) or an
+/// array whose items are strings (plain runs) or run objects.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WireInline(pub Vec<WireRun>);
+
+/// A run of inline text and what applies to all of it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WireRun {
+    /// The text of the run.
+    pub text: String,
+    /// Typographic marks: `"bold"`, `"italic"`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<String>,
+    /// Makes the run a link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+    /// Makes the run a direct quote by this speaker (text without quotation marks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<WirePerson>,
+}
+
+impl WireRun {
+    fn is_plain(&self) -> bool {
+        self.marks.is_empty() && self.href.is_none() && self.quote.is_none()
+    }
+}
+
+// A hand-written visitor rather than `#[serde(untagged)]`: untagged enums buffer the
+// whole value and report "data did not match any variant", which is both bigger in
+// wasm and useless to an outlet's developer.
+impl<'de> Deserialize<'de> for WireInline {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct InlineVisitor;
+        impl<'de> Visitor<'de> for InlineVisitor {
+            type Value = WireInline;
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("a string or an array of runs")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<WireInline, E> {
+                Ok(WireInline(vec![WireRun { text: text.to_owned(), ..WireRun::default() }]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<WireInline, A::Error> {
+                let mut runs = Vec::new();
+                while let Some(RunOrString(run)) = seq.next_element()? {
+                    runs.push(run);
+                }
+                Ok(WireInline(runs))
+            }
+        }
+        deserializer.deserialize_any(InlineVisitor)
+    }
+}
+
+impl Serialize for WireInline {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.as_slice() {
+            [only] if only.is_plain() => serializer.serialize_str(&only.text),
+            runs => serializer.collect_seq(runs.iter().map(RunRef)),
+        }
+    }
+}
+
+struct RunRef<'a>(&'a WireRun);
+
+impl Serialize for RunRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.is_plain() {
+            serializer.serialize_str(&self.0.text)
+        } else {
+            self.0.serialize(serializer)
+        }
+    }
+}
+
+struct RunOrString(WireRun);
+
+impl<'de> Deserialize<'de> for RunOrString {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RunVisitor;
+        impl<'de> Visitor<'de> for RunVisitor {
+            type Value = RunOrString;
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("a string or a run object with \"text\"")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<RunOrString, E> {
+                Ok(RunOrString(WireRun { text: text.to_owned(), ..WireRun::default() }))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RunOrString, A::Error> {
+                WireRun::deserialize(de::value::MapAccessDeserializer::new(map)).map(RunOrString)
+            }
+        }
+        deserializer.deserialize_any(RunVisitor)
+    }
+}

@@ -1,0 +1,115 @@
+//! What the address bar means, and moving between articles without reloading.
+//!
+//! The reader has three kinds of address: `/` (the default article), `/articles/{id}`
+//! and everything else (not found). That is small enough for a few lines over the
+//! History API; `leptos_router` would cost about 38 KB brotli of a 60 KB budget
+//! (docs/decisions/002-routing.md).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::model::slug::Slug;
+
+/// The article `/` opens: the seed article.
+pub const DEFAULT_ARTICLE_ID: &str = "zelensky-kushner-witkoff-call";
+
+/// A parsed address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `/`: the default article.
+    Home,
+    /// `/articles/{id}`.
+    Article(Slug),
+    /// Any other path, kept to tell the reader what was not found.
+    NotFound(String),
+}
+
+impl Route {
+    /// Parses a URL path (without query or hash).
+    pub fn from_path(path: &str) -> Route {
+        let trimmed = path.strip_suffix('/').filter(|p| !p.is_empty()).unwrap_or(path);
+        if trimmed == "/" || trimmed == "/index.html" {
+            return Route::Home;
+        }
+        if let Some(id) = trimmed.strip_prefix("/articles/") {
+            if let Ok(slug) = Slug::parse(id) {
+                return Route::Article(slug);
+            }
+        }
+        Route::NotFound(path.to_owned())
+    }
+
+    /// The path that shows this route.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Home => "/".to_owned(),
+            Route::Article(id) => format!("/articles/{id}"),
+            Route::NotFound(path) => path.clone(),
+        }
+    }
+
+    /// The article this route shows, if it shows one.
+    pub fn article_id(&self) -> Option<Slug> {
+        match self {
+            Route::Home => Slug::parse(DEFAULT_ARTICLE_ID).ok(),
+            Route::Article(id) => Some(id.clone()),
+            Route::NotFound(_) => None,
+        }
+    }
+}
+
+/// The path of an article's page.
+pub fn article_path(article_id: &Slug) -> String {
+    Route::Article(article_id.clone()).path()
+}
+
+/// True if and only if a click on a link should be handled inside the app: the primary
+/// button without modifier keys. Any other click (a new tab, a download) is left to the
+/// browser.
+pub fn is_plain_left_click(event: &web_sys::MouseEvent) -> bool {
+    event.button() == 0 && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key())
+}
+
+/// The app's current route, kept in step with the address bar.
+#[derive(Clone, Copy)]
+pub struct BrowserRouter {
+    route: RwSignal<Route>,
+}
+
+impl BrowserRouter {
+    /// Reads the current address and follows the Back and Forward buttons from now on.
+    /// Call it once, in the app's root component.
+    pub fn start() -> BrowserRouter {
+        let route = RwSignal::new(Route::from_path(&current_path()));
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            let new_route = Route::from_path(&current_path());
+            // Hash changes also fire `popstate`; they must not reload the article.
+            if route.get_untracked() != new_route {
+                route.set(new_route);
+            }
+        });
+        on_cleanup(move || handle.remove());
+        BrowserRouter { route }
+    }
+
+    /// The current route, tracked.
+    pub fn route(&self) -> Route {
+        self.route.get()
+    }
+
+    /// Moves to the article `article_id`: a new history entry, the top of the page.
+    pub fn open_article(&self, article_id: &Slug) {
+        let path = article_path(article_id);
+        let window = window();
+        if let Ok(history) = window.history() {
+            // A failing pushState (a sandboxed frame, say) still shows the article.
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&path));
+        }
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+        self.route.set(Route::from_path(&path));
+    }
+}
+
+fn current_path() -> String {
+    window().location().pathname().unwrap_or_else(|_| "/".to_owned())
+}

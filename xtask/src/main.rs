@@ -1,0 +1,126 @@
+//! Lede's developer commands, in the rust-analyzer `xtask` style: plain Rust, no shell
+//! scripts, runnable on a fresh machine.
+//!
+//! - `cargo xtask serve`: installs the build tools that are missing, then `trunk serve`
+//!   on http://127.0.0.1:8080.
+//! - `cargo xtask test`: installs the build and test tools that are missing, then runs
+//!   every test layer: native model tests, browser tests in headless Chromium and
+//!   Firefox, a release build with its sizes, and end-to-end tests against `dist/`.
+//!
+//! Every install is guarded by the version it needs, so on a warm machine the set-up
+//! costs a few process spawns. The versions are the ones `../shared/toolchain.md`
+//! proved on this kind of machine.
+
+mod sizes;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let outcome = match task.as_str() {
+        "serve" => serve(),
+        "test" => test(),
+        "build" => release_build().map(|_| ()),
+        _ => {
+            eprintln!("usage: cargo xtask <serve|test|build>");
+            eprintln!("  serve  install missing build tools, then serve the reader on http://127.0.0.1:8080");
+            eprintln!("  test   install missing build and test tools, then run every test");
+            eprintln!("  build  install missing build tools, then build the release dist/");
+            return ExitCode::from(2);
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask {task}: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root, where `Cargo.toml`, `index.html` and `Trunk.toml` live.
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn serve() -> Result<(), String> {
+    let path = tools::ensure_build_tools()?;
+    println!("serving the reader on http://127.0.0.1:8080 (Ctrl-C stops it)");
+    run(Command::new("trunk").arg("serve").env("PATH", &path), "trunk serve")
+}
+
+fn release_build() -> Result<std::ffi::OsString, String> {
+    let path = tools::ensure_build_tools()?;
+    step("release build of dist/", || {
+        run(Command::new("trunk").args(["build", "--release"]).env("PATH", &path), "trunk build --release")
+    })?;
+    Ok(path)
+}
+
+fn test() -> Result<(), String> {
+    let started = Instant::now();
+    let path = tools::ensure_build_tools()?;
+    let browsers = tools::ensure_test_tools(&path)?;
+
+    step("native tests (model, routing)", || run(Command::new("cargo").args(["test", "--quiet"]).env("PATH", &path), "cargo test"))?;
+
+    let browser_test = |driver_variable: &str, driver: &Path| {
+        let mut command = Command::new("cargo");
+        command
+            .args(["test", "--quiet", "--target", "wasm32-unknown-unknown", "--test", "browser"])
+            .env("PATH", &path)
+            .env_remove("CHROMEDRIVER")
+            .env_remove("GECKODRIVER")
+            .env(driver_variable, driver)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "60");
+        command
+    };
+    step("browser tests in headless Chromium", || {
+        run(&mut browser_test("CHROMEDRIVER", &browsers.chromedriver), "browser tests in Chromium")
+    })?;
+    step("browser tests in headless Firefox", || {
+        run(&mut browser_test("GECKODRIVER", &browsers.geckodriver), "browser tests in Firefox")
+    })?;
+
+    step("release build of dist/", || {
+        run(Command::new("trunk").args(["build", "--release"]).env("PATH", &path), "trunk build --release")
+    })?;
+    sizes::print_dist_sizes(&project_root().join("dist"))?;
+
+    step("end-to-end tests against dist/ in headless Chromium", || {
+        run(
+            Command::new("node")
+                .args(["--test", "--test-reporter=spec", "tests/e2e/"])
+                .env("PATH", &path)
+                .env("LEDE_CHROMIUM", &browsers.chromium),
+            "end-to-end tests",
+        )
+    })?;
+    println!("\nall tests passed in {:.0} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Runs `command` in the project root and fails with `what` unless it exits with 0.
+fn run(command: &mut Command, what: &str) -> Result<(), String> {
+    let status = command
+        .current_dir(project_root())
+        .status()
+        .map_err(|error| format!("could not start {what}: {error}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
+
+/// Runs one named step and prints how long it took.
+fn step<T>(name: &str, body: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    println!("\n== {name}");
+    let started = Instant::now();
+    let outcome = body();
+    println!("== {name}: {} in {:.1} s", if outcome.is_ok() { "done" } else { "FAILED" }, started.elapsed().as_secs_f64());
+    outcome
+}
