@@ -47,7 +47,7 @@ pub fn ArticleView(
                         />
                         </div>
                         <div class="lede-article-view__nav"><SectionNav items=nav_items /></div>
-                        <div class="lede-article-view__body">
+                        <div class="lede-article-view__body" data-testid="article-body">
                             {sections}
                             {context.map(|text| view! { <ContextNote text=text /> })}
                             {note.map(|text| view! { <ReportingNote text=text /> })}

@@ -70,7 +70,7 @@ fn test() -> Result<(), String> {
     let browser_test = |driver_variable: &str, driver: &Path| {
         let mut command = Command::new("cargo");
         command
-            .args(["test", "--quiet", "--target", "wasm32-unknown-unknown", "--test", "browser"])
+            .args(["test", "--target", "wasm32-unknown-unknown", "--test", "browser"])
             .env("PATH", &path)
             .env_remove("CHROMEDRIVER")
             .env_remove("GECKODRIVER")

@@ -1,0 +1,173 @@
+//! Browser tests: components mounted into a real DOM in headless Chromium and Firefox
+//! (`cargo xtask test` runs both). Elements are found by role, landmark or `data-testid`.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::{Arc, Mutex};
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+use lede::components::{ArticleView, ErrorState};
+use lede::model::slug::Slug;
+use lede::model::{parse_article, Article};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED_JSON: &str = include_str!("../articles/zelensky-kushner-witkoff-call.json");
+
+fn seed_article() -> Article {
+    match parse_article(SEED_JSON, "articles/zelensky-kushner-witkoff-call.json") {
+        Ok(parsed) => parsed.article,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+/// A fresh element in the document for one test to mount into.
+fn fresh_container() -> web_sys::HtmlElement {
+    let document = document();
+    let container = document.create_element("div").expect("create a container").unchecked_into::<web_sys::HtmlElement>();
+    document.body().expect("the test page has a body").append_child(&container).expect("append the container");
+    container
+}
+
+fn all(container: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
+    let nodes = container.query_selector_all(selector).expect("a valid selector");
+    (0..nodes.length()).filter_map(|i| nodes.item(i)).filter_map(|node| node.dyn_into().ok()).collect()
+}
+
+fn one(container: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
+    container.query_selector(selector).expect("a valid selector").unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn text(element: &web_sys::Element) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+fn ignore_navigation() -> Callback<Slug> {
+    Callback::new(|_| ())
+}
+
+#[wasm_bindgen_test]
+fn the_reading_view_shows_the_seed_headline_summary_section_navigation_and_four_related_cards() {
+    let container = fresh_container();
+    let article = seed_article();
+    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+
+    let headings = all(&container, "h1");
+    assert_eq!(headings.len(), 1, "exactly one h1");
+    assert_eq!(
+        text(&headings[0]),
+        "Zelensky Hails 'Long, Substantive' Call With Kushner and Witkoff as Peace Talks Press On Amid Ongoing Attacks"
+    );
+    assert!(text(&one(&container, "[data-testid=masthead]")).contains("CRBC News"));
+    assert_eq!(text(&one(&container, "[data-testid=kicker]")), "Conflict");
+    assert!(text(&one(&container, "[data-testid=summary]")).contains("Meetings in Florida produced a joint statement"));
+
+    let nav_links: Vec<String> = all(&container, "nav[data-testid=section-nav] a").iter().map(text).collect();
+    assert_eq!(
+        nav_links,
+        [
+            "Zelensky Praises Detailed Call With Kushner And Witkoff",
+            "Florida Meetings And Joint Statement",
+            "Russia's Response And The U.S. Plan",
+            "Violence Continues Amid Diplomacy",
+        ]
+    );
+    for link in all(&container, "nav[data-testid=section-nav] a") {
+        let target = link.get_attribute("href").unwrap_or_default();
+        assert_eq!(all(&container, &target).len(), 1, "the section {target} exists");
+    }
+
+    assert_eq!(all(&container, "[data-testid=related-card]").len(), 4, "four related cards");
+    assert!(text(&one(&container, "[data-testid=context-note]")).contains("progress hinges on verifiable steps"));
+    assert_eq!(
+        text(&one(&container, "[data-testid=reporting-note]")),
+        "Reporting note: The Associated Press contributed to this report."
+    );
+    assert_eq!(one(&container, "main").tag_name(), "MAIN", "the article sits in the main landmark");
+    assert_eq!(one(&container, "[lang]").get_attribute("lang").as_deref(), Some("en"));
+}
+
+#[wasm_bindgen_test]
+fn direct_quotes_render_as_q_elements_that_name_their_speaker() {
+    let container = fresh_container();
+    let article = seed_article();
+    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    let quotes = all(&container, "[data-testid=article-body] section q");
+    assert_eq!(quotes.len(), 8);
+    assert_eq!(text(&quotes[0]), "long and substantive");
+    assert_eq!(quotes[0].get_attribute("data-speaker").as_deref(), Some("Volodymyr Zelensky"));
+}
+
+#[wasm_bindgen_test]
+fn the_related_sidebar_leaves_no_empty_box_when_an_article_has_no_related_articles() {
+    let container = fresh_container();
+    let mut article = seed_article();
+    article.related.clear();
+    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    assert!(all(&container, "[data-testid=related]").is_empty());
+    assert!(all(&container, "aside").iter().all(|aside| aside.get_attribute("data-testid").as_deref() != Some("related")));
+}
+
+#[wasm_bindgen_test]
+fn a_plain_click_on_a_related_card_opens_that_article_inside_the_reader() {
+    let container = fresh_container();
+    let opened: Arc<Mutex<Vec<String>>> = Arc::default();
+    let recorder = opened.clone();
+    let on_open = Callback::new(move |id: Slug| recorder.lock().expect("not poisoned").push(id.to_string()));
+    let article = seed_article();
+    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=on_open /> });
+
+    let first_card_link = one(&container, "[data-testid=related-card] a");
+    assert_eq!(first_card_link.get_attribute("href").as_deref(), Some("/articles/florida-meetings-joint-statement"));
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_button(0);
+    let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("a click event");
+    first_card_link.dispatch_event(&click).expect("dispatch the click");
+
+    assert!(click.default_prevented(), "the browser does not load the page itself");
+    assert_eq!(*opened.lock().expect("not poisoned"), ["florida-meetings-joint-statement"]);
+}
+
+#[wasm_bindgen_test]
+fn hostile_strings_in_article_data_render_as_text_and_never_as_markup() {
+    let hostile = "<img src=x onerror=\"window.__lede_pwned=1\"><script>window.__lede_pwned=1</script>";
+    let json = SEED_JSON
+        .replacen("\"headline\": \"Zelensky Hails", &format!("\"headline\": {:?}, \"x\": \"", hostile), 1);
+    let article = match parse_article(&json, "hostile.json") {
+        Ok(parsed) => parsed.article,
+        Err(error) => panic!("{error}"),
+    };
+    let container = fresh_container();
+    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    assert_eq!(text(&one(&container, "h1")), hostile);
+    assert!(all(&container, "img, script").is_empty(), "no element was created from the string");
+    let pwned = js_sys::Reflect::get(&window(), &"__lede_pwned".into()).unwrap_or_default();
+    assert!(pwned.is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn the_error_state_names_the_address_and_offers_a_working_retry() {
+    let container = fresh_container();
+    let retries = Arc::new(Mutex::new(0));
+    let counter = retries.clone();
+    let retry = Callback::new(move |()| *counter.lock().expect("not poisoned") += 1);
+    let _mounted = mount_to(container.clone(), move || {
+        view! {
+            <ErrorState
+                title="This article could not be loaded"
+                message="could not reach /articles/x.json: network error"
+                details=Vec::new()
+                retry=Some(retry)
+            />
+        }
+    });
+    let alert = one(&container, "[role=alert]");
+    assert!(text(&alert).contains("could not reach /articles/x.json"));
+    one(&container, "button").unchecked_into::<web_sys::HtmlElement>().click();
+    assert_eq!(*retries.lock().expect("not poisoned"), 1);
+}

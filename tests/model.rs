@@ -1,0 +1,323 @@
+//! Native tests of the article format: the shipped articles, validation rules, and the
+//! view data built from an article. They run with plain `cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use lede::model::slug::Slug;
+use lede::model::view_data::{plain_text, quote_index, reading_time_minutes, reporting_note, section_nav_items};
+use lede::model::{parse_article, ArticleError, BlockKind, CreditKind, ParsedArticle, RelatedTarget, TextDirection};
+use lede::routing::{Route, DEFAULT_ARTICLE_ID};
+
+const SEED_ID: &str = "zelensky-kushner-witkoff-call";
+const RELATED_IDS: [&str; 4] = [
+    "florida-meetings-joint-statement",
+    "kremlin-response-27-point-plan",
+    "attacks-continue-missiles-drones",
+    "initial-plan-criticism",
+];
+
+fn read_article_file(id: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles").join(format!("{id}.json"));
+    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
+}
+
+fn load(id: &str) -> ParsedArticle {
+    let source = format!("articles/{id}.json");
+    parse_article(&read_article_file(id), &source).unwrap_or_else(|error| panic!("{error}"))
+}
+
+/// A small valid article to change one thing at a time in.
+fn minimal_article_json() -> serde_json::Value {
+    serde_json::json!({
+        "schema_version": "1.0.0",
+        "id": "minimal",
+        "outlet": { "name": "Test Outlet" },
+        "category": { "name": "Tests" },
+        "headline": "A headline",
+        "summary": "A summary.",
+        "published": "2025-12-06T18:00:00Z",
+        "body": [ { "heading": "First section", "blocks": [ { "type": "paragraph", "text": "One paragraph." } ] } ]
+    })
+}
+
+fn parse_value(value: &serde_json::Value) -> Result<ParsedArticle, ArticleError> {
+    parse_article(&value.to_string(), "test.json")
+}
+
+fn problems_of(value: &serde_json::Value) -> Vec<String> {
+    match parse_value(value) {
+        Err(ArticleError::Invalid { problems, .. }) => problems.iter().map(ToString::to_string).collect(),
+        other => panic!("expected validation problems, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_seed_article_renders_every_part_of_the_seed_text() {
+    let parsed = load(SEED_ID);
+    assert!(parsed.warnings.is_empty(), "the seed raises no warnings: {:?}", parsed.warnings);
+    let article = parsed.article;
+    assert_eq!(article.id.as_str(), SEED_ID);
+    assert_eq!(article.outlet.name, "CRBC News");
+    assert_eq!(article.category.name, "Conflict");
+    assert_eq!(
+        article.headline,
+        "Zelensky Hails 'Long, Substantive' Call With Kushner and Witkoff as Peace Talks Press On Amid Ongoing Attacks"
+    );
+    assert!(article.summary.plain_text().starts_with("President Volodymyr Zelensky lauded a long, substantive phone call"));
+    let headings: Vec<&str> = article.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "Zelensky Praises Detailed Call With Kushner And Witkoff",
+            "Florida Meetings And Joint Statement",
+            "Russia's Response And The U.S. Plan",
+            "Violence Continues Amid Diplomacy",
+        ]
+    );
+    let n_paragraphs: usize = article.sections.iter().map(|s| s.blocks.len()).sum();
+    assert_eq!(n_paragraphs, 7, "the seed has seven body paragraphs");
+    let context = article.context.as_ref().map(|c| c.plain_text()).unwrap_or_default();
+    assert!(context.contains("progress hinges on verifiable steps by Russia"), "{context}");
+    assert_eq!(article.credits.len(), 1);
+    assert_eq!(article.credits[0].kind, CreditKind::Wire);
+    assert_eq!(reporting_note(&article).as_deref(), Some("The Associated Press contributed to this report."));
+}
+
+#[test]
+fn every_paragraph_of_the_seed_text_appears_verbatim_apart_from_quotation_marks() {
+    let seed_text_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article.txt");
+    // CI and developers have shared/ beside the checkout; elsewhere the data test above still runs.
+    let Ok(seed_text) = std::fs::read_to_string(&seed_text_path) else { return };
+    let article = load(SEED_ID).article;
+    let rendered = plain_text(&article);
+    let without_quotes = |text: &str| text.replace('"', "");
+    let rendered = without_quotes(&rendered);
+    for paragraph in seed_text.split("\n\n").map(str::trim).filter(|p| p.len() > 80) {
+        let paragraph = paragraph.trim_start_matches("Summary: ").trim_start_matches("Context: ");
+        if paragraph.starts_with("Reporting note:") {
+            continue;
+        }
+        assert!(rendered.contains(&without_quotes(paragraph)), "missing from the article: {paragraph}");
+    }
+}
+
+#[test]
+fn each_of_the_five_articles_lists_the_other_four_as_related_with_their_real_headlines() {
+    let all_ids: Vec<&str> = std::iter::once(SEED_ID).chain(RELATED_IDS).collect();
+    for id in &all_ids {
+        let article = load(id).article;
+        let related_ids: BTreeSet<String> = article
+            .related
+            .iter()
+            .map(|related| match &related.target {
+                RelatedTarget::Article(target) => target.to_string(),
+                RelatedTarget::External(url) => panic!("{id}: unexpected external related article {url}"),
+            })
+            .collect();
+        let expected: BTreeSet<String> = all_ids.iter().filter(|other| *other != id).map(|s| s.to_string()).collect();
+        assert_eq!(related_ids, expected, "{id} lists the other four");
+        for related in &article.related {
+            let RelatedTarget::Article(target) = &related.target else { continue };
+            let target_article = load(target.as_str()).article;
+            assert_eq!(related.headline, target_article.headline, "{id} -> {target}: headline matches the article");
+            assert_eq!(related.published.as_ref(), Some(&target_article.published), "{id} -> {target}: date matches");
+        }
+    }
+}
+
+#[test]
+fn every_related_article_is_complete_with_sections_and_a_reporting_note() {
+    for id in RELATED_IDS {
+        let parsed = load(id);
+        assert!(parsed.warnings.is_empty(), "{id}: {:?}", parsed.warnings);
+        assert_eq!(parsed.article.outlet.name, "CRBC News");
+        assert_eq!(parsed.article.category.name, "Conflict");
+        assert!(parsed.article.sections.len() >= 2, "{id} has at least two sections");
+        assert!(reporting_note(&parsed.article).is_some(), "{id} credits its sources");
+    }
+}
+
+#[test]
+fn malformed_json_is_refused_with_the_source_line_and_column() {
+    let error = parse_article("{\"schema_version\": \"1.0.0\", \"id\": ", "https://outlet.example/a.json").unwrap_err();
+    let message = error.to_string();
+    assert!(matches!(error, ArticleError::Syntax { .. }), "{error:?}");
+    assert!(message.starts_with("article https://outlet.example/a.json is not valid article json"), "{message}");
+    assert!(message.contains("line 1 column"), "{message}");
+}
+
+#[test]
+fn a_document_of_the_wrong_shape_names_the_missing_field() {
+    let mut value = minimal_article_json();
+    value.as_object_mut().map(|object| object.remove("headline"));
+    let message = parse_value(&value).unwrap_err().to_string();
+    assert!(message.contains("missing field `headline`"), "{message}");
+}
+
+#[test]
+fn a_javascript_link_is_refused_with_its_json_path() {
+    let mut value = minimal_article_json();
+    value["body"][0]["blocks"][0]["text"] = serde_json::json!(["Click ", { "text": "here", "href": "javascript:alert(1)" }]);
+    let problems = problems_of(&value);
+    assert_eq!(problems, ["body[0].blocks[0].text[1].href: scheme \"javascript\" is not allowed"]);
+}
+
+#[test]
+fn data_and_relative_urls_are_refused_and_https_and_mailto_links_are_kept() {
+    use lede::model::web_url::{UrlUse, WebUrl};
+    assert!(WebUrl::parse("data:text/html,<script>alert(1)</script>", UrlUse::Link).is_err());
+    assert!(WebUrl::parse("/relative/path", UrlUse::Link).is_err());
+    assert!(WebUrl::parse("JaVaScRiPt:alert(1)", UrlUse::Link).is_err());
+    assert!(WebUrl::parse("https://", UrlUse::Link).is_err());
+    assert!(WebUrl::parse("mailto:desk@outlet.example", UrlUse::WebResource).is_err());
+    assert!(WebUrl::parse("https://outlet.example/news", UrlUse::Link).is_ok());
+    assert!(WebUrl::parse("mailto:desk@outlet.example", UrlUse::Link).is_ok());
+}
+
+#[test]
+fn all_problems_are_reported_at_once_each_with_its_path() {
+    let mut value = minimal_article_json();
+    value["headline"] = serde_json::json!("   ");
+    value["published"] = serde_json::json!("yesterday");
+    value["id"] = serde_json::json!("../etc/passwd");
+    let problems = problems_of(&value);
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(problems.iter().any(|p| p == "headline: must not be empty"), "{problems:?}");
+    assert!(problems.iter().any(|p| p.starts_with("published: \"yesterday\" is not an rfc 3339 date-time")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.starts_with("id: \"../etc/passwd\" is not a slug")), "{problems:?}");
+}
+
+#[test]
+fn an_unknown_major_version_is_a_clear_error_and_unknown_fields_are_ignored() {
+    let mut value = minimal_article_json();
+    value["schema_version"] = serde_json::json!("2.0.0");
+    assert_eq!(problems_of(&value), ["schema_version: version 2.0.0 is not supported; this reader reads version 1.x"]);
+
+    let mut value = minimal_article_json();
+    value["schema_version"] = serde_json::json!("1.4.0");
+    value["a_field_from_the_future"] = serde_json::json!({ "anything": [1, 2, 3] });
+    assert!(parse_value(&value).is_ok());
+}
+
+#[test]
+fn an_unknown_block_type_is_skipped_with_a_warning_instead_of_failing_the_article() {
+    let mut value = minimal_article_json();
+    value["body"][0]["blocks"] = serde_json::json!([
+        { "type": "hologram", "frames": 12 },
+        { "type": "paragraph", "text": "Still here." }
+    ]);
+    let parsed = parse_value(&value).unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(parsed.article.sections[0].blocks.len(), 1);
+    assert_eq!(parsed.warnings.len(), 1);
+    assert_eq!(parsed.warnings[0].path, "body[0].blocks[0]");
+    assert_eq!(parsed.warnings[0].message, "unknown block type is skipped");
+}
+
+#[test]
+fn a_document_over_the_size_limit_is_refused_before_parsing() {
+    let huge = " ".repeat(lede::model::validate::MAX_DOCUMENT_BYTES + 1);
+    let error = parse_article(&huge, "big.json").unwrap_err();
+    assert!(matches!(error, ArticleError::TooLarge { .. }), "{error:?}");
+    assert!(error.to_string().starts_with("article big.json is 2097153 bytes"), "{error}");
+}
+
+#[test]
+fn missing_ids_are_generated_from_content_and_are_the_same_on_every_load() {
+    let value = minimal_article_json();
+    let first = parse_value(&value).unwrap_or_else(|error| panic!("{error}")).article;
+    let second = parse_value(&value).unwrap_or_else(|error| panic!("{error}")).article;
+    assert_eq!(first.sections[0].id.as_str(), "first-section");
+    assert!(first.sections[0].blocks[0].id.as_str().starts_with("p-"));
+    assert_eq!(first.sections[0].blocks[0].id, second.sections[0].blocks[0].id);
+}
+
+#[test]
+fn duplicate_ids_given_by_the_outlet_are_refused() {
+    let mut value = minimal_article_json();
+    value["body"] = serde_json::json!([
+        { "id": "same", "heading": "One", "blocks": [ { "type": "paragraph", "text": "a" } ] },
+        { "id": "same", "heading": "Two", "blocks": [ { "type": "paragraph", "text": "b" } ] }
+    ]);
+    assert_eq!(problems_of(&value), ["body[1].id: id \"same\" is used more than once"]);
+}
+
+#[test]
+fn generated_ids_never_collide_with_each_other_or_with_given_ids() {
+    let mut value = minimal_article_json();
+    value["body"] = serde_json::json!([
+        { "heading": "Same heading", "blocks": [ { "type": "paragraph", "text": "a" } ] },
+        { "heading": "Same heading", "blocks": [ { "type": "paragraph", "text": "a" } ] },
+        { "id": "same-heading-2", "heading": "Other", "blocks": [ { "type": "paragraph", "text": "b" } ] }
+    ]);
+    let article = parse_value(&value).unwrap_or_else(|error| panic!("{error}")).article;
+    let ids: Vec<&str> = article.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["same-heading", "same-heading-3", "same-heading-2"]);
+    let block_ids: BTreeSet<&str> = article.sections.iter().flat_map(|s| s.blocks.iter().map(|b| b.id.as_str())).collect();
+    assert_eq!(block_ids.len(), 3, "identical paragraphs still get distinct anchors");
+}
+
+#[test]
+fn text_direction_follows_the_language_unless_given() {
+    let mut value = minimal_article_json();
+    value["language"] = serde_json::json!("ar-EG");
+    assert_eq!(parse_value(&value).map(|p| p.article.direction), Ok(TextDirection::RightToLeft));
+    value["direction"] = serde_json::json!("ltr");
+    assert_eq!(parse_value(&value).map(|p| p.article.direction), Ok(TextDirection::LeftToRight));
+    value["language"] = serde_json::json!("en<script>");
+    value["direction"] = serde_json::json!(null);
+    assert!(problems_of(&value)[0].starts_with("language: \"en<script>\" is not a bcp 47 language tag"));
+}
+
+#[test]
+fn the_section_navigation_has_one_item_per_section_in_order() {
+    let article = load(SEED_ID).article;
+    let items = section_nav_items(&article);
+    let anchors: Vec<&str> = items.iter().map(|item| item.anchor_id.as_str()).collect();
+    assert_eq!(anchors, ["detailed-call", "florida-meetings", "russias-response", "violence-continues"]);
+    assert_eq!(items[2].label, "Russia's Response And The U.S. Plan");
+}
+
+#[test]
+fn the_quote_index_lists_every_direct_quote_with_its_speaker() {
+    let article = load(SEED_ID).article;
+    let quotes = quote_index(&article);
+    let speakers_and_words: Vec<(&str, &str)> = quotes.iter().map(|q| (q.speaker.name.as_str(), q.text.as_str())).collect();
+    assert!(speakers_and_words.contains(&("Volodymyr Zelensky", "I am grateful for a very focused, constructive discussion,")));
+    assert!(speakers_and_words.contains(&("Yury Ushakov", "constructive and substantive,")));
+    assert!(speakers_and_words.contains(&("Vladimir Putin", "necessary")));
+    assert_eq!(quotes.len(), 8, "{speakers_and_words:#?}");
+    let first_block = &article.sections[0].blocks[0];
+    assert_eq!(quotes[0].block_anchor_id, first_block.id.as_str(), "a quote links to the paragraph that holds it");
+    assert!(matches!(first_block.kind, BlockKind::Paragraph(_)));
+}
+
+#[test]
+fn reading_time_rounds_up_and_is_at_least_one_minute() {
+    let seed = load(SEED_ID).article;
+    assert_eq!(reading_time_minutes(&seed), 2, "the seed body has about 390 words");
+    let minimal = parse_value(&minimal_article_json()).unwrap_or_else(|error| panic!("{error}")).article;
+    assert_eq!(reading_time_minutes(&minimal), 1);
+}
+
+#[test]
+fn routes_map_paths_to_articles_and_refuse_anything_that_is_not_a_slug() {
+    assert_eq!(Route::from_path("/"), Route::Home);
+    assert_eq!(Route::Home.article_id().map(|id| id.to_string()), Some(DEFAULT_ARTICLE_ID.to_owned()));
+    let slug = |text: &str| Slug::parse(text).unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(Route::from_path("/articles/initial-plan-criticism"), Route::Article(slug("initial-plan-criticism")));
+    assert_eq!(Route::from_path("/articles/initial-plan-criticism/"), Route::Article(slug("initial-plan-criticism")));
+    assert_eq!(Route::from_path("/articles/..%2Fsecret"), Route::NotFound("/articles/..%2Fsecret".to_owned()));
+    assert_eq!(Route::from_path("/elsewhere"), Route::NotFound("/elsewhere".to_owned()));
+    assert_eq!(Route::Article(slug("a-b")).path(), "/articles/a-b");
+}
+
+#[test]
+fn wire_inline_text_round_trips_between_string_and_run_forms() {
+    use lede::model::wire::WireArticle;
+    let original: WireArticle = serde_json::from_str(&read_article_file(SEED_ID)).unwrap_or_else(|e| panic!("{e}"));
+    let again: WireArticle =
+        serde_json::from_str(&serde_json::to_string(&original).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(original, again);
+}
