@@ -1,0 +1,171 @@
+// End-to-end tests of the release build in dist/, in Debian's headless Chromium.
+// `cargo xtask test` builds dist/ first; run alone with `node --test tests/e2e/`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveDist } from './serve-dist.mjs';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const screenshotDir = join(projectRoot, 'target', 'screenshots');
+const articleJson = async (id) => JSON.parse(await readFile(join(projectRoot, 'articles', `${id}.json`), 'utf8'));
+
+const SEED_ID = 'zelensky-kushner-witkoff-call';
+const FIRST_RELATED_ID = 'florida-meetings-joint-statement';
+
+let server;
+let browser;
+let context;
+let userDataDir;
+
+before(async () => {
+  server = await serveDist(join(projectRoot, 'dist'));
+  userDataDir = await mkdtemp(join(tmpdir(), 'lede-e2e-'));
+  // As root, Chromium needs --no-sandbox; the network flags stop it from calling home,
+  // which this machine's closed network would refuse noisily.
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.LEDE_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run',
+    ],
+  });
+  await mkdir(screenshotDir, { recursive: true });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+});
+
+/** A new page that fails the test on any uncaught page error or console error. */
+async function newWatchedPage({ width = 1280, height = 900 } = {}) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  return { page, problems };
+}
+
+test('the front page shows the seed article, a related card opens its article, and Back returns', async () => {
+  const seed = await articleJson(SEED_ID);
+  const related = await articleJson(FIRST_RELATED_ID);
+  const { page, problems } = await newWatchedPage();
+
+  await page.goto(`${server.origin}/`);
+  const headline = page.getByRole('heading', { level: 1 });
+  await headline.waitFor();
+  assert.equal(await headline.textContent(), seed.headline);
+  assert.equal(await page.title(), seed.headline, 'the tab title is the headline');
+  assert.equal(await page.getByTestId('related-card').count(), 4);
+  assert.equal(await page.locator('nav[data-testid=section-nav] a').count(), 4);
+
+  await page.getByRole('link', { name: related.headline }).click();
+  await page.waitForURL(`${server.origin}/articles/${FIRST_RELATED_ID}`);
+  await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
+  assert.equal(await page.title(), related.headline);
+
+  await page.goBack();
+  await page.waitForURL(`${server.origin}/`);
+  await page.getByRole('heading', { level: 1, name: seed.headline }).waitFor();
+
+  await page.goForward();
+  await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a deep link to an article opens it directly', async () => {
+  const related = await articleJson('initial-plan-criticism');
+  const { page, problems } = await newWatchedPage();
+  await page.goto(`${server.origin}/articles/initial-plan-criticism`);
+  await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a section link moves to its section and does not reload the article', async () => {
+  const { page } = await newWatchedPage();
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.evaluate(() => { window.__lede_marker = 'same page'; });
+  await page.locator('nav[data-testid=section-nav] a', { hasText: 'Violence Continues Amid Diplomacy' }).click();
+  await page.waitForURL(/#violence-continues$/);
+  assert.equal(await page.evaluate(() => window.__lede_marker), 'same page');
+  // The last section cannot always reach the top of a short page; it must be in view.
+  const { top, scrollY, viewportHeight } = await page.locator('#violence-continues').evaluate((element) => ({
+    top: element.getBoundingClientRect().top, scrollY: window.scrollY, viewportHeight: window.innerHeight,
+  }));
+  assert.ok(scrollY > 0, 'the page scrolled');
+  assert.ok(top >= 0 && top < viewportHeight, `the section is in view (top = ${top})`);
+  await page.close();
+});
+
+test('an unknown article id shows a not-found message that names the address', async () => {
+  const { page } = await newWatchedPage();
+  await page.goto(`${server.origin}/articles/no-such-article`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Article not found/);
+  assert.match(await alert.textContent(), /there is no article at \/articles\/no-such-article\.json/);
+  await page.close();
+});
+
+test('an unknown path shows a page-not-found message', async () => {
+  const { page } = await newWatchedPage();
+  await page.goto(`${server.origin}/somewhere/else`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Page not found/);
+  await page.close();
+});
+
+test('malformed article json shows a clear message instead of a blank page or a panic', async () => {
+  const { page } = await newWatchedPage();
+  await page.route(`**/articles/${SEED_ID}.json`, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": "1.0.0", "id": ' }));
+  await page.goto(`${server.origin}/`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const message = await alert.textContent();
+  assert.match(message, /This article cannot be shown/);
+  assert.match(message, /article \/articles\/zelensky-kushner-witkoff-call\.json is not valid article json/);
+  await page.close();
+});
+
+test('a failing network shows a message with a retry that loads the article once the network is back', async () => {
+  const seed = await articleJson(SEED_ID);
+  const { page } = await newWatchedPage();
+  const failing = (route) => route.abort('internetdisconnected');
+  await page.route(`**/articles/${SEED_ID}.json`, failing);
+  await page.goto(`${server.origin}/`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /could not reach \/articles\/zelensky-kushner-witkoff-call\.json/);
+  await page.unroute(`**/articles/${SEED_ID}.json`, failing);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { level: 1, name: seed.headline }).waitFor();
+  await page.close();
+});
+
+test('screenshots of the seed article on a phone and a desktop are saved for people to look at', async () => {
+  for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 900]]) {
+    const { page, problems } = await newWatchedPage({ width, height });
+    await page.goto(`${server.origin}/`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= width, `no horizontal scrolling at ${width} px (scrollWidth ${scrollWidth})`);
+    await page.screenshot({ path: join(screenshotDir, `seed-${name}-${width}x${height}.png`) });
+    await page.screenshot({ path: join(screenshotDir, `seed-${name}-full.png`), fullPage: true });
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
