@@ -103,10 +103,13 @@ fn test() -> Result<(), String> {
     Ok(())
 }
 
-/// Runs `command` in the project root and fails with `what` unless it exits with 0.
+/// Runs `command` (in the project root unless it names another folder) and fails with
+/// `what` unless it exits with 0.
 fn run(command: &mut Command, what: &str) -> Result<(), String> {
+    if command.get_current_dir().is_none() {
+        command.current_dir(project_root());
+    }
     let status = command
-        .current_dir(project_root())
         .status()
         .map_err(|error| format!("could not start {what}: {error}"))?;
     if status.success() {
