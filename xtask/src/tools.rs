@@ -82,7 +82,7 @@ pub fn ensure_test_tools(path: &OsString) -> Result<Browsers, String> {
             run(Command::new("apt-get").arg("update").env("DEBIAN_FRONTEND", "noninteractive"), "apt-get update")?;
             run(
                 Command::new("apt-get")
-                    .args(["install", "-y", "--no-install-recommends"])
+                    .args(["install", "-y"])
                     .args(&missing_packages)
                     .env("DEBIAN_FRONTEND", "noninteractive"),
                 "apt-get install",
