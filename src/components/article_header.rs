@@ -15,6 +15,15 @@ pub struct PublicationTimes {
     pub updated: Option<Timestamp>,
 }
 
+/// Who wrote the article and where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Byline {
+    /// The writers' names as one line, or the outlet's name.
+    pub writers: String,
+    /// Where the reporting was done, such as "KYIV, Ukraine".
+    pub dateline: Option<String>,
+}
+
 /// The category kicker, the `h1` headline, the summary box and the byline line.
 #[component]
 pub fn ArticleHeader(
@@ -25,9 +34,8 @@ pub fn ArticleHeader(
     headline: String,
     /// The summary.
     summary: InlineText,
-    /// Who wrote it, as one line of text.
-    #[prop(into)]
-    byline: String,
+    /// Who wrote it, and where.
+    byline: Byline,
     /// When it was published and updated.
     times: PublicationTimes,
     /// The article's language, for formatting times.
@@ -53,7 +61,8 @@ pub fn ArticleHeader(
             <h1 class="lede-article-header__headline" tabindex="-1">{headline}</h1>
             <SummaryBox summary=summary />
             <p class="lede-article-header__meta" data-testid="byline">
-                <span class="lede-article-header__byline">"By " {byline}</span>
+                <span class="lede-article-header__byline">"By " {byline.writers}</span>
+                {byline.dateline.map(|dateline| view! { <span class="lede-article-header__dateline">{dateline}</span> })}
                 <span class="lede-article-header__times">
                     <FormattedTime timestamp=times.published language=language.clone() />
                     {updated}

@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::components::article_header::PublicationTimes;
-use crate::components::{ArticleHeader, ArticleSection, ContextNote, Masthead, RelatedSidebar, ReportingNote, SectionNav};
+use crate::components::{
+    ArticleFigure, ArticleHeader, ArticleSection, Byline, ContextNote, CorrectionsList, ImageLoading, Masthead,
+    PublicationTimes, RelatedSidebar, ReportingNote, SectionNav, TagList,
+};
 use crate::model::slug::Slug;
 use crate::model::view_data::{byline_text, reading_time_minutes, reporting_note, section_nav_items};
 use crate::model::Article;
@@ -22,9 +24,13 @@ pub fn ArticleView(
 ) -> impl IntoView {
     let nav_items = section_nav_items(&article);
     let reading_minutes = reading_time_minutes(&article);
-    let byline = byline_text(&article);
+    let byline = Byline { writers: byline_text(&article), dateline: article.dateline.clone() };
     let note = reporting_note(&article);
-    let Article { language, direction, outlet, category, headline, summary, published, updated, sections, context, related, .. } = article;
+    let Article {
+        language, direction, outlet, category, headline, summary, published, updated, lead_image, sections, context,
+        corrections, related, tags, ..
+    } = article;
+    let corrections_language = language.clone();
     let header_language = language.clone();
     let sidebar_language = language.clone();
     let sections = sections.into_iter().map(|section| view! { <ArticleSection section=section /> }).collect_view();
@@ -45,12 +51,18 @@ pub fn ArticleView(
                             language=header_language
                             reading_minutes=reading_minutes
                         />
+                        {lead_image.map(|image| view! {
+                            // The lead picture is usually the largest thing on the first screen: load it now.
+                            <ArticleFigure image=image anchor_id="lead-image" loading=ImageLoading::Eager />
+                        })}
                         </div>
                         <div class="lede-article-view__nav"><SectionNav items=nav_items /></div>
                         <div class="lede-article-view__body" data-testid="article-body">
                             {sections}
                             {context.map(|text| view! { <ContextNote text=text /> })}
                             {note.map(|text| view! { <ReportingNote text=text /> })}
+                            <CorrectionsList corrections=corrections language=corrections_language />
+                            <TagList tags=tags />
                         </div>
                     </article>
                 </main>

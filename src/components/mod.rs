@@ -2,13 +2,18 @@
 //! none fetches, none owns a resource, none knows about routing beyond the callbacks
 //! it is given. One component per file, named after it; its CSS is `style/{file}.css`.
 
+mod article_block;
+mod article_figure;
 mod article_header;
 mod article_section;
 mod article_view;
 mod context_note;
+mod corrections_list;
 mod error_state;
+mod fact_box;
 mod formatted_time;
 mod inline_text;
+mod link_card;
 mod loading_state;
 mod masthead;
 mod related_card;
@@ -16,14 +21,20 @@ mod related_sidebar;
 mod reporting_note;
 mod section_nav;
 mod summary_box;
+mod tag_list;
 
-pub use article_header::ArticleHeader;
+pub use article_block::ArticleBlock;
+pub use article_figure::{ArticleFigure, ImageLoading};
+pub use article_header::{ArticleHeader, Byline, PublicationTimes};
 pub use article_section::ArticleSection;
 pub use article_view::ArticleView;
 pub use context_note::ContextNote;
+pub use corrections_list::CorrectionsList;
 pub use error_state::ErrorState;
+pub use fact_box::FactBox;
 pub use formatted_time::{format_timestamp, FormattedTime};
 pub use inline_text::InlineTextView;
+pub use link_card::LinkCard;
 pub use loading_state::LoadingState;
 pub use masthead::Masthead;
 pub use related_card::RelatedCard;
@@ -31,3 +42,4 @@ pub use related_sidebar::RelatedSidebar;
 pub use reporting_note::ReportingNote;
 pub use section_nav::SectionNav;
 pub use summary_box::SummaryBox;
+pub use tag_list::TagList;

@@ -20,7 +20,7 @@ pub fn RelatedCard(
     /// Opens an article inside the reader.
     on_open_article: Callback<Slug>,
 ) -> impl IntoView {
-    let RelatedArticle { target, headline, summary, category, published } = related;
+    let RelatedArticle { target, headline, summary, category, published, image } = related;
     let link = match target {
         RelatedTarget::Article(article_id) => {
             let href = article_path(&article_id);
@@ -38,8 +38,17 @@ pub fn RelatedCard(
         }
         .into_any(),
     };
+    // The card's picture is decorative: the headline beside it says what it is about.
+    let picture = image.map(|image| {
+        let src = image.fallback_source().url.to_string();
+        view! {
+            <img class="lede-related-card__image" src=src srcset=image.srcset() sizes="6rem"
+                width=image.width height=image.height alt="" loading="lazy" decoding="async" />
+        }
+    });
     view! {
         <li class="lede-related-card" data-testid="related-card">
+            {picture}
             {category.map(|category| view! { <p class="lede-related-card__kicker">{category}</p> })}
             <h3 class="lede-related-card__headline">{link}</h3>
             {summary.map(|summary| view! { <p class="lede-related-card__summary">{summary}</p> })}

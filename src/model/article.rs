@@ -25,20 +25,28 @@ pub struct Article {
     pub headline: String,
     /// The summary; never empty.
     pub summary: InlineText,
+    /// Where the reporting was done, such as "KYIV, Ukraine".
+    pub dateline: Option<String>,
     /// The writers; empty means the outlet itself is credited.
     pub byline: Vec<Person>,
     /// When the article was first published.
     pub published: Timestamp,
     /// When it was last updated, if ever.
     pub updated: Option<Timestamp>,
+    /// The picture under the summary.
+    pub lead_image: Option<Image>,
     /// The sections; there is at least one.
     pub sections: Vec<Section>,
     /// The background note, if any.
     pub context: Option<InlineText>,
     /// Credited contributions for the reporting note.
     pub credits: Vec<Credit>,
+    /// Corrections and updates since publication, oldest first.
+    pub corrections: Vec<Correction>,
     /// Articles to read next.
     pub related: Vec<RelatedArticle>,
+    /// Topics.
+    pub tags: Vec<String>,
 }
 
 /// Left-to-right or right-to-left text.
@@ -68,6 +76,8 @@ pub struct Outlet {
     pub name: String,
     /// Its home page.
     pub url: Option<WebUrl>,
+    /// Its logo.
+    pub logo: Option<Image>,
 }
 
 /// The article's category.
@@ -86,6 +96,67 @@ pub struct Person {
     pub name: String,
     /// A role or title.
     pub role: Option<String>,
+    /// Where a quote was said or written, such as "on X".
+    pub source: Option<String>,
+}
+
+impl Person {
+    /// The attribution line under a quote: "Name, role, source".
+    pub fn attribution(&self) -> String {
+        [Some(self.name.as_str()), self.role.as_deref(), self.source.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A picture whose space can be reserved before it loads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Image {
+    /// The files, at least one, narrowest first.
+    pub sources: Vec<ImageSource>,
+    /// The intrinsic width; never zero.
+    pub width: u32,
+    /// The intrinsic height; never zero.
+    pub height: u32,
+    /// The text alternative; empty only for decoration.
+    pub alt: String,
+    /// The caption.
+    pub caption: Option<InlineText>,
+    /// The credit line.
+    pub credit: Option<String>,
+}
+
+impl Image {
+    /// The `srcset` attribute: every file with its width.
+    pub fn srcset(&self) -> String {
+        self.sources.iter().map(|source| format!("{} {}w", source.url, source.width)).collect::<Vec<_>>().join(", ")
+    }
+
+    /// The file to use where `srcset` is not understood: the widest.
+    pub fn fallback_source(&self) -> &ImageSource {
+        // Validation guarantees at least one source; the sources are sorted by width.
+        &self.sources[self.sources.len() - 1]
+    }
+}
+
+/// One file of a picture.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImageSource {
+    /// Its address.
+    pub url: WebUrl,
+    /// Its width in pixels; never zero.
+    pub width: u32,
+}
+
+/// A correction or update with its time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Correction {
+    /// When it was made.
+    pub time: Timestamp,
+    /// What changed.
+    pub text: InlineText,
 }
 
 /// One section of the body.
@@ -113,12 +184,48 @@ pub struct Block {
 pub enum BlockKind {
     /// A paragraph.
     Paragraph(InlineText),
+    /// A heading inside a section.
+    Subheading(String),
     /// A block quotation.
     Quote {
         /// The quoted words, without quotation marks.
         text: InlineText,
         /// Who said them.
         speaker: Person,
+    },
+    /// A passage repeated large for emphasis.
+    PullQuote {
+        /// The words, without quotation marks.
+        text: String,
+        /// Who said them, if it is a quote.
+        speaker: Option<Person>,
+    },
+    /// A list.
+    List {
+        /// Numbered when true, bulleted otherwise.
+        ordered: bool,
+        /// The items, at least one.
+        items: Vec<InlineText>,
+    },
+    /// A picture.
+    Figure(Image),
+    /// A boxed set of blocks, such as key facts.
+    FactBox {
+        /// The box's title.
+        title: String,
+        /// Its blocks, at least one; never another fact box more than one level deep.
+        blocks: Vec<Block>,
+    },
+    /// A thematic break.
+    Divider,
+    /// A link to another page, shown as a card.
+    LinkCard {
+        /// Where it links.
+        url: WebUrl,
+        /// The page's title.
+        title: String,
+        /// A sentence about it.
+        description: Option<String>,
     },
 }
 
@@ -215,4 +322,6 @@ pub struct RelatedArticle {
     pub category: Option<String>,
     /// When it was published.
     pub published: Option<Timestamp>,
+    /// A picture for the card.
+    pub image: Option<Image>,
 }

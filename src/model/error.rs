@@ -86,3 +86,15 @@ impl fmt::Display for ArticleError {
 }
 
 impl std::error::Error for ArticleError {}
+
+/// `text` in double quotes for a message, shortened if long: messages may quote hostile
+/// input, and a 50,000-character run should not become a 50,000-character message.
+pub fn quoted(text: &str) -> String {
+    const MAX_QUOTED_CHARS: usize = 60;
+    if text.chars().count() > MAX_QUOTED_CHARS {
+        let shortened: String = text.chars().take(MAX_QUOTED_CHARS).collect();
+        format!("\"{shortened}…\"")
+    } else {
+        format!("\"{text}\"")
+    }
+}

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use crate::model::error::quoted;
+
 /// The longest slug accepted, in bytes.
 pub const MAX_SLUG_LEN: usize = 100;
 
@@ -31,9 +33,7 @@ impl Slug {
             && !text.ends_with('-')
             && !text.contains("--");
         if !well_formed {
-            return Err(format!(
-                "{text:?} is not a slug (lowercase letters, digits and single hyphens)"
-            ));
+            return Err(format!("{} is not a slug (lowercase letters, digits and single hyphens)", quoted(text)));
         }
         Ok(Slug(text.to_owned()))
     }

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use crate::model::error::quoted;
+
 /// A date-time such as `2025-12-06T18:00:00Z` or `2025-12-06T20:00:00+02:00`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timestamp(String);
@@ -14,7 +16,7 @@ pub struct Timestamp(String);
 impl Timestamp {
     /// Returns the timestamp if `text` is an RFC 3339 date-time with an offset.
     pub fn parse(text: &str) -> Result<Timestamp, String> {
-        let refusal = || format!("{text:?} is not an rfc 3339 date-time such as 2025-12-06T18:00:00Z");
+        let refusal = || format!("{} is not an rfc 3339 date-time such as 2025-12-06T18:00:00Z", quoted(text));
         let bytes = text.as_bytes();
         if bytes.len() < 20 {
             return Err(refusal());

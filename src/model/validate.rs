@@ -1,14 +1,18 @@
-//! Turning a wire article into a domain [`Article`], once, at the boundary.
+//! Turning an article document into a domain [`Article`], once, at the boundary.
 //!
-//! Validation never stops at the first problem: an outlet's developer fixing a feed wants
-//! the whole list, each with its JSON path. Limits keep a hostile or broken document from
-//! exhausting a phone's memory. Missing anchor ids are generated deterministically from
-//! content, so a permalink to a paragraph still works on the next load.
+//! Three steps, each collecting every problem rather than stopping at the first: the
+//! JSON grammar ([`crate::model::json`]), the document's shape ([`crate::model::read`]),
+//! and the format's rules (here). An outlet's developer fixing a feed gets the whole
+//! list, each with its JSON path. Limits keep a hostile or broken document from
+//! exhausting a phone's memory. Missing anchor ids are generated from content, so a
+//! permalink to a paragraph still works on the next load.
 
 use std::collections::HashSet;
 
 use crate::model::article::*;
-use crate::model::error::{ArticleError, Problem};
+use crate::model::error::{quoted, ArticleError, Problem};
+use crate::model::json::parse_json;
+use crate::model::read::WireReader;
 use crate::model::slug::Slug;
 use crate::model::timestamp::Timestamp;
 use crate::model::web_url::{UrlUse, WebUrl};
@@ -18,16 +22,23 @@ use crate::model::wire::*;
 pub const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
 /// The most sections an article may have.
 pub const MAX_SECTIONS: usize = 500;
-/// The most blocks an article may have, over all sections.
+/// The most blocks an article may have, counting blocks inside fact boxes.
 pub const MAX_BLOCKS: usize = 20_000;
+/// How deep fact boxes may nest: a fact box may hold blocks, but not a fact box that
+/// holds another.
+pub const MAX_BLOCK_NESTING: usize = 2;
 /// The most runs one piece of inline text may have.
 pub const MAX_RUNS: usize = 2_000;
-/// The longest headline, heading or name, in characters.
+/// The longest headline, heading, name or title, in characters.
 pub const MAX_SHORT_TEXT_CHARS: usize = 500;
+/// The longest plain-text summary or description, in characters.
+pub const MAX_LONG_TEXT_CHARS: usize = 2_000;
 /// The longest run of inline text, in characters.
 pub const MAX_RUN_CHARS: usize = 50_000;
 /// The most related articles kept.
 pub const MAX_RELATED: usize = 50;
+/// The most files one picture may list.
+pub const MAX_IMAGE_SOURCES: usize = 16;
 
 /// The format's major version that this reader understands.
 pub const SUPPORTED_MAJOR_VERSION: u64 = 1;
@@ -54,38 +65,40 @@ pub struct ParsedArticle {
 /// a file name) and appears in every error message.
 pub fn parse_article(json: &str, source: &str) -> Result<ParsedArticle, ArticleError> {
     if json.len() > MAX_DOCUMENT_BYTES {
-        return Err(ArticleError::TooLarge {
-            source: source.to_owned(),
-            n_bytes: json.len(),
-            limit: MAX_DOCUMENT_BYTES,
-        });
+        return Err(ArticleError::TooLarge { source: source.to_owned(), n_bytes: json.len(), limit: MAX_DOCUMENT_BYTES });
     }
-    let wire: WireArticle = serde_json::from_str(json).map_err(|error| ArticleError::Syntax {
+    let value = parse_json(json).map_err(|error| ArticleError::Syntax {
         source: source.to_owned(),
-        message: lowercase_serde_message(&error.to_string()),
+        message: format!("line {} column {}: {}", error.line, error.column, error.message),
     })?;
-    validate_article(&wire, source)
+    let mut reader = WireReader::default();
+    let wire = reader.article(&value);
+    let mut outcome = validate_article(&wire, source);
+    if reader.problems.is_empty() {
+        if let Ok(parsed) = &mut outcome {
+            parsed.warnings.splice(0..0, reader.warnings);
+        }
+        return outcome;
+    }
+    // The shape was wrong somewhere. Keep the rule problems too, except those about a
+    // value the reader already reported (a missing headline is not also "empty").
+    let mut problems = reader.problems;
+    if let Err(ArticleError::Invalid { problems: rule_problems, .. }) = outcome {
+        let reported: Vec<String> = problems.iter().map(|problem| problem.path.clone()).collect();
+        problems.extend(rule_problems.into_iter().filter(|problem| {
+            !reported.iter().any(|path| problem.path == *path || problem.path.starts_with(&format!("{path}.")) || problem.path.starts_with(&format!("{path}[")))
+        }));
+    }
+    Err(ArticleError::Invalid { source: source.to_owned(), problems })
 }
 
-/// Validates an already-deserialized wire article.
+/// Validates an already-read wire article.
 pub fn validate_article(wire: &WireArticle, source: &str) -> Result<ParsedArticle, ArticleError> {
     let mut validator = Validator::default();
     let article = validator.article(wire);
     match article {
-        Some(article) if validator.problems.is_empty() => {
-            Ok(ParsedArticle { article, warnings: validator.warnings })
-        }
+        Some(article) if validator.problems.is_empty() => Ok(ParsedArticle { article, warnings: validator.warnings }),
         _ => Err(ArticleError::Invalid { source: source.to_owned(), problems: validator.problems }),
-    }
-}
-
-// serde_json capitalises nothing itself, but field names in its messages are quoted with
-// backticks; keep them and only make sure the first letter is lowercase.
-fn lowercase_serde_message(message: &str) -> String {
-    let mut characters = message.chars();
-    match characters.next() {
-        Some(first) => first.to_lowercase().chain(characters).collect(),
-        None => String::new(),
     }
 }
 
@@ -115,6 +128,7 @@ impl Validator {
         let outlet = Outlet {
             name: self.short_text(&wire.outlet.name, "outlet.name"),
             url: self.optional_url(wire.outlet.url.as_deref(), "outlet.url", UrlUse::WebResource),
+            logo: wire.outlet.logo.as_ref().and_then(|logo| self.image(logo, "outlet.logo")),
         };
         let category = Category {
             name: self.short_text(&wire.category.name, "category.name"),
@@ -122,6 +136,7 @@ impl Validator {
         };
         let headline = self.short_text(&wire.headline, "headline");
         let summary = self.inline(&wire.summary, "summary");
+        let dateline = wire.dateline.as_deref().map(|dateline| self.short_text(dateline, "dateline"));
         let byline = wire
             .byline
             .iter()
@@ -130,6 +145,7 @@ impl Validator {
             .collect();
         let published = self.timestamp(&wire.published, "published");
         let updated = wire.updated.as_deref().and_then(|text| self.timestamp(text, "updated"));
+        let lead_image = wire.lead_image.as_ref().and_then(|image| self.image(image, "lead_image"));
         let sections = self.sections(&wire.body);
         let context = wire.context.as_ref().and_then(|context| self.inline(context, "context"));
         let credits = wire
@@ -138,7 +154,24 @@ impl Validator {
             .enumerate()
             .filter_map(|(credit_idx, credit)| self.credit(credit, &format!("credits[{credit_idx}]")))
             .collect();
+        let corrections = wire
+            .corrections
+            .iter()
+            .enumerate()
+            .filter_map(|(correction_idx, correction)| {
+                let path = format!("corrections[{correction_idx}]");
+                let time = self.timestamp(&correction.time, &format!("{path}.time"));
+                let text = self.inline(&correction.text, &format!("{path}.text"));
+                Some(Correction { time: time?, text: text? })
+            })
+            .collect();
         let related = self.related(&wire.related, id.as_ref());
+        let tags = wire
+            .tags
+            .iter()
+            .enumerate()
+            .map(|(tag_idx, tag)| self.short_text(tag, &format!("tags[{tag_idx}]")))
+            .collect();
 
         Some(Article {
             id: id?,
@@ -149,13 +182,17 @@ impl Validator {
             category,
             headline,
             summary: summary?,
+            dateline,
             byline,
             published: published?,
             updated,
+            lead_image,
             sections,
             context,
             credits,
+            corrections,
             related,
+            tags,
         })
     }
 
@@ -164,13 +201,11 @@ impl Validator {
         let numbers: Vec<Option<u64>> = parts.by_ref().take(3).map(|part| part.parse().ok()).collect();
         let is_semver = numbers.len() == 3 && numbers.iter().all(Option::is_some) && parts.next().is_none();
         if !is_semver {
-            self.problem("schema_version", format!("{version:?} is not a version such as \"1.0.0\""));
+            self.problem("schema_version", format!("{} is not a version such as \"1.0.0\"", quoted(version)));
         } else if numbers[0] != Some(SUPPORTED_MAJOR_VERSION) {
             self.problem(
                 "schema_version",
-                format!(
-                    "version {version} is not supported; this reader reads version {SUPPORTED_MAJOR_VERSION}.x"
-                ),
+                format!("version {version} is not supported; this reader reads version {SUPPORTED_MAJOR_VERSION}.x"),
             );
         }
     }
@@ -189,8 +224,27 @@ impl Validator {
         trimmed.to_owned()
     }
 
+    fn optional_text(&mut self, text: Option<&str>, path: &str) -> Option<String> {
+        let trimmed = text?.trim();
+        if trimmed.is_empty() {
+            return None;
+        }
+        Some(self.short_text(trimmed, path))
+    }
+
+    fn optional_long_text(&mut self, text: Option<&str>, path: &str) -> Option<String> {
+        let trimmed = text?.trim();
+        if trimmed.chars().count() > MAX_LONG_TEXT_CHARS {
+            self.problem(path, format!("must be at most {MAX_LONG_TEXT_CHARS} characters"));
+        }
+        (!trimmed.is_empty()).then(|| trimmed.to_owned())
+    }
+
     fn optional_url(&mut self, text: Option<&str>, path: &str, url_use: UrlUse) -> Option<WebUrl> {
-        let text = text?;
+        self.url(text?, path, url_use)
+    }
+
+    fn url(&mut self, text: &str, path: &str, url_use: UrlUse) -> Option<WebUrl> {
         WebUrl::parse(text, url_use).map_err(|message| self.problem(path, message)).ok()
     }
 
@@ -204,9 +258,11 @@ impl Validator {
         let primary_ok = subtags
             .next()
             .is_some_and(|primary| (2..=8).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic()));
-        let rest_ok = subtags.all(|subtag| (1..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric()));
+        let rest_ok =
+            subtags.all(|subtag| (1..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric()));
         if !(primary_ok && rest_ok) {
-            self.problem("language", format!("{tag:?} is not a bcp 47 language tag such as \"en\" or \"ar-EG\""));
+            self.problem("language", format!("{} is not a bcp 47 language tag such as \"en\" or \"ar-EG\"", quoted(tag)));
+            return "en".to_owned();
         }
         tag.to_owned()
     }
@@ -216,7 +272,7 @@ impl Validator {
             Some("ltr") => TextDirection::LeftToRight,
             Some("rtl") => TextDirection::RightToLeft,
             Some(other) => {
-                self.problem("direction", format!("{other:?} is not \"ltr\" or \"rtl\""));
+                self.problem("direction", format!("{} is not \"ltr\" or \"rtl\"", quoted(other)));
                 TextDirection::LeftToRight
             }
             None => direction_of_language(language),
@@ -226,7 +282,8 @@ impl Validator {
     fn person(&mut self, person: &WirePerson, path: &str) -> Person {
         Person {
             name: self.short_text(&person.name, &format!("{path}.name")),
-            role: person.role.as_deref().map(str::trim).filter(|role| !role.is_empty()).map(str::to_owned),
+            role: self.optional_text(person.role.as_deref(), &format!("{path}.role")),
+            source: self.optional_text(person.source.as_deref(), &format!("{path}.source")),
         }
     }
 
@@ -235,11 +292,43 @@ impl Validator {
         let Some(kind) = CreditKind::parse(&credit.kind) else {
             self.problem(
                 &format!("{path}.kind"),
-                format!("{:?} is not one of \"staff\", \"wire\", \"freelance\", \"handout\"", credit.kind),
+                format!("{} is not one of \"staff\", \"wire\", \"freelance\", \"handout\"", quoted(&credit.kind)),
             );
             return None;
         };
         Some(Credit { name, kind })
+    }
+
+    fn image(&mut self, image: &WireImage, path: &str) -> Option<Image> {
+        let mut sources = Vec::new();
+        if image.sources.is_empty() {
+            self.problem(&format!("{path}.sources"), "must list at least one file");
+        }
+        if image.sources.len() > MAX_IMAGE_SOURCES {
+            self.problem(&format!("{path}.sources"), format!("must list at most {MAX_IMAGE_SOURCES} files"));
+        }
+        for (source_idx, source) in image.sources.iter().take(MAX_IMAGE_SOURCES).enumerate() {
+            let source_path = format!("{path}.sources[{source_idx}]");
+            let url = self.url(&source.url, &format!("{source_path}.url"), UrlUse::WebResource);
+            if source.width == 0 {
+                self.problem(&format!("{source_path}.width"), "must be more than 0");
+            }
+            if let Some(url) = url {
+                sources.push(ImageSource { url, width: source.width });
+            }
+        }
+        sources.sort_by_key(|source| source.width);
+        for (dimension, value) in [("width", image.width), ("height", image.height)] {
+            if value == 0 {
+                self.problem(&format!("{path}.{dimension}"), "must be more than 0");
+            }
+        }
+        let caption = image.caption.as_ref().and_then(|caption| self.inline(caption, &format!("{path}.caption")));
+        let credit = self.optional_text(image.credit.as_deref(), &format!("{path}.credit"));
+        if sources.is_empty() || image.width == 0 || image.height == 0 {
+            return None;
+        }
+        Some(Image { sources, width: image.width, height: image.height, alt: image.alt.trim().to_owned(), caption, credit })
     }
 
     fn inline(&mut self, inline: &WireInline, path: &str) -> Option<InlineText> {
@@ -262,10 +351,7 @@ impl Validator {
                 match mark.as_str() {
                     "bold" => marks.bold = true,
                     "italic" => marks.italic = true,
-                    other => self.warning(
-                        &format!("{run_path}.marks[{mark_idx}]"),
-                        format!("unknown mark {other:?} is ignored"),
-                    ),
+                    other => self.warning(&format!("{run_path}.marks[{mark_idx}]"), format!("unknown mark {} is ignored", quoted(other))),
                 }
             }
             let link = self.optional_url(wire_run.href.as_deref(), &format!("{run_path}.href"), UrlUse::Link);
@@ -289,7 +375,13 @@ impl Validator {
         }
         // Ids given in the document are claimed first, so that a generated id never takes
         // a name an outlet chose for a later element.
-        self.claim_given_ids(body);
+        for (section_idx, section) in body.iter().enumerate() {
+            let path = format!("body[{section_idx}]");
+            if let Some(id) = &section.id {
+                self.claim_given_id(id, &format!("{path}.id"));
+            }
+            self.claim_given_block_ids(&section.blocks, &format!("{path}.blocks"));
+        }
         let mut sections = Vec::with_capacity(body.len());
         for (section_idx, wire_section) in body.iter().enumerate() {
             let path = format!("body[{section_idx}]");
@@ -297,12 +389,14 @@ impl Validator {
             let id = match &wire_section.id {
                 Some(given) => Slug::parse(given).ok(),
                 None => {
-                    let base = Slug::from_text(&heading).map(|slug| slug.to_string()).unwrap_or_else(|| format!("section-{}", section_idx + 1));
+                    let base = Slug::from_text(&heading)
+                        .map(|slug| slug.to_string())
+                        .unwrap_or_else(|| format!("section-{}", section_idx + 1));
                     self.unique_generated_id(base)
                 }
             };
             let n_problems_before = self.problems.len();
-            let blocks = self.blocks(&wire_section.blocks, &path);
+            let blocks = self.blocks(&wire_section.blocks, &format!("{path}.blocks"), 1);
             if blocks.is_empty() && self.problems.len() == n_problems_before {
                 self.problem(&format!("{path}.blocks"), "must have at least one block the reader can show");
             }
@@ -313,19 +407,14 @@ impl Validator {
         sections
     }
 
-    fn claim_given_ids(&mut self, body: &[WireSection]) {
-        for (section_idx, section) in body.iter().enumerate() {
-            if let Some(id) = &section.id {
-                self.claim_given_id(id, &format!("body[{section_idx}].id"));
+    fn claim_given_block_ids(&mut self, blocks: &[WireBlock], path: &str) {
+        for (block_idx, block) in blocks.iter().enumerate() {
+            let block_path = format!("{path}[{block_idx}]");
+            if let Some(id) = block.given_id() {
+                self.claim_given_id(id, &format!("{block_path}.id"));
             }
-            for (block_idx, block) in section.blocks.iter().enumerate() {
-                let given = match block {
-                    WireBlock::Paragraph { id, .. } | WireBlock::Quote { id, .. } => id.as_deref(),
-                    WireBlock::Unknown => None,
-                };
-                if let Some(id) = given {
-                    self.claim_given_id(id, &format!("body[{section_idx}].blocks[{block_idx}].id"));
-                }
+            if let WireBlock::FactBox { blocks: inner, .. } = block {
+                self.claim_given_block_ids(inner, &format!("{block_path}.blocks"));
             }
         }
     }
@@ -335,7 +424,7 @@ impl Validator {
             Err(message) => self.problem(path, message),
             Ok(slug) => {
                 if !self.anchor_ids.insert(slug.to_string()) {
-                    self.problem(path, format!("id {id:?} is used more than once"));
+                    self.problem(path, format!("id {} is used more than once", quoted(id)));
                 }
             }
         }
@@ -354,33 +443,19 @@ impl Validator {
         Slug::parse(&candidate).ok()
     }
 
-    fn blocks(&mut self, wire_blocks: &[WireBlock], section_path: &str) -> Vec<Block> {
+    fn blocks(&mut self, wire_blocks: &[WireBlock], path: &str, depth: usize) -> Vec<Block> {
         let mut blocks = Vec::with_capacity(wire_blocks.len());
         for (block_idx, wire_block) in wire_blocks.iter().enumerate() {
-            let path = format!("{section_path}.blocks[{block_idx}]");
+            let block_path = format!("{path}[{block_idx}]");
             self.n_blocks += 1;
             if self.n_blocks == MAX_BLOCKS + 1 {
-                self.problem(&path, format!("the article has more than the limit of {MAX_BLOCKS} blocks"));
+                self.problem(&block_path, format!("the article has more than the limit of {MAX_BLOCKS} blocks"));
             }
             if self.n_blocks > MAX_BLOCKS {
                 continue;
             }
-            let (given_id, kind) = match wire_block {
-                WireBlock::Paragraph { id, text } => {
-                    (id, self.inline(text, &format!("{path}.text")).map(BlockKind::Paragraph))
-                }
-                WireBlock::Quote { id, text, speaker } => {
-                    let text = self.inline(text, &format!("{path}.text"));
-                    let speaker = self.person(speaker, &format!("{path}.speaker"));
-                    (id, text.map(|text| BlockKind::Quote { text, speaker }))
-                }
-                WireBlock::Unknown => {
-                    self.warning(&path, "unknown block type is skipped");
-                    continue;
-                }
-            };
-            let Some(kind) = kind else { continue };
-            let id = match given_id {
+            let Some(kind) = self.block_kind(wire_block, &block_path, depth) else { continue };
+            let id = match wire_block.given_id() {
                 Some(given) => Slug::parse(given).ok(),
                 None => self.unique_generated_id(generated_block_id(&kind)),
             };
@@ -389,6 +464,73 @@ impl Validator {
             }
         }
         blocks
+    }
+
+    fn block_kind(&mut self, wire_block: &WireBlock, path: &str, depth: usize) -> Option<BlockKind> {
+        let field = |name: &str| format!("{path}.{name}");
+        match wire_block {
+            WireBlock::Paragraph { text, .. } => self.inline(text, &field("text")).map(BlockKind::Paragraph),
+            WireBlock::Subheading { text, .. } => Some(BlockKind::Subheading(self.short_text(text, &field("text")))),
+            WireBlock::Quote { text, speaker, .. } => {
+                let text = self.inline(text, &field("text"));
+                let speaker = self.person(speaker, &field("speaker"));
+                Some(BlockKind::Quote { text: text?, speaker })
+            }
+            WireBlock::PullQuote { text, speaker, .. } => {
+                let text = self.short_text(text, &field("text"));
+                let speaker = speaker.as_ref().map(|speaker| self.person(speaker, &field("speaker")));
+                Some(BlockKind::PullQuote { text, speaker })
+            }
+            WireBlock::List { style, items, .. } => {
+                let ordered = match style.as_str() {
+                    "ordered" => true,
+                    "unordered" => false,
+                    other => {
+                        self.problem(&field("style"), format!("{} is not \"ordered\" or \"unordered\"", quoted(other)));
+                        false
+                    }
+                };
+                if items.is_empty() {
+                    self.problem(&field("items"), "must have at least one item");
+                }
+                let items: Vec<InlineText> = items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(item_idx, item)| self.inline(item, &format!("{path}.items[{item_idx}]")))
+                    .collect();
+                (!items.is_empty()).then_some(BlockKind::List { ordered, items })
+            }
+            WireBlock::Figure { image, .. } => {
+                if image.alt.trim().is_empty() {
+                    self.warning(&field("alt"), "an empty alt text hides this picture from screen readers");
+                }
+                self.image(image, path).map(BlockKind::Figure)
+            }
+            WireBlock::FactBox { title, blocks, .. } => {
+                let title = self.short_text(title, &field("title"));
+                if depth >= MAX_BLOCK_NESTING && blocks.iter().any(|block| matches!(block, WireBlock::FactBox { .. })) {
+                    self.problem(&field("blocks"), format!("fact boxes may nest at most {MAX_BLOCK_NESTING} deep"));
+                    return None;
+                }
+                let inner = self.blocks(blocks, &field("blocks"), depth + 1);
+                if inner.is_empty() {
+                    self.problem(&field("blocks"), "must have at least one block the reader can show");
+                    return None;
+                }
+                Some(BlockKind::FactBox { title, blocks: inner })
+            }
+            WireBlock::Divider { .. } => Some(BlockKind::Divider),
+            WireBlock::LinkCard { url, title, description, .. } => {
+                let url = self.url(url, &field("url"), UrlUse::WebResource);
+                let title = self.short_text(title, &field("title"));
+                let description = self.optional_long_text(description.as_deref(), &field("description"));
+                Some(BlockKind::LinkCard { url: url?, title, description })
+            }
+            WireBlock::Unknown => {
+                self.warning(path, "unknown block type is skipped");
+                None
+            }
+        }
     }
 
     fn related(&mut self, wire_related: &[WireRelated], own_id: Option<&Slug>) -> Vec<RelatedArticle> {
@@ -400,9 +542,7 @@ impl Validator {
             let path = format!("related[{related_idx}]");
             let target = match (&item.id, &item.url) {
                 (Some(id), _) => self.slug(id, &format!("{path}.id")).map(RelatedTarget::Article),
-                (None, Some(url)) => self
-                    .optional_url(Some(url), &format!("{path}.url"), UrlUse::WebResource)
-                    .map(RelatedTarget::External),
+                (None, Some(url)) => self.url(url, &format!("{path}.url"), UrlUse::WebResource).map(RelatedTarget::External),
                 (None, None) => {
                     self.problem(&path, "needs an \"id\" or a \"url\"");
                     None
@@ -416,10 +556,11 @@ impl Validator {
             }
             let headline = self.short_text(&item.headline, &format!("{path}.headline"));
             let published = item.published.as_deref().and_then(|text| self.timestamp(text, &format!("{path}.published")));
-            let summary = item.summary.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-            let category = item.category.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
+            let summary = self.optional_long_text(item.summary.as_deref(), &format!("{path}.summary"));
+            let category = self.optional_text(item.category.as_deref(), &format!("{path}.category"));
+            let image = item.image.as_ref().and_then(|image| self.image(image, &format!("{path}.image")));
             if let Some(target) = target {
-                related.push(RelatedArticle { target, headline, summary, category, published });
+                related.push(RelatedArticle { target, headline, summary, category, published, image });
             }
         }
         related
@@ -430,22 +571,34 @@ impl Validator {
 pub fn direction_of_language(language: &str) -> TextDirection {
     const RIGHT_TO_LEFT: [&str; 12] = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"];
     let primary = language.split('-').next().unwrap_or("").to_ascii_lowercase();
-    let script_is_arabic = language.split('-').any(|subtag| subtag.eq_ignore_ascii_case("arab") || subtag.eq_ignore_ascii_case("hebr"));
-    if RIGHT_TO_LEFT.contains(&primary.as_str()) || script_is_arabic {
+    let script_is_right_to_left =
+        language.split('-').any(|subtag| subtag.eq_ignore_ascii_case("arab") || subtag.eq_ignore_ascii_case("hebr"));
+    if RIGHT_TO_LEFT.contains(&primary.as_str()) || script_is_right_to_left {
         TextDirection::RightToLeft
     } else {
         TextDirection::LeftToRight
     }
 }
 
-// A block's generated id is a hash of its text, not its position, so that inserting a
+// A block's generated id is a hash of its content, not its position, so that inserting a
 // paragraph above does not move every permalink below it.
 fn generated_block_id(kind: &BlockKind) -> String {
-    let (prefix, text) = match kind {
-        BlockKind::Paragraph(text) => ("p", text.plain_text()),
-        BlockKind::Quote { text, .. } => ("q", text.plain_text()),
+    let prefix = match kind {
+        BlockKind::Paragraph(_) => "p",
+        BlockKind::Subheading(_) => "h",
+        BlockKind::Quote { .. } | BlockKind::PullQuote { .. } => "q",
+        BlockKind::List { .. } => "l",
+        BlockKind::Figure(_) => "f",
+        BlockKind::FactBox { .. } => "b",
+        BlockKind::Divider => "d",
+        BlockKind::LinkCard { .. } => "c",
     };
-    format!("{prefix}-{}", base36(fnv1a_32(text.as_bytes())))
+    let content = match kind {
+        BlockKind::Figure(image) => image.fallback_source().url.to_string(),
+        BlockKind::LinkCard { url, .. } => url.to_string(),
+        other => crate::model::view_data::block_plain_text(other),
+    };
+    format!("{prefix}-{}", base36(fnv1a_32(content.as_bytes())))
 }
 
 fn fnv1a_32(bytes: &[u8]) -> u32 {
@@ -454,14 +607,12 @@ fn fnv1a_32(bytes: &[u8]) -> u32 {
 
 fn base36(mut value: u32) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut text = Vec::new();
+    let mut text = String::new();
     loop {
-        text.push(DIGITS[(value % 36) as usize]);
+        text.insert(0, char::from(DIGITS[(value % 36) as usize]));
         value /= 36;
         if value == 0 {
-            break;
+            return text;
         }
     }
-    text.reverse();
-    String::from_utf8(text).unwrap_or_default()
 }

@@ -1,10 +1,10 @@
 //! What the reading view shows about an article besides the article itself: the section
-//! navigation, the reading time, the quote index and the plain text.
+//! navigation, the reading time, the quote index, the reporting note and the plain text.
 //!
 //! These are derived here, in plain Rust, so that components only render them and every
 //! rule (what counts as a word, which quotes are indexed) is unit-tested natively.
 
-use crate::model::article::{Article, BlockKind, InlineText, Person};
+use crate::model::article::{Article, Block, BlockKind, CreditKind, InlineText, Person};
 
 /// Words per minute used for the reading time; a common figure for adults reading
 /// news on a screen.
@@ -39,56 +39,79 @@ pub struct QuoteIndexEntry {
     pub block_anchor_id: String,
 }
 
-/// Every direct quote in the article with its speaker, in reading order: block quotes
-/// and quoted runs inside paragraphs alike.
+/// Every direct quote in the body with its speaker, in reading order: block quotes and
+/// quoted runs inside paragraphs, list items and fact boxes. Pull quotes repeat words
+/// already in the text, so they are not listed twice.
 pub fn quote_index(article: &Article) -> Vec<QuoteIndexEntry> {
     let mut entries = Vec::new();
     for section in &article.sections {
-        for block in &section.blocks {
-            let block_anchor_id = block.id.to_string();
-            match &block.kind {
-                BlockKind::Quote { text, speaker } => entries.push(QuoteIndexEntry {
-                    speaker: speaker.clone(),
-                    text: text.plain_text(),
-                    block_anchor_id,
-                }),
-                BlockKind::Paragraph(text) => {
-                    for run in &text.runs {
-                        if let Some(speaker) = &run.quote_speaker {
-                            entries.push(QuoteIndexEntry {
-                                speaker: speaker.clone(),
-                                text: run.text.clone(),
-                                block_anchor_id: block_anchor_id.clone(),
-                            });
-                        }
-                    }
-                }
-            }
-        }
+        collect_quotes(&section.blocks, None, &mut entries);
     }
     entries
 }
 
-/// The article as plain text: headline, summary, then each section's heading and blocks,
-/// then the context note, separated by blank lines.
+// Quotes inside a fact box link to the fact box, the nearest block with a visible anchor.
+fn collect_quotes(blocks: &[Block], enclosing_anchor: Option<&str>, entries: &mut Vec<QuoteIndexEntry>) {
+    for block in blocks {
+        let anchor = enclosing_anchor.unwrap_or(block.id.as_str()).to_owned();
+        let mut quoted_runs = |text: &InlineText| {
+            for run in &text.runs {
+                if let Some(speaker) = &run.quote_speaker {
+                    entries.push(QuoteIndexEntry { speaker: speaker.clone(), text: run.text.clone(), block_anchor_id: anchor.clone() });
+                }
+            }
+        };
+        match &block.kind {
+            BlockKind::Quote { text, speaker } => entries.push(QuoteIndexEntry {
+                speaker: speaker.clone(),
+                text: text.plain_text(),
+                block_anchor_id: anchor.clone(),
+            }),
+            BlockKind::Paragraph(text) => quoted_runs(text),
+            BlockKind::List { items, .. } => items.iter().for_each(quoted_runs),
+            BlockKind::FactBox { blocks: inner, .. } => collect_quotes(inner, Some(&anchor), entries),
+            BlockKind::Subheading(_) | BlockKind::PullQuote { .. } | BlockKind::Figure(_) | BlockKind::Divider | BlockKind::LinkCard { .. } => {}
+        }
+    }
+}
+
+/// The text a block shows, without marks, links or quotation marks; empty for blocks
+/// without text.
+pub fn block_plain_text(kind: &BlockKind) -> String {
+    match kind {
+        BlockKind::Paragraph(text) | BlockKind::Quote { text, .. } => text.plain_text(),
+        BlockKind::Subheading(text) | BlockKind::PullQuote { text, .. } => text.clone(),
+        BlockKind::List { items, .. } => items.iter().map(InlineText::plain_text).collect::<Vec<_>>().join("\n"),
+        BlockKind::Figure(image) => image.caption.as_ref().map(InlineText::plain_text).unwrap_or_default(),
+        BlockKind::FactBox { title, blocks } => std::iter::once(title.clone())
+            .chain(blocks.iter().map(|block| block_plain_text(&block.kind)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        BlockKind::Divider => String::new(),
+        BlockKind::LinkCard { title, description, .. } => match description {
+            Some(description) => format!("{title}\n{description}"),
+            None => title.clone(),
+        },
+    }
+}
+
+/// The article as plain text: headline, summary, the lead image's caption, each
+/// section's heading and blocks, the context note and the corrections, separated by
+/// blank lines.
 pub fn plain_text(article: &Article) -> String {
     let mut parts: Vec<String> = vec![article.headline.clone(), article.summary.plain_text()];
+    if let Some(caption) = article.lead_image.as_ref().and_then(|image| image.caption.as_ref()) {
+        parts.push(caption.plain_text());
+    }
     for section in &article.sections {
         parts.push(section.heading.clone());
-        for block in &section.blocks {
-            parts.push(block_text(&block.kind).plain_text());
-        }
+        parts.extend(section.blocks.iter().map(|block| block_plain_text(&block.kind)).filter(|text| !text.is_empty()));
     }
     if let Some(context) = &article.context {
         parts.push(context.plain_text());
     }
+    parts.extend(article.corrections.iter().map(|correction| correction.text.plain_text()));
     parts.join("\n\n")
-}
-
-fn block_text(kind: &BlockKind) -> &InlineText {
-    match kind {
-        BlockKind::Paragraph(text) | BlockKind::Quote { text, .. } => text,
-    }
 }
 
 /// The number of words in the article's body (section headings and blocks).
@@ -97,8 +120,7 @@ pub fn body_word_count(article: &Article) -> usize {
         .sections
         .iter()
         .map(|section| {
-            count_words(&section.heading)
-                + section.blocks.iter().map(|block| count_words(&block_text(&block.kind).plain_text())).sum::<usize>()
+            count_words(&section.heading) + section.blocks.iter().map(|block| count_words(&block_plain_text(&block.kind))).sum::<usize>()
         })
         .sum()
 }
@@ -112,24 +134,37 @@ fn count_words(text: &str) -> usize {
     text.split_whitespace().filter(|word| word.chars().any(char::is_alphanumeric)).count()
 }
 
-/// The line that credits contributors, such as
-/// "The Associated Press contributed to this report".
+/// The reporting note from the typed credits, such as "The Associated Press contributed
+/// to this report." Handout material is credited separately.
 pub fn reporting_note(article: &Article) -> Option<String> {
-    let names: Vec<&str> = article.credits.iter().map(|credit| credit.name.as_str()).collect();
-    let joined = match names.as_slice() {
-        [] => return None,
-        [only] => (*only).to_owned(),
-        [first @ .., last] => format!("{} and {last}", first.join(", ")),
+    let names_of = |handout: bool| -> Vec<&str> {
+        article
+            .credits
+            .iter()
+            .filter(|credit| (credit.kind == CreditKind::Handout) == handout)
+            .map(|credit| credit.name.as_str())
+            .collect()
     };
-    Some(format!("{joined} contributed to this report."))
+    let mut sentences = Vec::new();
+    if let Some(contributors) = join_names(&names_of(false)) {
+        sentences.push(format!("{contributors} contributed to this report."));
+    }
+    if let Some(handouts) = join_names(&names_of(true)) {
+        sentences.push(format!("Includes material provided by {handouts}."));
+    }
+    (!sentences.is_empty()).then(|| sentences.join(" "))
 }
 
 /// The byline text: the writers' names, or the outlet when none are given.
 pub fn byline_text(article: &Article) -> String {
     let names: Vec<&str> = article.byline.iter().map(|person| person.name.as_str()).collect();
-    match names.as_slice() {
-        [] => article.outlet.name.clone(),
-        [only] => (*only).to_owned(),
-        [first @ .., last] => format!("{} and {last}", first.join(", ")),
+    join_names(&names).unwrap_or_else(|| article.outlet.name.clone())
+}
+
+fn join_names(names: &[&str]) -> Option<String> {
+    match names {
+        [] => None,
+        [only] => Some((*only).to_owned()),
+        [first @ .., last] => Some(format!("{} and {last}", first.join(", "))),
     }
 }

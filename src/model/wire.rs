@@ -36,6 +36,9 @@ pub struct WireArticle {
     pub headline: String,
     /// The summary shown in a box under the headline.
     pub summary: WireInline,
+    /// Where the reporting was done, such as "KYIV, Ukraine".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
     /// The people who wrote the article; the outlet is credited when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub byline: Vec<WirePerson>,
@@ -44,6 +47,9 @@ pub struct WireArticle {
     /// When the article was last updated (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<String>,
+    /// The picture shown under the summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_image: Option<WireImage>,
     /// The sections of the article, in reading order.
     pub body: Vec<WireSection>,
     /// An optional note that gives background, shown in its own box.
@@ -52,23 +58,32 @@ pub struct WireArticle {
     /// Contributions credited in the reporting note at the end.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub credits: Vec<WireCredit>,
+    /// Corrections made since publication, shown at the end with their times.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<WireCorrection>,
     /// Other articles to read next, shown in the sidebar.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<WireRelated>,
+    /// Topics, shown as a list at the end.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// The publishing outlet.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct WireOutlet {
     /// The outlet's name, shown in the masthead.
     pub name: String,
     /// The outlet's home page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The outlet's logo, shown in the masthead instead of the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<WireImage>,
 }
 
 /// The category (desk, topic) of an article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct WireCategory {
     /// The category's name, such as `"Conflict"`.
     pub name: String,
@@ -78,13 +93,53 @@ pub struct WireCategory {
 }
 
 /// A person named in a byline or as the speaker of a quote.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct WirePerson {
     /// The person's name as printed.
     pub name: String,
     /// A role such as `"President of Ukraine"` or `"Kyiv correspondent"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// Where a quote was said or written, such as `"on X"` or `"in a statement"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A picture with the sizes a browser needs to reserve its space and pick a file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireImage {
+    /// The same picture at several pixel widths, for `srcset`.
+    pub sources: Vec<WireImageSource>,
+    /// The intrinsic width, for the aspect ratio.
+    pub width: u32,
+    /// The intrinsic height, for the aspect ratio.
+    pub height: u32,
+    /// What the picture shows, for people who cannot see it; `""` only for decoration.
+    pub alt: String,
+    /// The caption under the picture.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<WireInline>,
+    /// Who made the picture, such as `"Photo: Jane Doe / Agency"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+}
+
+/// One file of a picture.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireImageSource {
+    /// The file's address (`https` or `http`).
+    pub url: String,
+    /// The file's width in pixels.
+    pub width: u32,
+}
+
+/// A correction or update made after publication.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireCorrection {
+    /// When it was made (RFC 3339).
+    pub time: String,
+    /// What was corrected.
+    pub text: WireInline,
 }
 
 /// One section: a heading and its blocks.
@@ -99,21 +154,30 @@ pub struct WireSection {
     pub blocks: Vec<WireBlock>,
 }
 
-/// One block of content inside a section.
+/// One block of content inside a section. Every block may carry an `id` (its anchor);
+/// a missing one is generated from its content.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum WireBlock {
     /// A paragraph of inline text.
     Paragraph {
-        /// The anchor of the paragraph; generated from its text when absent.
+        /// The anchor of the block.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         id: Option<String>,
         /// The paragraph's text.
         text: WireInline,
     },
+    /// A heading inside a section, plain text.
+    Subheading {
+        /// The anchor of the block.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+        /// The heading's text.
+        text: String,
+    },
     /// A block quotation with its speaker.
     Quote {
-        /// The anchor of the quote; generated from its text when absent.
+        /// The anchor of the block.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         id: Option<String>,
         /// The quoted words, without quotation marks.
@@ -121,9 +185,86 @@ pub enum WireBlock {
         /// Who said it.
         speaker: WirePerson,
     },
+    /// A short passage repeated large for emphasis; not read aloud twice by screen readers.
+    PullQuote {
+        /// The anchor of the block.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+        /// The words, without quotation marks.
+        text: String,
+        /// Who said them, if it is a quote.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        speaker: Option<WirePerson>,
+    },
+    /// A bulleted or numbered list.
+    List {
+        /// The anchor of the block.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+        /// `"ordered"` or `"unordered"`.
+        style: String,
+        /// The items.
+        items: Vec<WireInline>,
+    },
+    /// A picture with its caption and credit.
+    Figure {
+        /// The anchor of the block.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+        /// The picture.
+        #[serde(flatten)]
+        image: WireImage,
+    },
+    /// A boxed set of blocks beside the story, such as key facts.
+    FactBox {
+        /// The anchor of the block.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+        /// The box's title.
+        title: String,
+        /// Its content.
+        blocks: Vec<WireBlock>,
+    },
+    /// A thematic break.
+    Divider {
+        /// The anchor of the block.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+    },
+    /// A link to another page, shown as a card. Never an embed: no third-party script runs.
+    LinkCard {
+        /// The anchor of the block.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+        /// Where it links (`https` or `http`).
+        url: String,
+        /// The linked page's title.
+        title: String,
+        /// A sentence about it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        description: Option<String>,
+    },
     /// A block type this version of the reader does not know; skipped with a warning.
     #[serde(other)]
     Unknown,
+}
+
+impl WireBlock {
+    /// The block's given id, if any.
+    pub fn given_id(&self) -> Option<&str> {
+        match self {
+            WireBlock::Paragraph { id, .. }
+            | WireBlock::Subheading { id, .. }
+            | WireBlock::Quote { id, .. }
+            | WireBlock::PullQuote { id, .. }
+            | WireBlock::List { id, .. }
+            | WireBlock::Figure { id, .. }
+            | WireBlock::FactBox { id, .. }
+            | WireBlock::Divider { id }
+            | WireBlock::LinkCard { id, .. } => id.as_deref(),
+            WireBlock::Unknown => None,
+        }
+    }
 }
 
 /// A contribution credited in the reporting note.
@@ -155,6 +296,9 @@ pub struct WireRelated {
     /// When it was published (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// A picture for the card.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<WireImage>,
 }
 
 /// Inline text: a list of runs. In JSON either a plain string (one plain run) or an
