@@ -15,7 +15,7 @@ use lede::model::{parse_article, Article};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEED_JSON: &str = include_str!("../articles/zelensky-kushner-witkoff-call.json");
+const SEED_JSON: &str = include_str!("../fixtures/articles/zelensky-kushner-witkoff-call.json");
 
 fn seed_article() -> Article {
     match parse_article(SEED_JSON, "articles/zelensky-kushner-witkoff-call.json") {

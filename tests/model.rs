@@ -19,12 +19,13 @@ const RELATED_IDS: [&str; 4] = [
 ];
 
 fn read_article_file(id: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles").join(format!("{id}.json"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/articles").join(format!("{id}.json"));
     std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
 }
 
 fn load(id: &str) -> ParsedArticle {
-    let source = format!("articles/{id}.json");
+    // An absolute address, as the app uses, so that relative URLs inside resolve.
+    let source = format!("https://reader.example/articles/{id}.json");
     parse_article(&read_article_file(id), &source).unwrap_or_else(|error| panic!("{error}"))
 }
 
@@ -167,13 +168,13 @@ fn a_javascript_link_is_refused_with_its_json_path() {
 #[test]
 fn data_and_relative_urls_are_refused_and_https_and_mailto_links_are_kept() {
     use lede::model::web_url::{UrlUse, WebUrl};
-    assert!(WebUrl::parse("data:text/html,<script>alert(1)</script>", UrlUse::Link).is_err());
-    assert!(WebUrl::parse("/relative/path", UrlUse::Link).is_err());
-    assert!(WebUrl::parse("JaVaScRiPt:alert(1)", UrlUse::Link).is_err());
-    assert!(WebUrl::parse("https://", UrlUse::Link).is_err());
-    assert!(WebUrl::parse("mailto:desk@outlet.example", UrlUse::WebResource).is_err());
-    assert!(WebUrl::parse("https://outlet.example/news", UrlUse::Link).is_ok());
-    assert!(WebUrl::parse("mailto:desk@outlet.example", UrlUse::Link).is_ok());
+    assert!(WebUrl::parse("data:text/html,<script>alert(1)</script>", None, UrlUse::Link).is_err());
+    assert!(WebUrl::parse("/relative/path", None, UrlUse::Link).is_err());
+    assert!(WebUrl::parse("JaVaScRiPt:alert(1)", None, UrlUse::Link).is_err());
+    assert!(WebUrl::parse("https://", None, UrlUse::Link).is_err());
+    assert!(WebUrl::parse("mailto:desk@outlet.example", None, UrlUse::WebResource).is_err());
+    assert!(WebUrl::parse("https://outlet.example/news", None, UrlUse::Link).is_ok());
+    assert!(WebUrl::parse("mailto:desk@outlet.example", None, UrlUse::Link).is_ok());
 }
 
 #[test]
@@ -320,4 +321,114 @@ fn wire_inline_text_round_trips_between_string_and_run_forms() {
     let again: WireArticle =
         serde_json::from_str(&serde_json::to_string(&original).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(original, again);
+}
+
+fn fixtures_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+#[test]
+fn every_malformed_fixture_is_refused_with_exactly_its_documented_message() {
+    let malformed = fixtures_dir().join("malformed");
+    let mut n_checked = 0;
+    let mut entries: Vec<_> = std::fs::read_dir(&malformed).unwrap_or_else(|e| panic!("{e}")).flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries.iter().filter(|path| path.extension().is_some_and(|e| e == "json")) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let json = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+        let expected_path = path.with_extension("expected");
+        let expected = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|e| panic!("{name} needs its expected message in {}: {e}", expected_path.display()));
+        let error = parse_article(&json, &format!("fixtures/malformed/{name}")).err().unwrap_or_else(|| panic!("{name} was accepted"));
+        assert_eq!(error.to_string(), expected.trim_end(), "{name}");
+        n_checked += 1;
+    }
+    assert!(n_checked >= 10, "only {n_checked} malformed fixtures were found");
+}
+
+#[test]
+fn the_minimal_fixture_needs_only_the_required_fields() {
+    let article = load("minimal-article").article;
+    assert_eq!(article.sections.len(), 1);
+    assert_eq!(article.language, "en");
+    assert_eq!(article.direction, TextDirection::LeftToRight);
+    assert!(article.related.is_empty() && article.credits.is_empty() && article.context.is_none());
+}
+
+#[test]
+fn the_long_form_fixture_uses_every_block_type_and_every_optional_part() {
+    let parsed = parse_article(&read_article_file("peace-talks-explainer"), "https://reader.example/articles/peace-talks-explainer.json")
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    let article = parsed.article;
+    fn kinds(blocks: &[lede::model::Block], seen: &mut BTreeSet<&'static str>) {
+        for block in blocks {
+            if let BlockKind::FactBox { blocks: inner, .. } = &block.kind {
+                kinds(inner, seen);
+            }
+            seen.insert(match &block.kind {
+                BlockKind::Paragraph(_) => "paragraph",
+                BlockKind::Subheading(_) => "subheading",
+                BlockKind::Quote { .. } => "quote",
+                BlockKind::PullQuote { .. } => "pull_quote",
+                BlockKind::List { ordered: true, .. } => "ordered list",
+                BlockKind::List { ordered: false, .. } => "unordered list",
+                BlockKind::Figure(_) => "figure",
+                BlockKind::FactBox { .. } => "fact_box",
+                BlockKind::Divider => "divider",
+                BlockKind::LinkCard { .. } => "link_card",
+            });
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for section in &article.sections {
+        kinds(&section.blocks, &mut seen);
+    }
+    assert_eq!(seen.len(), 10, "every block type appears: {seen:?}");
+    assert!(article.lead_image.is_some() && article.updated.is_some() && !article.corrections.is_empty() && !article.tags.is_empty());
+    let lead = article.lead_image.as_ref().map(|image| image.srcset()).unwrap_or_default();
+    assert_eq!(
+        lead,
+        "https://reader.example/articles/images/week-timeline-640.svg 640w, https://reader.example/articles/images/week-timeline-1280.svg 1280w",
+        "relative image URLs resolve against the document's address"
+    );
+}
+
+#[test]
+fn relative_urls_are_refused_when_the_document_address_is_unknown() {
+    let error = parse_article(&read_article_file("peace-talks-explainer"), "peace-talks-explainer.json").unwrap_err();
+    assert!(error.to_string().contains("lead_image.sources[0].url: \"images/week-timeline-640.svg\" is relative"), "{error}");
+}
+
+#[test]
+fn the_right_to_left_fixture_is_arabic_and_right_to_left() {
+    let article = load("zelensky-call-ar").article;
+    assert_eq!(article.language, "ar");
+    assert_eq!(article.direction, TextDirection::RightToLeft);
+    assert_eq!(quote_index(&article).len(), 1);
+}
+
+#[test]
+fn the_json_reader_reads_every_valid_fixture_exactly_as_the_serde_derives_describe_it() {
+    use lede::model::json::parse_json;
+    use lede::model::read::WireReader;
+    use lede::model::wire::WireArticle;
+    for id in all_valid_fixture_ids() {
+        let json = read_article_file(&id);
+        let by_serde: WireArticle = serde_json::from_str(&json).unwrap_or_else(|error| panic!("{id}: {error}"));
+        let mut reader = WireReader::default();
+        let by_reader = reader.article(&parse_json(&json).unwrap_or_else(|error| panic!("{id}: {error:?}")));
+        assert!(reader.problems.is_empty(), "{id}: {:?}", reader.problems);
+        assert_eq!(by_reader, by_serde, "{id}");
+    }
+}
+
+fn all_valid_fixture_ids() -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(fixtures_dir().join("articles"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .filter_map(|entry| entry.file_name().to_string_lossy().strip_suffix(".json").map(str::to_owned))
+        .collect();
+    ids.sort();
+    ids
 }

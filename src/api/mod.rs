@@ -17,9 +17,12 @@ use crate::model::{parse_article, ArticleError, ParsedArticle};
 /// Where article documents are served from, relative to the app's origin.
 pub const ARTICLES_BASE_PATH: &str = "/articles";
 
-/// The address of the document for the article `article_id`.
+/// The absolute address of the document for the article `article_id` on this page's
+/// origin. Absolute, so that error messages name it fully and relative URLs inside the
+/// article resolve against it.
 pub fn article_document_url(article_id: &Slug) -> String {
-    format!("{ARTICLES_BASE_PATH}/{article_id}.json")
+    let origin = leptos::prelude::window().location().origin().unwrap_or_default();
+    format!("{origin}{ARTICLES_BASE_PATH}/{article_id}.json")
 }
 
 /// Why an article could not be loaded.

@@ -93,8 +93,12 @@ pub fn parse_article(json: &str, source: &str) -> Result<ParsedArticle, ArticleE
 }
 
 /// Validates an already-read wire article.
+///
+/// When `source` is an absolute `http` or `https` address, relative URLs in the article
+/// are resolved against it.
 pub fn validate_article(wire: &WireArticle, source: &str) -> Result<ParsedArticle, ArticleError> {
-    let mut validator = Validator::default();
+    let base = url::Url::parse(source).ok().filter(|base| matches!(base.scheme(), "http" | "https"));
+    let mut validator = Validator { base, ..Validator::default() };
     let article = validator.article(wire);
     match article {
         Some(article) if validator.problems.is_empty() => Ok(ParsedArticle { article, warnings: validator.warnings }),
@@ -104,6 +108,8 @@ pub fn validate_article(wire: &WireArticle, source: &str) -> Result<ParsedArticl
 
 #[derive(Default)]
 struct Validator {
+    /// The document's own address, for resolving relative URLs.
+    base: Option<url::Url>,
     problems: Vec<Problem>,
     warnings: Vec<Warning>,
     anchor_ids: HashSet<String>,
@@ -245,7 +251,7 @@ impl Validator {
     }
 
     fn url(&mut self, text: &str, path: &str, url_use: UrlUse) -> Option<WebUrl> {
-        WebUrl::parse(text, url_use).map_err(|message| self.problem(path, message)).ok()
+        WebUrl::parse(text, self.base.as_ref(), url_use).map_err(|message| self.problem(path, message)).ok()
     }
 
     fn timestamp(&mut self, text: &str, path: &str) -> Option<Timestamp> {

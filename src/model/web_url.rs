@@ -25,8 +25,10 @@ pub enum UrlUse {
 pub struct WebUrl(String);
 
 impl WebUrl {
-    /// Parses `text` for `url_use`, or explains in lowercase why it is refused.
-    pub fn parse(text: &str, url_use: UrlUse) -> Result<WebUrl, String> {
+    /// Parses `text` for `url_use`, or explains in lowercase why it is refused. A relative
+    /// reference such as `images/lead.jpg` is resolved against `base`, the address of the
+    /// document it came from, and refused when there is none.
+    pub fn parse(text: &str, base: Option<&url::Url>, url_use: UrlUse) -> Result<WebUrl, String> {
         if text.trim().is_empty() {
             return Err("url must not be empty".to_owned());
         }
@@ -35,7 +37,16 @@ impl WebUrl {
         if text.trim().chars().any(char::is_control) {
             return Err("url must not contain control characters".to_owned());
         }
-        let parsed = url::Url::parse(text.trim()).map_err(|error| format!("{} is not an absolute url: {error}", quoted(text)))?;
+        let parsed = match base {
+            Some(base) => base.join(text.trim()),
+            None => url::Url::parse(text.trim()),
+        };
+        let parsed = parsed.map_err(|error| match error {
+            url::ParseError::RelativeUrlWithoutBase => {
+                format!("{} is relative, and the article's own address is not known to resolve it", quoted(text))
+            }
+            other => format!("{} is not a valid url: {}", quoted(text), other.to_string().to_ascii_lowercase()),
+        })?;
         let scheme = parsed.scheme();
         let allowed = match url_use {
             UrlUse::Link => matches!(scheme, "https" | "http" | "mailto"),

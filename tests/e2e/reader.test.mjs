@@ -11,7 +11,7 @@ import { serveDist } from './serve-dist.mjs';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const screenshotDir = join(projectRoot, 'target', 'screenshots');
-const articleJson = async (id) => JSON.parse(await readFile(join(projectRoot, 'articles', `${id}.json`), 'utf8'));
+const articleJson = async (id) => JSON.parse(await readFile(join(projectRoot, 'fixtures', 'articles', `${id}.json`), 'utf8'));
 
 const SEED_ID = 'zelensky-kushner-witkoff-call';
 const FIRST_RELATED_ID = 'florida-meetings-joint-statement';
