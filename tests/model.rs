@@ -432,3 +432,39 @@ fn all_valid_fixture_ids() -> Vec<String> {
     ids.sort();
     ids
 }
+
+/// The schema published in `dist/schema/` is generated from the wire types. Run with
+/// `LEDE_WRITE_SCHEMA=1` after changing the format to rewrite `schema/article.schema.json`.
+#[test]
+fn the_published_json_schema_is_the_one_generated_from_the_rust_types() {
+    let mut generated = schemars::schema_for!(lede::model::wire::WireArticle);
+    generated.insert("$id".to_owned(), serde_json::json!("https://lede.example/schema/article.schema.json"));
+    generated.insert("title".to_owned(), serde_json::json!("Lede article, format version 1"));
+    let generated = serde_json::to_string_pretty(&generated).unwrap_or_default() + "\n";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/article.schema.json");
+    if std::env::var_os("LEDE_WRITE_SCHEMA").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap_or(Path::new("."))).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&path, &generated).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == generated, "schema/article.schema.json is stale: run `LEDE_WRITE_SCHEMA=1 cargo test --test model`");
+}
+
+#[test]
+fn every_valid_fixture_validates_against_the_published_schema_and_every_malformed_one_is_caught_somewhere() {
+    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/article.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    let validator = jsonschema::validator_for(&schema).unwrap_or_else(|error| panic!("the schema itself is invalid: {error}"));
+    for id in all_valid_fixture_ids() {
+        let document: serde_json::Value = serde_json::from_str(&read_article_file(&id)).unwrap_or_else(|e| panic!("{id}: {e}"));
+        let errors: Vec<String> = validator.iter_errors(&document).map(|error| format!("{} at {}", error, error.instance_path())).collect();
+        assert!(errors.is_empty(), "{id} does not match the schema: {errors:#?}");
+    }
+    // The schema describes shape, not every rule: a wrongly typed document fails it too.
+    let wrong_types: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixtures_dir().join("malformed/wrong-types.json")).unwrap_or_default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!validator.is_valid(&wrong_types));
+}

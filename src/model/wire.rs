@@ -14,6 +14,8 @@ use std::fmt;
 
 /// A whole article document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Article"))]
 pub struct WireArticle {
     /// The format version, as semver text: `"1.0.0"`.
     pub schema_version: String,
@@ -71,6 +73,8 @@ pub struct WireArticle {
 
 /// The publishing outlet.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Outlet"))]
 pub struct WireOutlet {
     /// The outlet's name, shown in the masthead.
     pub name: String,
@@ -84,6 +88,8 @@ pub struct WireOutlet {
 
 /// The category (desk, topic) of an article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Category"))]
 pub struct WireCategory {
     /// The category's name, such as `"Conflict"`.
     pub name: String,
@@ -94,6 +100,8 @@ pub struct WireCategory {
 
 /// A person named in a byline or as the speaker of a quote.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Person"))]
 pub struct WirePerson {
     /// The person's name as printed.
     pub name: String,
@@ -107,6 +115,8 @@ pub struct WirePerson {
 
 /// A picture with the sizes a browser needs to reserve its space and pick a file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Image"))]
 pub struct WireImage {
     /// The same picture at several pixel widths, for `srcset`.
     pub sources: Vec<WireImageSource>,
@@ -126,6 +136,8 @@ pub struct WireImage {
 
 /// One file of a picture.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "ImageSource"))]
 pub struct WireImageSource {
     /// The file's address (`https` or `http`).
     pub url: String,
@@ -135,6 +147,8 @@ pub struct WireImageSource {
 
 /// A correction or update made after publication.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Correction"))]
 pub struct WireCorrection {
     /// When it was made (RFC 3339).
     pub time: String,
@@ -144,6 +158,8 @@ pub struct WireCorrection {
 
 /// One section: a heading and its blocks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Section"))]
 pub struct WireSection {
     /// The anchor of the section (`#id`); generated from the heading when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -157,7 +173,9 @@ pub struct WireSection {
 /// One block of content inside a section. Every block may carry an `id` (its anchor);
 /// a missing one is generated from its content.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Block"))]
 pub enum WireBlock {
     /// A paragraph of inline text.
     Paragraph {
@@ -245,7 +263,9 @@ pub enum WireBlock {
         description: Option<String>,
     },
     /// A block type this version of the reader does not know; skipped with a warning.
+    /// Not part of the schema: writers should only use the types above.
     #[serde(other)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
     Unknown,
 }
 
@@ -269,6 +289,8 @@ impl WireBlock {
 
 /// A contribution credited in the reporting note.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Credit"))]
 pub struct WireCredit {
     /// Who contributed, such as `"The Associated Press"`.
     pub name: String,
@@ -278,6 +300,8 @@ pub struct WireCredit {
 
 /// A reference to another article, shown as a card in the sidebar.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Related"))]
 pub struct WireRelated {
     /// The id of an article served beside this one, opened inside the reader.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -308,6 +332,8 @@ pub struct WireInline(pub Vec<WireRun>);
 
 /// A run of inline text and what applies to all of it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Run"))]
 pub struct WireRun {
     /// The text of the run.
     pub text: String,
@@ -360,6 +386,24 @@ impl Serialize for WireInline {
             [only] if only.is_plain() => serializer.serialize_str(&only.text),
             runs => serializer.collect_seq(runs.iter().map(RunRef)),
         }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for WireInline {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "InlineText".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let run = generator.subschema_for::<WireRun>();
+        schemars::json_schema!({
+            "description": "Inline text: a plain string, or an array of runs, each a plain string or a run object.",
+            "oneOf": [
+                { "type": "string" },
+                { "type": "array", "items": { "anyOf": [ { "type": "string" }, run ] } }
+            ]
+        })
     }
 }
 
