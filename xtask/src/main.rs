@@ -7,6 +7,8 @@
 //!   every test layer: native model tests, browser tests in headless Chromium and
 //!   Firefox, a release build with its sizes, and end-to-end tests against `dist/`.
 //!
+//! - `cargo xtask fuzz [SECONDS]`: fuzzes the article parser (default 60 seconds).
+//!
 //! Every install is guarded by the version it needs, so on a warm machine the set-up
 //! costs a few process spawns. The versions are the ones `../shared/toolchain.md`
 //! proved on this kind of machine.
@@ -19,16 +21,22 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 fn main() -> ExitCode {
-    let task = std::env::args().nth(1).unwrap_or_default();
-    let outcome = match task.as_str() {
-        "serve" => serve(),
-        "test" => test(),
-        "build" => release_build().map(|_| ()),
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let task = arguments.first().cloned().unwrap_or_default();
+    let outcome = match (task.as_str(), &arguments[1..]) {
+        ("serve", []) => serve(),
+        ("test", []) => test(None),
+        ("test", [flag, seconds]) if flag == "--fuzz" => parse_seconds(seconds).and_then(|seconds| test(Some(seconds))),
+        ("build", []) => release_build().map(|_| ()),
+        ("fuzz", []) => tools::fuzz(60),
+        ("fuzz", [seconds]) => parse_seconds(seconds).and_then(tools::fuzz),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|build>");
+            eprintln!("usage: cargo xtask <serve | test [--fuzz SECONDS] | build | fuzz [SECONDS]>");
             eprintln!("  serve  install missing build tools, then serve the reader on http://127.0.0.1:8080");
-            eprintln!("  test   install missing build and test tools, then run every test");
+            eprintln!("  test   install missing build and test tools, then run every test;");
+            eprintln!("         with --fuzz, finish with a fuzzing run of that many seconds");
             eprintln!("  build  install missing build tools, then build the release dist/");
+            eprintln!("  fuzz   fuzz the article parser for SECONDS (default 60)");
             return ExitCode::from(2);
         }
     };
@@ -60,7 +68,11 @@ fn release_build() -> Result<std::ffi::OsString, String> {
     Ok(path)
 }
 
-fn test() -> Result<(), String> {
+fn parse_seconds(text: &str) -> Result<u64, String> {
+    text.parse().map_err(|_| format!("{text:?} is not a number of seconds"))
+}
+
+fn test(fuzz_seconds: Option<u64>) -> Result<(), String> {
     let started = Instant::now();
     let path = tools::ensure_build_tools()?;
     let browsers = tools::ensure_test_tools(&path)?;
@@ -99,6 +111,9 @@ fn test() -> Result<(), String> {
             "end-to-end tests",
         )
     })?;
+    if let Some(seconds) = fuzz_seconds {
+        tools::fuzz(seconds)?;
+    }
     println!("\nall tests passed in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
 }

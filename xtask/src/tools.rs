@@ -6,7 +6,7 @@
 //! installed here, because its own downloads fail on machines without general internet.
 
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use crate::{project_root, run, step};
@@ -16,6 +16,7 @@ const TRUNK_VERSION: &str = "0.21.14";
 /// Matches `tools/package.json`; Debian's binaryen 108 produces wasm that fails at run time.
 const WASM_OPT_VERSION: &str = "132";
 const GECKODRIVER_VERSION: &str = "0.37.1";
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
 /// The browsers and drivers the tests use.
 pub struct Browsers {
@@ -151,3 +152,30 @@ fn locked_version(package: &str) -> Result<String, String> {
     Err(format!("{package} is not in {}", lock_path.display()))
 }
 
+
+/// Fuzzes the article parser for `seconds`, seeded with every fixture. cargo-fuzz needs
+/// nightly features; `RUSTC_BOOTSTRAP=1` enables them on the machine's stable toolchain,
+/// which is the only one that can be installed here.
+pub fn fuzz(seconds: u64) -> Result<(), String> {
+    let path = tool_path();
+    step(&format!("fuzzing the article parser for {seconds} s"), || {
+        if !output(Command::new("cargo").args(["fuzz", "--version"]), &path).contains(CARGO_FUZZ_VERSION) {
+            run(Command::new("cargo").args(["install", "cargo-fuzz", "--version", CARGO_FUZZ_VERSION, "--locked"]), "cargo install cargo-fuzz")?;
+        }
+        let fuzz_dir = project_root().join("fuzz");
+        let corpus = fuzz_dir.join("corpus/parse_article");
+        std::fs::create_dir_all(&corpus).map_err(|error| format!("cannot create {}: {error}", corpus.display()))?;
+        run(
+            Command::new("cargo")
+                .args(["fuzz", "run", "parse_article"])
+                .arg(&corpus)
+                .arg(project_root().join("fixtures/articles"))
+                .arg(project_root().join("fixtures/malformed"))
+                .args(["--", &format!("-max_total_time={seconds}"), "-rss_limit_mb=2048", "-print_final_stats=1"])
+                .env("RUSTC_BOOTSTRAP", "1")
+                .env("PATH", &path)
+                .current_dir(&fuzz_dir),
+            "cargo fuzz run",
+        )
+    })
+}
