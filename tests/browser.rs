@@ -171,3 +171,68 @@ fn the_error_state_names_the_address_and_offers_a_working_retry() {
     one(&container, "button").unchecked_into::<web_sys::HtmlElement>().click();
     assert_eq!(*retries.lock().expect("not poisoned"), 1);
 }
+
+const LONG_FORM_JSON: &str = include_str!("../fixtures/articles/peace-talks-explainer.json");
+const RIGHT_TO_LEFT_JSON: &str = include_str!("../fixtures/articles/zelensky-call-ar.json");
+
+fn fixture_article(json: &str, id: &str) -> Article {
+    match parse_article(json, &format!("https://reader.example/articles/{id}.json")) {
+        Ok(parsed) => parsed.article,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_block_type_of_the_long_form_fixture_renders_as_its_element() {
+    let container = fresh_container();
+    let article = fixture_article(LONG_FORM_JSON, "peace-talks-explainer");
+    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    let body = one(&container, "[data-testid=article-body]");
+    let count = |selector: &str| body.query_selector_all(selector).map(|nodes| nodes.length()).unwrap_or(0);
+    assert_eq!(count("h3.lede-article-block__subheading"), 1, "sub-heading");
+    assert_eq!(count("figure > blockquote"), 1, "block quote");
+    assert!(text(&one(&container, "figure > figcaption.lede-article-block__quote-speaker")).contains("Volodymyr Zelensky, President of Ukraine, on X"));
+    assert_eq!(count(".lede-article-block__pull-quote"), 1, "pull quote");
+    assert_eq!(count("ol"), 1, "ordered list");
+    assert_eq!(count("ul.lede-article-block__list"), 1, "unordered list inside the fact box");
+    assert_eq!(count("aside.lede-fact-box h3"), 1, "fact box with its title");
+    assert_eq!(count("hr"), 1, "divider");
+    assert_eq!(
+        one(&container, ".lede-link-card a").get_attribute("href").as_deref(),
+        Some("https://reader.example/articles/initial-plan-criticism"),
+        "a link card's relative URL is resolved against the article's address"
+    );
+    assert!(text(&one(&container, "[data-testid=corrections]")).contains("updated to add the timeline"));
+    assert_eq!(all(&container, "[data-testid=tags] li").len(), 3);
+}
+
+#[wasm_bindgen_test]
+fn every_picture_reserves_its_space_with_width_and_height_and_only_the_lead_picture_loads_eagerly() {
+    let container = fresh_container();
+    let article = fixture_article(LONG_FORM_JSON, "peace-talks-explainer");
+    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    let images = all(&container, "img");
+    assert_eq!(images.len(), 3, "lead picture, figure and related-card picture");
+    for image in &images {
+        assert!(image.get_attribute("width").is_some_and(|w| w != "0"), "width on {:?}", image.get_attribute("src"));
+        assert!(image.get_attribute("height").is_some_and(|h| h != "0"), "height on {:?}", image.get_attribute("src"));
+        assert!(image.get_attribute("alt").is_some(), "an alt attribute, empty only for decoration");
+    }
+    let eager: Vec<_> = images.iter().filter(|image| image.get_attribute("loading").as_deref() == Some("eager")).collect();
+    assert_eq!(eager.len(), 1);
+    assert_eq!(
+        eager[0].get_attribute("srcset").as_deref(),
+        Some("https://reader.example/articles/images/week-timeline-640.svg 640w, https://reader.example/articles/images/week-timeline-1280.svg 1280w")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_right_to_left_article_sets_lang_and_dir_on_its_root() {
+    let container = fresh_container();
+    let article = fixture_article(RIGHT_TO_LEFT_JSON, "zelensky-call-ar");
+    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    let root = one(&container, "[lang]");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("ar"));
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(text(&one(&container, "h1")), "زيلينسكي يشيد باتصال «مطوّل وجوهري» مع كوشنر وويتكوف");
+}

@@ -115,7 +115,7 @@ test('an unknown article id shows a not-found message that names the address', a
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /Article not found/);
-  assert.match(await alert.textContent(), /there is no article at \/articles\/no-such-article\.json/);
+  assert.match(await alert.textContent(), /there is no article at http:\/\/127\.0\.0\.1:\d+\/articles\/no-such-article\.json/);
   await page.close();
 });
 
@@ -137,7 +137,7 @@ test('malformed article json shows a clear message instead of a blank page or a 
   await alert.waitFor();
   const message = await alert.textContent();
   assert.match(message, /This article cannot be shown/);
-  assert.match(message, /article \/articles\/zelensky-kushner-witkoff-call\.json is not valid article json/);
+  assert.match(message, /article http:\/\/127\.0\.0\.1:\d+\/articles\/zelensky-kushner-witkoff-call\.json is not valid article json: line 1 column 35/);
   await page.close();
 });
 
@@ -149,10 +149,41 @@ test('a failing network shows a message with a retry that loads the article once
   await page.goto(`${server.origin}/`);
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /could not reach \/articles\/zelensky-kushner-witkoff-call\.json/);
+  assert.match(await alert.textContent(), /could not reach http:\/\/127\.0\.0\.1:\d+\/articles\/zelensky-kushner-witkoff-call\.json/);
   await page.unroute(`**/articles/${SEED_ID}.json`, failing);
   await page.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('heading', { level: 1, name: seed.headline }).waitFor();
+  await page.close();
+});
+
+test('the long-form article renders every block with its local pictures and no console errors, down to 320 px', async () => {
+  const { page, problems } = await newWatchedPage({ width: 320, height: 800 });
+  await page.goto(`${server.origin}/articles/peace-talks-explainer`);
+  await page.getByRole('heading', { level: 1, name: 'The Week in Ukraine Peace Talks, Explained' }).waitFor();
+  for (const selector of ['figure img', 'aside.lede-fact-box', 'ol', 'hr', '.lede-link-card a', '[data-testid=corrections]']) {
+    assert.ok(await page.locator(selector).count() > 0, `${selector} is on the page`);
+  }
+  const lead = page.locator('img[loading=eager]');
+  await lead.evaluate((image) => image.decode());
+  assert.ok(await lead.evaluate((image) => image.naturalWidth > 0), 'the lead picture loaded from dist/');
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scrollWidth <= 320, `no horizontal scrolling at 320 px (scrollWidth ${scrollWidth})`);
+  await page.screenshot({ path: join(screenshotDir, 'long-form-phone-full.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the Arabic article is laid out right to left', async () => {
+  const { page, problems } = await newWatchedPage({ width: 390, height: 844 });
+  await page.goto(`${server.origin}/articles/zelensky-call-ar`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.locator('[lang=ar]').getAttribute('dir'), 'rtl');
+  const { headingRight, viewport } = await page.getByRole('heading', { level: 1 }).evaluate((heading) => ({
+    headingRight: heading.getBoundingClientRect().right, viewport: window.innerWidth,
+  }));
+  assert.ok(viewport - headingRight < 40, 'the headline starts at the right edge');
+  await page.screenshot({ path: join(screenshotDir, 'right-to-left-phone.png') });
+  assert.deepEqual(problems, []);
   await page.close();
 });
 
