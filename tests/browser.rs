@@ -236,3 +236,17 @@ fn a_right_to_left_article_sets_lang_and_dir_on_its_root() {
     assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(text(&one(&container, "h1")), "زيلينسكي يشيد باتصال «مطوّل وجوهري» مع كوشنر وويتكوف");
 }
+
+// Regression: in the Arabic fixture the reading time, an English interface string, was laid
+// out by the article's right-to-left direction and read "min read 1". It must be isolated
+// as left-to-right English.
+#[wasm_bindgen_test]
+fn the_english_reading_time_inside_a_right_to_left_article_is_isolated_as_left_to_right() {
+    let container = fresh_container();
+    let article = fixture_article(RIGHT_TO_LEFT_JSON, "zelensky-call-ar");
+    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    let reading_time = one(&container, ".lede-article-header__reading-time");
+    assert_eq!(text(&reading_time), "1 min read");
+    assert_eq!(reading_time.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(reading_time.get_attribute("lang").as_deref(), Some("en"));
+}

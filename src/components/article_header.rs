@@ -67,7 +67,9 @@ pub fn ArticleHeader(
                     <FormattedTime timestamp=times.published language=language.clone() />
                     {updated}
                 </span>
-                <span class="lede-article-header__reading-time">{format!("{reading_minutes} min read")}</span>
+                // An English interface string inside an article of any language: isolated and
+                // marked, so that in Arabic it reads "1 min read", not "min read 1".
+                <span class="lede-article-header__reading-time" lang="en" dir="ltr">{format!("{reading_minutes} min read")}</span>
             </p>
         </header>
     }
