@@ -49,11 +49,18 @@ fn ignore_navigation() -> Callback<Slug> {
     Callback::new(|_| ())
 }
 
+/// Mounts the reading view of `article` into a fresh container. Keep the returned handle
+/// alive for as long as the test reads the DOM: dropping it unmounts the view.
+fn mount_article_view(article: Article, on_open_article: Callback<Slug>) -> (web_sys::HtmlElement, impl Sized) {
+    let container = fresh_container();
+    let mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=on_open_article /> });
+    (container, mounted)
+}
+
 #[wasm_bindgen_test]
 fn the_reading_view_shows_the_seed_headline_summary_section_navigation_and_four_related_cards() {
-    let container = fresh_container();
     let article = seed_article();
-    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    let (container, _mounted) = mount_article_view(article, ignore_navigation());
 
     let headings = all(&container, "h1");
     assert_eq!(headings.len(), 1, "exactly one h1");
@@ -92,9 +99,8 @@ fn the_reading_view_shows_the_seed_headline_summary_section_navigation_and_four_
 
 #[wasm_bindgen_test]
 fn direct_quotes_render_as_q_elements_that_name_their_speaker() {
-    let container = fresh_container();
     let article = seed_article();
-    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    let (container, _mounted) = mount_article_view(article, ignore_navigation());
     let quotes = all(&container, "[data-testid=article-body] section q");
     assert_eq!(quotes.len(), 8);
     assert_eq!(text(&quotes[0]), "long and substantive");
@@ -113,12 +119,11 @@ fn the_related_sidebar_leaves_no_empty_box_when_an_article_has_no_related_articl
 
 #[wasm_bindgen_test]
 fn a_plain_click_on_a_related_card_opens_that_article_inside_the_reader() {
-    let container = fresh_container();
     let opened: Arc<Mutex<Vec<String>>> = Arc::default();
     let recorder = opened.clone();
     let on_open = Callback::new(move |id: Slug| recorder.lock().expect("not poisoned").push(id.to_string()));
     let article = seed_article();
-    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=on_open /> });
+    let (container, _mounted) = mount_article_view(article, on_open);
 
     let first_card_link = one(&container, "[data-testid=related-card] a");
     assert_eq!(first_card_link.get_attribute("href").as_deref(), Some("/articles/florida-meetings-joint-statement"));
@@ -142,8 +147,7 @@ fn hostile_strings_in_article_data_render_as_text_and_never_as_markup() {
         Ok(parsed) => parsed.article,
         Err(error) => panic!("{error}"),
     };
-    let container = fresh_container();
-    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    let (container, _mounted) = mount_article_view(article, ignore_navigation());
     assert_eq!(text(&one(&container, "h1")), hostile);
     assert!(all(&container, "img, script").is_empty(), "no element was created from the string");
     let pwned = js_sys::Reflect::get(&window(), &"__lede_pwned".into()).unwrap_or_default();
@@ -184,9 +188,8 @@ fn fixture_article(json: &str, id: &str) -> Article {
 
 #[wasm_bindgen_test]
 fn every_block_type_of_the_long_form_fixture_renders_as_its_element() {
-    let container = fresh_container();
     let article = fixture_article(LONG_FORM_JSON, "peace-talks-explainer");
-    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    let (container, _mounted) = mount_article_view(article, ignore_navigation());
     let body = one(&container, "[data-testid=article-body]");
     let count = |selector: &str| body.query_selector_all(selector).map(|nodes| nodes.length()).unwrap_or(0);
     assert_eq!(count("h3.lede-article-block__subheading"), 1, "sub-heading");
@@ -208,9 +211,8 @@ fn every_block_type_of_the_long_form_fixture_renders_as_its_element() {
 
 #[wasm_bindgen_test]
 fn every_picture_reserves_its_space_with_width_and_height_and_only_the_lead_picture_loads_eagerly() {
-    let container = fresh_container();
     let article = fixture_article(LONG_FORM_JSON, "peace-talks-explainer");
-    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    let (container, _mounted) = mount_article_view(article, ignore_navigation());
     let images = all(&container, "img");
     assert_eq!(images.len(), 3, "lead picture, figure and related-card picture");
     for image in &images {
@@ -228,9 +230,8 @@ fn every_picture_reserves_its_space_with_width_and_height_and_only_the_lead_pict
 
 #[wasm_bindgen_test]
 fn a_right_to_left_article_sets_lang_and_dir_on_its_root() {
-    let container = fresh_container();
     let article = fixture_article(RIGHT_TO_LEFT_JSON, "zelensky-call-ar");
-    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    let (container, _mounted) = mount_article_view(article, ignore_navigation());
     let root = one(&container, "[lang]");
     assert_eq!(root.get_attribute("lang").as_deref(), Some("ar"));
     assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
@@ -242,9 +243,8 @@ fn a_right_to_left_article_sets_lang_and_dir_on_its_root() {
 // as left-to-right English.
 #[wasm_bindgen_test]
 fn the_english_reading_time_inside_a_right_to_left_article_is_isolated_as_left_to_right() {
-    let container = fresh_container();
     let article = fixture_article(RIGHT_TO_LEFT_JSON, "zelensky-call-ar");
-    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    let (container, _mounted) = mount_article_view(article, ignore_navigation());
     let reading_time = one(&container, ".lede-article-header__reading-time");
     assert_eq!(text(&reading_time), "1 min read");
     assert_eq!(reading_time.get_attribute("dir").as_deref(), Some("ltr"));

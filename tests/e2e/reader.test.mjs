@@ -187,6 +187,14 @@ test('the Arabic article is laid out right to left', async () => {
   await page.close();
 });
 
+test('the build publishes the article format JSON Schema beside the reader', async () => {
+  const response = await fetch(`${server.origin}/schema/article.schema.json`);
+  assert.equal(response.status, 200);
+  const schema = await response.json();
+  assert.equal(schema.title, 'Lede article, format version 1');
+  assert.ok(schema.required.includes('headline') && schema.$defs.Block, 'the schema describes articles and blocks');
+});
+
 test('screenshots of the seed article on a phone and a desktop are saved for people to look at', async () => {
   for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 900]]) {
     const { page, problems } = await newWatchedPage({ width, height });
