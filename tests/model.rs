@@ -468,3 +468,88 @@ fn every_valid_fixture_validates_against_the_published_schema_and_every_malforme
     .unwrap_or_else(|e| panic!("{e}"));
     assert!(!validator.is_valid(&wrong_types));
 }
+
+fn article_with_body(body: serde_json::Value) -> serde_json::Value {
+    let mut value = minimal_article_json();
+    value["body"] = body;
+    value
+}
+
+#[test]
+fn more_sections_than_the_limit_are_refused() {
+    let sections: Vec<serde_json::Value> = (0..=lede::model::validate::MAX_SECTIONS)
+        .map(|n| serde_json::json!({ "heading": format!("Section {n}"), "blocks": [ { "type": "divider" } ] }))
+        .collect();
+    assert_eq!(problems_of(&article_with_body(serde_json::json!(sections))), ["body: has 501 sections, more than the limit of 500"]);
+}
+
+#[test]
+fn more_blocks_than_the_limit_are_refused_once_at_the_first_block_over_it() {
+    let blocks: Vec<serde_json::Value> = (0..=lede::model::validate::MAX_BLOCKS).map(|_| serde_json::json!({ "type": "divider" })).collect();
+    let problems = problems_of(&article_with_body(serde_json::json!([ { "heading": "Many", "blocks": blocks } ])));
+    assert_eq!(problems, ["body[0].blocks[20000]: the article has more than the limit of 20000 blocks"]);
+}
+
+#[test]
+fn fact_boxes_nest_one_level_and_no_deeper() {
+    let paragraph = serde_json::json!({ "type": "paragraph", "text": "Inside." });
+    let one_level = serde_json::json!({ "type": "fact_box", "title": "Outer", "blocks": [ { "type": "fact_box", "title": "Inner", "blocks": [paragraph] } ] });
+    assert!(parse_value(&article_with_body(serde_json::json!([ { "heading": "H", "blocks": [one_level] } ]))).is_ok());
+    let two_levels = serde_json::json!({ "type": "fact_box", "title": "Outer", "blocks": [
+        { "type": "fact_box", "title": "Middle", "blocks": [ { "type": "fact_box", "title": "Inner", "blocks": [paragraph] } ] }
+    ] });
+    assert_eq!(
+        problems_of(&article_with_body(serde_json::json!([ { "heading": "H", "blocks": [two_levels] } ]))),
+        ["body[0].blocks[0].blocks[0].blocks: fact boxes may nest at most 2 deep"]
+    );
+}
+
+#[test]
+fn inline_text_with_too_many_runs_or_too_long_a_run_is_refused() {
+    let mut value = minimal_article_json();
+    value["summary"] = serde_json::json!(vec!["word "; lede::model::validate::MAX_RUNS + 1]);
+    assert_eq!(problems_of(&value), ["summary: has 2001 runs, more than the limit of 2000"]);
+    let mut value = minimal_article_json();
+    value["summary"] = serde_json::json!(["fine", "x".repeat(lede::model::validate::MAX_RUN_CHARS + 1)]);
+    assert_eq!(problems_of(&value), ["summary[1]: text must be at most 50000 characters"]);
+}
+
+#[test]
+fn a_headline_longer_than_the_limit_is_refused_and_quoted_values_in_messages_are_shortened() {
+    let mut value = minimal_article_json();
+    value["headline"] = serde_json::json!("h".repeat(501));
+    assert_eq!(problems_of(&value), ["headline: must be at most 500 characters"]);
+    let mut value = minimal_article_json();
+    value["published"] = serde_json::json!("y".repeat(1000));
+    let problem = &problems_of(&value)[0];
+    assert!(problem.len() < 200, "a hostile value does not become a huge message: {problem}");
+}
+
+#[test]
+fn the_quote_index_finds_quotes_in_lists_and_fact_boxes_and_links_them_to_the_enclosing_box() {
+    let speaker = serde_json::json!({ "name": "A Speaker" });
+    let value = article_with_body(serde_json::json!([ { "heading": "H", "blocks": [
+        { "type": "list", "id": "the-list", "style": "unordered", "items": [ [ { "text": "listed words", "quote": speaker } ] ] },
+        { "type": "fact_box", "id": "the-box", "title": "Box", "blocks": [ { "type": "paragraph", "text": [ { "text": "boxed words", "quote": speaker } ] } ] },
+        { "type": "pull_quote", "text": "repeated words", "speaker": speaker }
+    ] } ]));
+    let article = parse_value(&value).unwrap_or_else(|error| panic!("{error}")).article;
+    let entries: Vec<(String, String)> = quote_index(&article).into_iter().map(|q| (q.text, q.block_anchor_id)).collect();
+    assert_eq!(entries, [("listed words".to_owned(), "the-list".to_owned()), ("boxed words".to_owned(), "the-box".to_owned())]);
+}
+
+// Regression: 20,000 identical paragraphs hash to the same generated id, and the suffix
+// search restarted at "-2" for each one, so validation took quadratic time (about 50 s
+// natively): a denial of service on a phone from one hostile document.
+#[test]
+fn thousands_of_identical_blocks_get_distinct_ids_in_linear_time() {
+    let blocks: Vec<serde_json::Value> = (0..lede::model::validate::MAX_BLOCKS).map(|_| serde_json::json!({ "type": "paragraph", "text": "Same." })).collect();
+    let started = std::time::Instant::now();
+    let article = parse_value(&article_with_body(serde_json::json!([ { "heading": "H", "blocks": blocks } ])))
+        .unwrap_or_else(|error| panic!("{error}"))
+        .article;
+    let elapsed = started.elapsed();
+    let ids: BTreeSet<&str> = article.sections[0].blocks.iter().map(|block| block.id.as_str()).collect();
+    assert_eq!(ids.len(), lede::model::validate::MAX_BLOCKS);
+    assert!(elapsed < std::time::Duration::from_secs(2), "validation took {elapsed:?}");
+}

@@ -4,15 +4,27 @@ use leptos::prelude::*;
 
 use crate::model::Outlet;
 
-/// The outlet's name as a banner, linked to its home page when there is one.
+/// The outlet's logo or name as a banner, linked to its home page when there is one.
 #[component]
 pub fn Masthead(
     /// The publishing outlet.
     outlet: Outlet,
 ) -> impl IntoView {
+    // The logo stands for the name, so the name is its text alternative.
+    let identity = match outlet.logo {
+        Some(logo) => {
+            let src = logo.fallback_source().url.to_string();
+            view! {
+                <img class="lede-masthead__logo" src=src srcset=logo.srcset() sizes="12rem"
+                    width=logo.width height=logo.height alt=outlet.name.clone() />
+            }
+            .into_any()
+        }
+        None => outlet.name.clone().into_any(),
+    };
     let name = match outlet.url {
-        Some(url) => view! { <a class="lede-masthead__name" href=url.to_string()>{outlet.name}</a> }.into_any(),
-        None => view! { <span class="lede-masthead__name">{outlet.name}</span> }.into_any(),
+        Some(url) => view! { <a class="lede-masthead__name" href=url.to_string()>{identity}</a> }.into_any(),
+        None => view! { <span class="lede-masthead__name">{identity}</span> }.into_any(),
     };
     view! {
         <header class="lede-masthead" data-testid="masthead">

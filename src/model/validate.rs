@@ -7,7 +7,7 @@
 //! exhausting a phone's memory. Missing anchor ids are generated from content, so a
 //! permalink to a paragraph still works on the next load.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::article::*;
 use crate::model::error::{quoted, ArticleError, Problem};
@@ -113,6 +113,9 @@ struct Validator {
     problems: Vec<Problem>,
     warnings: Vec<Warning>,
     anchor_ids: HashSet<String>,
+    /// For each generated base id, the next numeric suffix to try, so that thousands of
+    /// identical paragraphs get their ids in linear time rather than quadratic.
+    next_suffix: HashMap<String, usize>,
     n_blocks: usize,
 }
 
@@ -440,11 +443,12 @@ impl Validator {
     /// slug here, so the result is one too; `None` would only mean a bug in the callers.
     fn unique_generated_id(&mut self, base: String) -> Option<Slug> {
         let mut candidate = base.clone();
-        let mut n = 2;
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
         while self.anchor_ids.contains(&candidate) {
             candidate = format!("{base}-{n}");
             n += 1;
         }
+        self.next_suffix.insert(base, n);
         self.anchor_ids.insert(candidate.clone());
         Slug::parse(&candidate).ok()
     }
@@ -518,9 +522,12 @@ impl Validator {
                     self.problem(&field("blocks"), format!("fact boxes may nest at most {MAX_BLOCK_NESTING} deep"));
                     return None;
                 }
+                let n_problems_before = self.problems.len();
                 let inner = self.blocks(blocks, &field("blocks"), depth + 1);
                 if inner.is_empty() {
-                    self.problem(&field("blocks"), "must have at least one block the reader can show");
+                    if self.problems.len() == n_problems_before {
+                        self.problem(&field("blocks"), "must have at least one block the reader can show");
+                    }
                     return None;
                 }
                 Some(BlockKind::FactBox { title, blocks: inner })
