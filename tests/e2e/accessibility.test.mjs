@@ -1,0 +1,55 @@
+// Accessibility of the built reader: axe-core injected into the page in headless Chromium,
+// the WCAG 2.0, 2.1 and 2.2 A and AA rules, at phone and desktop widths. Any violation fails.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveDist } from './serve-dist.mjs';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+let server;
+let context;
+let userDataDir;
+
+before(async () => {
+  server = await serveDist(join(projectRoot, 'dist'));
+  userDataDir = await mkdtemp(join(tmpdir(), 'lede-axe-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.LEDE_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+});
+
+/** Runs axe on the page and returns its violations as readable lines. */
+async function violations(page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG_TAGS);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 900]]) {
+  for (const path of ['/', '/articles/peace-talks-explainer', '/articles/zelensky-call-ar', '/articles/no-such-article']) {
+    test(`${path} has no WCAG 2.2 A or AA violations on a ${name}`, async () => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height });
+      await page.goto(`${server.origin}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      assert.deepEqual(await violations(page), []);
+      await page.close();
+    });
+  }
+}
