@@ -250,3 +250,36 @@ fn the_english_reading_time_inside_a_right_to_left_article_is_isolated_as_left_t
     assert_eq!(reading_time.get_attribute("dir").as_deref(), Some("ltr"));
     assert_eq!(reading_time.get_attribute("lang").as_deref(), Some("en"));
 }
+
+#[wasm_bindgen_test]
+async fn the_jump_to_section_button_opens_the_list_and_escape_closes_it_and_returns_focus() {
+    let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
+    let button = one(&container, "nav[data-testid=section-nav] button").unchecked_into::<web_sys::HtmlElement>();
+    let list = one(&container, "nav[data-testid=section-nav] ol");
+    assert_eq!(text(&button), "Jump to section");
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(button.get_attribute("aria-controls").as_deref(), Some(list.id().as_str()));
+
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(list.class_list().contains("lede-section-nav__list--open"));
+
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("a keydown event");
+    one(&container, "nav[data-testid=section-nav] a").dispatch_event(&escape).expect("dispatch Escape");
+    leptos::task::tick().await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(!list.class_list().contains("lede-section-nav__list--open"));
+    let focused = document().active_element().map(|element| element.tag_name());
+    assert_eq!(focused.as_deref(), Some("BUTTON"), "focus returns to the button");
+}
+
+#[wasm_bindgen_test]
+fn the_first_section_is_marked_current_before_any_scrolling() {
+    let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
+    let current: Vec<String> = all(&container, "nav[data-testid=section-nav] a[aria-current=location]").iter().map(text).collect();
+    assert_eq!(current, ["Zelensky Praises Detailed Call With Kushner And Witkoff"]);
+}

@@ -1,29 +1,136 @@
-//! The section navigation: a link to every section of the article.
+//! The section navigation: a link to every section, marking the one being read.
+//!
+//! On a phone it is a "Jump to section" button that opens the list and closes it again on
+//! a choice or on Escape; on a desktop the list is always open beside the article.
 
+use leptos::html;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use crate::model::view_data::SectionNavItem;
 
-/// "In this article": an ordered list of links to the sections.
+/// "In this article": an ordered list of links to the sections. The link of the section
+/// being read carries `aria-current="location"`.
 #[component]
 pub fn SectionNav(
     /// One item per section, in reading order.
     items: Vec<SectionNavItem>,
 ) -> impl IntoView {
+    let (is_open, set_is_open) = signal(false);
+    let current_section = RwSignal::new(items.first().map(|item| item.anchor_id.clone()));
+    let toggle_button = NodeRef::<html::Button>::new();
+    observe_sections(items.iter().map(|item| item.anchor_id.clone()).collect(), current_section);
+
+    let close_on_escape = move |event: web_sys::KeyboardEvent| {
+        if event.key() == "Escape" && is_open.get_untracked() {
+            set_is_open.set(false);
+            if let Some(button) = toggle_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
     let links = items
         .into_iter()
         .map(|item| {
+            let anchor_id = item.anchor_id.clone();
+            let is_current = move || current_section.with(|current| current.as_deref() == Some(anchor_id.as_str()));
             view! {
                 <li class="lede-section-nav__item">
-                    <a class="lede-section-nav__link" href=format!("#{}", item.anchor_id)>{item.label}</a>
+                    <a
+                        class="lede-section-nav__link"
+                        href=format!("#{}", item.anchor_id)
+                        aria-current=move || is_current().then_some("location")
+                        on:click=move |_| set_is_open.set(false)
+                    >
+                        {item.label}
+                    </a>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <nav class="lede-section-nav" aria-labelledby="lede-section-nav-title" data-testid="section-nav">
+        <nav class="lede-section-nav" aria-labelledby="lede-section-nav-title" data-testid="section-nav" on:keydown=close_on_escape>
             <h2 class="lede-section-nav__title" id="lede-section-nav-title">"In this article"</h2>
-            <ol class="lede-section-nav__list">{links}</ol>
+            <button
+                class="lede-section-nav__toggle"
+                type="button"
+                node_ref=toggle_button
+                aria-expanded=move || if is_open.get() { "true" } else { "false" }
+                aria-controls="lede-section-nav-list"
+                on:click=move |_| set_is_open.update(|open| *open = !*open)
+            >
+                "Jump to section"
+            </button>
+            <ol
+                class="lede-section-nav__list"
+                class:lede-section-nav__list--open=move || is_open.get()
+                id="lede-section-nav-list"
+            >
+                {links}
+            </ol>
         </nav>
     }
+}
+
+/// How far down the viewport the reading line is: a section is being read once its top
+/// has passed this line.
+const READING_LINE: f64 = 0.4;
+
+/// Keeps `current_section` on the section being read: the last section whose top has
+/// passed the reading line, or the last section once the page is scrolled to its end (a
+/// short last section never reaches the line). The observer only says when to look; the
+/// answer comes from the sections' positions. It is disconnected on cleanup.
+fn observe_sections(anchor_ids: Vec<String>, current_section: RwSignal<Option<String>>) {
+    // The sections are in the document only after this view is mounted, and effects run
+    // after mounting. This one reads no signal, so it runs once.
+    Effect::new(move || {
+        let sections: Vec<web_sys::Element> = anchor_ids.iter().filter_map(|id| document().get_element_by_id(id)).collect();
+        let update = {
+            let sections = SendWrapper::new(sections.clone());
+            move || {
+                let current = section_being_read(&sections);
+                if current_section.get_untracked() != current {
+                    current_section.set(current);
+                }
+            }
+        };
+        // Threshold crossings stop a little before the end of the page, where a short last
+        // section becomes current; `scrollend` catches the final position.
+        let scroll_end = window_event_listener_untyped("scrollend", {
+            let update = update.clone();
+            move |_| update()
+        });
+        on_cleanup(move || scroll_end.remove());
+        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| update());
+        let options = web_sys::IntersectionObserverInit::new();
+        let thresholds: js_sys::Array = (0..=10).map(|step| wasm_bindgen::JsValue::from_f64(f64::from(step) / 10.0)).collect();
+        options.set_threshold(&thresholds);
+        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options) else {
+            return;
+        };
+        for section in &sections {
+            observer.observe(section);
+        }
+        // Both JS objects must live as long as the view; they are !Send, and this view
+        // runs on the browser's single thread.
+        let keep_alive = SendWrapper::new((observer, on_change));
+        on_cleanup(move || keep_alive.take().0.disconnect());
+    });
+}
+
+fn section_being_read(sections: &[web_sys::Element]) -> Option<String> {
+    let window = window();
+    let viewport_height = window.inner_height().ok().and_then(|height| height.as_f64()).unwrap_or(0.0);
+    let scrolled = window.scroll_y().unwrap_or(0.0);
+    let page_height = document().document_element().map_or(0.0, |root| f64::from(root.scroll_height()));
+    let at_page_end = scrolled > 0.0 && scrolled + viewport_height >= page_height - 2.0;
+    let current = if at_page_end {
+        sections.last()
+    } else {
+        let reading_line = viewport_height * READING_LINE;
+        sections.iter().rev().find(|section| section.get_bounding_client_rect().top() <= reading_line).or(sections.first())
+    };
+    current.map(|section| section.id())
 }

@@ -100,12 +100,38 @@ test('a section link moves to its section and does not reload the article', asyn
   await page.locator('nav[data-testid=section-nav] a', { hasText: 'Violence Continues Amid Diplomacy' }).click();
   await page.waitForURL(/#violence-continues$/);
   assert.equal(await page.evaluate(() => window.__lede_marker), 'same page');
+  // Scrolling is smooth unless the reader prefers reduced motion, so wait for it to end.
   // The last section cannot always reach the top of a short page; it must be in view.
-  const { top, scrollY, viewportHeight } = await page.locator('#violence-continues').evaluate((element) => ({
-    top: element.getBoundingClientRect().top, scrollY: window.scrollY, viewportHeight: window.innerHeight,
-  }));
-  assert.ok(scrollY > 0, 'the page scrolled');
-  assert.ok(top >= 0 && top < viewportHeight, `the section is in view (top = ${top})`);
+  await page.waitForFunction(() => {
+    const top = document.getElementById('violence-continues').getBoundingClientRect().top;
+    return window.scrollY > 0 && top >= 0 && top < window.innerHeight;
+  });
+  await page.waitForFunction(() => {
+    const link = document.querySelector('nav[data-testid=section-nav] a[aria-current=location]');
+    return link && link.textContent === 'Violence Continues Amid Diplomacy';
+  });
+  await page.close();
+});
+
+test('opening an address with a section fragment scrolls to that section once the article has loaded', async () => {
+  const { page, problems } = await newWatchedPage({ width: 390, height: 844 });
+  await page.goto(`${server.origin}/articles/zelensky-kushner-witkoff-call#russias-response`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForFunction(() => Math.abs(document.getElementById('russias-response').getBoundingClientRect().top) < 40);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('on a phone the section list opens from its button and closes after a choice', async () => {
+  const { page } = await newWatchedPage({ width: 390, height: 844 });
+  await page.goto(`${server.origin}/`);
+  const toggle = page.getByRole('button', { name: 'Jump to section' });
+  await toggle.waitFor();
+  assert.equal(await page.locator('#lede-section-nav-list').isVisible(), false);
+  await toggle.click();
+  await page.getByRole('link', { name: 'Florida Meetings And Joint Statement' }).click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await page.waitForURL(/#florida-meetings$/);
   await page.close();
 });
 
