@@ -283,3 +283,17 @@ fn the_first_section_is_marked_current_before_any_scrolling() {
     let current: Vec<String> = all(&container, "nav[data-testid=section-nav] a[aria-current=location]").iter().map(text).collect();
     assert_eq!(current, ["Zelensky Praises Detailed Call With Kushner And Witkoff"]);
 }
+
+#[wasm_bindgen_test]
+fn who_said_what_lists_each_speakers_quotes_linking_to_the_paragraphs_that_hold_them() {
+    let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
+    let index = one(&container, "details[data-testid=quote-index]");
+    assert!(text(&one(&container, "details[data-testid=quote-index] summary")).contains("(8 quotes)"));
+    let links = all(&container, "details[data-testid=quote-index] a");
+    assert_eq!(links.len(), 8);
+    for link in &links {
+        let target = link.get_attribute("href").unwrap_or_default();
+        assert_eq!(all(&container, &format!("[data-testid=article-body] section {target}")).len(), 1, "{target} is a paragraph of the body");
+    }
+    assert!(text(&index).contains("Yury Ushakov, Kremlin aide"));
+}

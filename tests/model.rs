@@ -553,3 +553,19 @@ fn thousands_of_identical_blocks_get_distinct_ids_in_linear_time() {
     assert_eq!(ids.len(), lede::model::validate::MAX_BLOCKS);
     assert!(elapsed < std::time::Duration::from_secs(2), "validation took {elapsed:?}");
 }
+
+#[test]
+fn the_quote_index_groups_quotes_by_speaker_in_order_of_first_appearance() {
+    let article = load(SEED_ID).article;
+    let groups = lede::model::view_data::quotes_by_speaker(&article);
+    let summary: Vec<(&str, usize)> = groups.iter().map(|group| (group.speaker.name.as_str(), group.quotes.len())).collect();
+    assert_eq!(
+        summary,
+        [
+            ("Volodymyr Zelensky", 4),
+            ("Jared Kushner, Steve Witkoff, Rustem Umerov and Andriy Hnatov", 1),
+            ("Yury Ushakov", 1),
+            ("Vladimir Putin", 2),
+        ]
+    );
+}

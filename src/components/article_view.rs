@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use crate::components::{
     ArticleFigure, ArticleHeader, ArticleSection, Byline, ContextNote, CorrectionsList, ImageLoading, Masthead,
-    PublicationTimes, RelatedSidebar, ReportingNote, SectionNav, TagList,
+    PublicationTimes, QuoteIndex, RelatedSidebar, ReportingNote, SectionNav, TagList,
 };
 use crate::model::slug::Slug;
-use crate::model::view_data::{byline_text, reading_time_minutes, reporting_note, section_nav_items};
+use crate::model::view_data::{byline_text, quotes_by_speaker, reading_time_minutes, reporting_note, section_nav_items};
 use crate::model::Article;
 
 /// Masthead, then the article with its section navigation, then related articles.
@@ -24,6 +24,7 @@ pub fn ArticleView(
 ) -> impl IntoView {
     let nav_items = section_nav_items(&article);
     let reading_minutes = reading_time_minutes(&article);
+    let quote_groups = quotes_by_speaker(&article);
     let byline = Byline { writers: byline_text(&article), dateline: article.dateline.clone() };
     let note = reporting_note(&article);
     let Article {
@@ -60,6 +61,7 @@ pub fn ArticleView(
                         <div class="lede-article-view__body" data-testid="article-body">
                             {sections}
                             {context.map(|text| view! { <ContextNote text=text /> })}
+                            <QuoteIndex groups=quote_groups />
                             {note.map(|text| view! { <ReportingNote text=text /> })}
                             <CorrectionsList corrections=corrections language=corrections_language />
                             <TagList tags=tags />

@@ -168,3 +168,24 @@ fn join_names(names: &[&str]) -> Option<String> {
         [first @ .., last] => Some(format!("{} and {last}", first.join(", "))),
     }
 }
+
+/// One speaker's direct quotes, for the "who said what" index.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpeakerQuotes {
+    /// Who said them.
+    pub speaker: Person,
+    /// What they said, in reading order.
+    pub quotes: Vec<QuoteIndexEntry>,
+}
+
+/// The quote index grouped by speaker name, speakers in the order they are first quoted.
+pub fn quotes_by_speaker(article: &Article) -> Vec<SpeakerQuotes> {
+    let mut groups: Vec<SpeakerQuotes> = Vec::new();
+    for entry in quote_index(article) {
+        match groups.iter_mut().find(|group| group.speaker.name == entry.speaker.name) {
+            Some(group) => group.quotes.push(entry),
+            None => groups.push(SpeakerQuotes { speaker: entry.speaker.clone(), quotes: vec![entry] }),
+        }
+    }
+    groups
+}

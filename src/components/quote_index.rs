@@ -1,0 +1,52 @@
+//! "Who said what": every direct quote in the article, grouped by speaker.
+
+use leptos::prelude::*;
+
+use crate::model::view_data::SpeakerQuotes;
+
+/// A disclosure listing each speaker's quotes, each linking to the paragraph that holds it.
+/// Renders nothing when the article quotes no one.
+#[component]
+pub fn QuoteIndex(
+    /// The quotes grouped by speaker, in order of first appearance.
+    groups: Vec<SpeakerQuotes>,
+) -> impl IntoView {
+    let n_quotes: usize = groups.iter().map(|group| group.quotes.len()).sum();
+    if n_quotes == 0 {
+        return None;
+    }
+    let speakers = groups
+        .into_iter()
+        .map(|group| {
+            let quotes = group
+                .quotes
+                .into_iter()
+                .map(|quote| {
+                    view! {
+                        <li class="lede-quote-index__quote">
+                            <a href=format!("#{}", quote.block_anchor_id)><q>{quote.text}</q></a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class="lede-quote-index__speaker">
+                    <p class="lede-quote-index__name">
+                        {group.speaker.name}
+                        {group.speaker.role.map(|role| view! { <span class="lede-quote-index__role">{format!(", {role}")}</span> })}
+                    </p>
+                    <ul class="lede-quote-index__quotes">{quotes}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    let count = if n_quotes == 1 { "1 quote".to_owned() } else { format!("{n_quotes} quotes") };
+    Some(view! {
+        <details class="lede-quote-index" data-testid="quote-index">
+            <summary class="lede-quote-index__summary">
+                "Who said what " <span class="lede-quote-index__count">{format!("({count})")}</span>
+            </summary>
+            <ul class="lede-quote-index__speakers">{speakers}</ul>
+        </details>
+    })
+}
