@@ -5,6 +5,16 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::timestamp::Timestamp;
 
+/// How a time is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TimeStyle {
+    /// "December 6, 2025 at 7:30 PM".
+    #[default]
+    Absolute,
+    /// "3 hours ago", with the absolute time as its tooltip.
+    Relative,
+}
+
 /// A `<time>` element with a machine-readable `datetime` and a localized label.
 #[component]
 pub fn FormattedTime(
@@ -13,9 +23,55 @@ pub fn FormattedTime(
     /// The BCP 47 language to format it in, usually the article's.
     #[prop(into)]
     language: String,
+    /// Absolute or relative to now.
+    #[prop(optional)]
+    style: TimeStyle,
 ) -> impl IntoView {
-    let label = format_timestamp(&timestamp, &language);
-    view! { <time datetime=timestamp.to_string()>{label}</time> }
+    let absolute = format_timestamp(&timestamp, &language);
+    let (label, title) = match style {
+        TimeStyle::Absolute => (absolute, None),
+        TimeStyle::Relative => match format_relative(&timestamp, &language, js_sys::Date::now()) {
+            Some(relative) => (relative, Some(absolute)),
+            None => (absolute, None),
+        },
+    };
+    view! { <time datetime=timestamp.to_string() title=title>{label}</time> }
+}
+
+/// Formats `timestamp` relative to `now_ms` (milliseconds since the epoch) in `language`,
+/// such as "3 hours ago" or "yesterday", in the largest unit that is at least one.
+pub fn format_relative(timestamp: &Timestamp, language: &str, now_ms: f64) -> Option<String> {
+    let then_ms = js_sys::Date::new(&JsValue::from_str(timestamp.as_str())).get_time();
+    if then_ms.is_nan() {
+        return None;
+    }
+    let (value, unit) = relative_value_and_unit((then_ms - now_ms) / 1000.0);
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &JsValue::from_str("numeric"), &JsValue::from_str("auto")).ok()?;
+    let formatter = construct_intl("RelativeTimeFormat", language, &options)?;
+    let format: js_sys::Function = js_sys::Reflect::get(&formatter, &JsValue::from_str("format")).ok()?.dyn_into().ok()?;
+    format.call2(&formatter, &JsValue::from_f64(value), &JsValue::from_str(unit)).ok()?.as_string()
+}
+
+/// The rounded value and `Intl.RelativeTimeFormat` unit for a difference in seconds.
+pub fn relative_value_and_unit(seconds: f64) -> (f64, &'static str) {
+    const UNITS: [(f64, &str); 7] = [
+        (60.0, "second"),
+        (60.0, "minute"),
+        (24.0, "hour"),
+        (7.0, "day"),
+        (30.0 / 7.0, "week"),
+        (12.0, "month"),
+        (f64::INFINITY, "year"),
+    ];
+    let mut value = seconds;
+    for (size, unit) in UNITS {
+        if value.abs() < size {
+            return (value.round(), unit);
+        }
+        value /= size;
+    }
+    (value.round(), "year")
 }
 
 /// Formats `timestamp` as a long date and short time in `language`, such as
@@ -34,13 +90,19 @@ fn try_format(timestamp: &str, language: &str) -> Option<String> {
     if date.get_time().is_nan() {
         return None;
     }
-    let intl = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
-    let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &JsValue::from_str("DateTimeFormat")).ok()?.dyn_into().ok()?;
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &JsValue::from_str("dateStyle"), &JsValue::from_str("long")).ok()?;
     js_sys::Reflect::set(&options, &JsValue::from_str("timeStyle"), &JsValue::from_str("short")).ok()?;
-    let arguments = js_sys::Array::of2(&JsValue::from_str(language), &options);
-    let formatter = js_sys::Reflect::construct(&constructor, &arguments).ok()?;
+    let formatter = construct_intl("DateTimeFormat", language, &options)?;
     let format: js_sys::Function = js_sys::Reflect::get(&formatter, &JsValue::from_str("format")).ok()?.dyn_into().ok()?;
     format.call1(&formatter, &date).ok()?.as_string()
+}
+
+/// `new Intl[name](language, options)`, or `None` where the browser throws (an unknown
+/// language) or lacks it.
+fn construct_intl(name: &str, language: &str, options: &js_sys::Object) -> Option<JsValue> {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+    let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &JsValue::from_str(name)).ok()?.dyn_into().ok()?;
+    let arguments = js_sys::Array::of2(&JsValue::from_str(language), options);
+    js_sys::Reflect::construct(&constructor, &arguments).ok()
 }

@@ -33,7 +33,7 @@ pub use context_note::ContextNote;
 pub use corrections_list::CorrectionsList;
 pub use error_state::ErrorState;
 pub use fact_box::FactBox;
-pub use formatted_time::{format_timestamp, FormattedTime};
+pub use formatted_time::{format_relative, format_timestamp, relative_value_and_unit, FormattedTime, TimeStyle};
 pub use inline_text::InlineTextView;
 pub use link_card::LinkCard;
 pub use loading_state::LoadingState;

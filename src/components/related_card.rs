@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::FormattedTime;
+use crate::components::{FormattedTime, TimeStyle};
 use crate::model::slug::Slug;
 use crate::model::{RelatedArticle, RelatedTarget};
 use crate::routing::{article_path, is_plain_left_click};
@@ -53,7 +53,7 @@ pub fn RelatedCard(
             <h3 class="lede-related-card__headline">{link}</h3>
             {summary.map(|summary| view! { <p class="lede-related-card__summary">{summary}</p> })}
             {published.map(|published| view! {
-                <p class="lede-related-card__time"><FormattedTime timestamp=published language=language /></p>
+                <p class="lede-related-card__time"><FormattedTime timestamp=published language=language style=TimeStyle::Relative /></p>
             })}
         </li>
     }
