@@ -213,6 +213,26 @@ test('the Arabic article is laid out right to left', async () => {
   await page.close();
 });
 
+test('printing shows the article alone at full width, with link addresses after link text', async () => {
+  const { page } = await newWatchedPage({ width: 1280, height: 900 });
+  await page.goto(`${server.origin}/articles/peace-talks-explainer`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  for (const selector of ['nav[data-testid=section-nav]', '[data-testid=related]', '[data-testid=quote-index]', '.lede-article-view__skip-link']) {
+    assert.equal(await page.locator(selector).isVisible(), false, `${selector} is not printed`);
+  }
+  const { articleWidth, pageWidth } = await page.evaluate(() => ({
+    articleWidth: document.querySelector('article').getBoundingClientRect().width,
+    pageWidth: document.querySelector('main').getBoundingClientRect().width,
+  }));
+  assert.ok(articleWidth >= pageWidth - 1, `the article spans the page (${articleWidth} of ${pageWidth})`);
+  const printedAddress = await page.locator('.lede-inline__link').first().evaluate((link) => getComputedStyle(link, '::after').content);
+  assert.match(printedAddress, /\(http:\/\/127\.0\.0\.1:\d+\/articles\/zelensky-kushner-witkoff-call\)/);
+  assert.equal(await page.locator('figure img').first().isVisible(), true, 'pictures are printed');
+  await page.pdf({ path: join(screenshotDir, 'long-form-print.pdf') });
+  await page.close();
+});
+
 test('the build publishes the article format JSON Schema beside the reader', async () => {
   const response = await fetch(`${server.origin}/schema/article.schema.json`);
   assert.equal(response.status, 200);
