@@ -167,6 +167,38 @@ test('malformed article json shows a clear message instead of a blank page or a 
   await page.close();
 });
 
+test('an HTML error page served as the article is never parsed as one', async () => {
+  const { page } = await newWatchedPage();
+  await page.route(`**/articles/${SEED_ID}.json`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><h1>502 Bad Gateway</h1>' }));
+  await page.goto(`${server.origin}/`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /zelensky-kushner-witkoff-call\.json sent text\/html; charset=utf-8, not an article/);
+  assert.equal(await page.locator('h1', { hasText: '502' }).count(), 0, 'nothing of the page was rendered');
+  await page.close();
+});
+
+test('a server that never answers gives up after 10 seconds with a message and a retry that works', async () => {
+  const seed = await articleJson(SEED_ID);
+  const { page } = await newWatchedPage();
+  await page.clock.install();
+  const neverAnswer = () => {};
+  await page.route(`**/articles/${SEED_ID}.json`, neverAnswer);
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('status').waitFor();
+  await page.clock.runFor(9_000);
+  assert.equal(await page.getByRole('alert').count(), 0, 'still waiting before the deadline');
+  await page.clock.runFor(1_500);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /zelensky-kushner-witkoff-call\.json did not answer within 10 seconds/);
+  await page.unroute(`**/articles/${SEED_ID}.json`, neverAnswer);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { level: 1, name: seed.headline }).waitFor();
+  await page.close();
+});
+
 test('a failing network shows a message with a retry that loads the article once the network is back', async () => {
   const seed = await articleJson(SEED_ID);
   const { page } = await newWatchedPage();
