@@ -5,10 +5,12 @@
 //! - [`routing`]: what the address bar means, and moving between articles.
 //! - [`pages`]: the only owners of resources and loading or error states.
 //! - [`components`]: props in, view out.
+//! - [`reader_settings`]: text size, line width and theme, kept between visits.
 
 pub mod api;
 pub mod app;
 pub mod components;
 pub mod model;
 pub mod pages;
+pub mod reader_settings;
 pub mod routing;

@@ -4,11 +4,12 @@ use leptos::prelude::*;
 
 use crate::components::{
     ArticleFigure, ArticleHeader, ArticleSection, Byline, ContextNote, CorrectionsList, ImageLoading, Masthead,
-    PublicationTimes, QuoteIndex, RelatedSidebar, ReportingNote, SectionNav, TagList,
+    PublicationTimes, QuoteIndex, ReaderControls, RelatedSidebar, ReportingNote, SectionNav, TagList,
 };
 use crate::model::slug::Slug;
 use crate::model::view_data::{byline_text, quotes_by_speaker, reading_time_minutes, reporting_note, section_nav_items};
 use crate::model::Article;
+use crate::reader_settings::ReaderSettings;
 
 /// Masthead, then the article with its section navigation, then related articles.
 ///
@@ -32,13 +33,21 @@ pub fn ArticleView(
         corrections, related, tags, ..
     } = article;
     let corrections_language = language.clone();
+    // The reader's settings apply to every article and are remembered between visits.
+    let settings = RwSignal::new(ReaderSettings::load());
+    let theme = move || settings.get().theme.data_attribute();
+    let scale_and_measure =
+        move || format!("--lede-text-scale: {}; --_measure: {}", settings.get().text_scale(), settings.get().line_width.measure());
     let header_language = language.clone();
     let sidebar_language = language.clone();
     let sections = sections.into_iter().map(|section| view! { <ArticleSection section=section /> }).collect_view();
     view! {
-        <div class="lede-article-view" lang=language dir=direction.as_html_dir()>
+        <div class="lede-article-view" lang=language dir=direction.as_html_dir() data-theme=theme style=scale_and_measure>
             <a class="lede-article-view__skip-link" href="#lede-main">"Skip to the article"</a>
+            // How far through the page the reader is; drawn by CSS alone, from the scroll position.
+            <div class="lede-article-view__progress" aria-hidden="true"></div>
             <Masthead outlet=outlet />
+            <div class="lede-article-view__toolbar"><ReaderControls settings=settings /></div>
             <div class="lede-article-view__layout">
                 <main class="lede-article-view__main" id="lede-main" tabindex="-1">
                     <article class="lede-article-view__article">

@@ -53,3 +53,19 @@ for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 900]
     });
   }
 }
+
+test('the phone section list and the display panel, open, have no WCAG 2.2 A or AA violations', async () => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('button', { name: 'Jump to section' }).click();
+  await page.getByText('Display', { exact: true }).click();
+  assert.equal(await page.getByRole('radio', { name: 'Sepia' }).isVisible(), true);
+  assert.deepEqual(await violations(page), []);
+  for (const theme of ['Sepia', 'Dark']) {
+    await page.getByRole('radio', { name: theme }).check();
+    assert.deepEqual(await violations(page), [], `${theme} theme`);
+  }
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});

@@ -265,6 +265,22 @@ test('printing shows the article alone at full width, with link addresses after 
   await page.close();
 });
 
+test('display settings chosen by the reader are remembered after a reload', async () => {
+  const { page } = await newWatchedPage({ width: 390, height: 844 });
+  await page.goto(`${server.origin}/`);
+  await page.getByText('Display', { exact: true }).click();
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  await page.getByRole('button', { name: 'Larger text' }).click();
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.locator('.lede-article-view').getAttribute('data-theme'), 'dark');
+  const background = await page.locator('.lede-article-view').evaluate((element) => getComputedStyle(element).backgroundColor);
+  assert.equal(background, 'rgb(22, 21, 19)', 'the dark paper colour is applied');
+  await page.screenshot({ path: join(screenshotDir, 'seed-phone-dark.png') });
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
 test('the build publishes the article format JSON Schema beside the reader', async () => {
   const response = await fetch(`${server.origin}/schema/article.schema.json`);
   assert.equal(response.status, 200);

@@ -1,0 +1,95 @@
+//! The reader's display controls: text size, line width and theme.
+
+use leptos::prelude::*;
+
+use crate::reader_settings::{LineWidth, ReaderSettings, Theme, TEXT_SCALES};
+
+/// A "Display" disclosure with buttons for the text size and radio groups for the line
+/// width and the theme. Every change goes to `settings` at once and is remembered in
+/// this browser.
+#[component]
+pub fn ReaderControls(
+    /// The settings to show and change.
+    settings: RwSignal<ReaderSettings>,
+) -> impl IntoView {
+    let change = move |apply: &dyn Fn(&mut ReaderSettings)| {
+        settings.update(|current| apply(current));
+        settings.get_untracked().save();
+    };
+    let size_label = move || format!("{}%", (settings.get().text_scale() * 100.0).round());
+    let is_smallest = move || settings.get().text_size == 0;
+    let is_largest = move || settings.get().text_size + 1 == TEXT_SCALES.len();
+    let widths = LineWidth::ALL
+        .into_iter()
+        .map(|width| {
+            view! {
+                <label class="lede-reader-controls__choice">
+                    <input
+                        type="radio"
+                        name="lede-line-width"
+                        value=width.as_str()
+                        prop:checked=move || settings.get().line_width == width
+                        on:change=move |_| change(&|s| s.line_width = width)
+                    />
+                    {width.label()}
+                </label>
+            }
+        })
+        .collect_view();
+    let themes = Theme::ALL
+        .into_iter()
+        .map(|theme| {
+            view! {
+                <label class="lede-reader-controls__choice">
+                    <input
+                        type="radio"
+                        name="lede-theme"
+                        value=theme.as_str()
+                        prop:checked=move || settings.get().theme == theme
+                        on:change=move |_| change(&|s| s.theme = theme)
+                    />
+                    {theme.label()}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="lede-reader-controls" data-testid="reader-controls">
+            <summary class="lede-reader-controls__summary">"Display"</summary>
+            <div class="lede-reader-controls__panel">
+                <div class="lede-reader-controls__group" role="group" aria-labelledby="lede-reader-controls-size">
+                    <span class="lede-reader-controls__legend" id="lede-reader-controls-size">"Text size"</span>
+                    <button
+                        class="lede-reader-controls__step"
+                        type="button"
+                        disabled=is_smallest
+                        on:click=move |_| change(&|s| *s = s.smaller_text())
+                    >
+                        // The glyph is decoration; the words are the button's name (WCAG 2.5.3).
+                        <span aria-hidden="true">"A−"</span>
+                        <span class="lede-reader-controls__hidden-label">"Smaller text"</span>
+                    </button>
+                    <output class="lede-reader-controls__value" aria-live="polite">{size_label}</output>
+                    <button
+                        class="lede-reader-controls__step"
+                        type="button"
+                        disabled=is_largest
+                        on:click=move |_| change(&|s| *s = s.larger_text())
+                    >
+                        // The glyph is decoration; the words are the button's name (WCAG 2.5.3).
+                        <span aria-hidden="true">"A+"</span>
+                        <span class="lede-reader-controls__hidden-label">"Larger text"</span>
+                    </button>
+                </div>
+                <fieldset class="lede-reader-controls__group">
+                    <legend class="lede-reader-controls__legend">"Line width"</legend>
+                    {widths}
+                </fieldset>
+                <fieldset class="lede-reader-controls__group">
+                    <legend class="lede-reader-controls__legend">"Theme"</legend>
+                    {themes}
+                </fieldset>
+            </div>
+        </details>
+    }
+}
