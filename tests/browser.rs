@@ -349,3 +349,27 @@ async fn the_display_controls_change_text_size_line_width_and_theme_and_remember
     assert_eq!(stored.as_deref(), Some("text=2;width=wide;theme=sepia"));
     clear_stored_settings();
 }
+
+#[wasm_bindgen_test]
+async fn a_paragraphs_copy_link_button_copies_its_permalink_and_says_so() {
+    // A clipboard that records what it is given, and no Web Share API, as on a desktop.
+    js_sys::eval(
+        "Object.defineProperty(navigator, 'share', { value: undefined, configurable: true });
+         Object.defineProperty(navigator, 'clipboard', { configurable: true,
+           value: { writeText: (text) => { window.__lede_copied = text; return Promise.resolve(); } } });",
+    )
+    .expect("stub the clipboard");
+    let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
+    let first_paragraph = one(&container, "[data-testid=article-body] section p");
+    let button = one(&container, "[data-testid=article-body] section p button[data-testid=permalink]");
+    assert!(text(&button).contains("Copy link to this paragraph"));
+    button.unchecked_into::<web_sys::HtmlElement>().click();
+    for _ in 0..20 {
+        leptos::task::tick().await;
+    }
+    let copied = js_sys::Reflect::get(&window(), &"__lede_copied".into()).ok().and_then(|value| value.as_string());
+    let expected_suffix = format!("#{}", first_paragraph.id());
+    assert!(copied.as_deref().is_some_and(|url| url.ends_with(&expected_suffix)), "copied {copied:?}");
+    let status = one(&container, "[data-testid=article-body] section p [role=status]");
+    assert_eq!(text(&status), "Link copied");
+}

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{ArticleFigure, FactBox, ImageLoading, InlineTextView, LinkCard};
+use crate::components::{ArticleFigure, FactBox, ImageLoading, InlineTextView, LinkCard, PermalinkButton};
 use crate::model::{Block, BlockKind};
 
 /// A block with its anchor id: a paragraph, sub-heading, quote, pull quote, list, figure,
@@ -20,18 +20,30 @@ pub fn ArticleBlock(
 fn block_view(block: Block) -> AnyView {
     let id = block.id.to_string();
     match block.kind {
-        BlockKind::Paragraph(text) => view! {
-            <p class="lede-article-block__paragraph" id=id><InlineTextView text=text /></p>
+        BlockKind::Paragraph(text) => {
+            let link_target = id.clone();
+            view! {
+                <p class="lede-article-block__paragraph" id=id>
+                    <InlineTextView text=text />
+                    <PermalinkButton anchor_id=link_target what="paragraph" />
+                </p>
+            }
+            .into_any()
         }
-        .into_any(),
         BlockKind::Subheading(text) => view! { <h3 class="lede-article-block__subheading" id=id>{text}</h3> }.into_any(),
-        BlockKind::Quote { text, speaker } => view! {
+        BlockKind::Quote { text, speaker } => {
+            let link_target = id.clone();
+            view! {
             <figure class="lede-article-block__quote" id=id>
                 <blockquote class="lede-article-block__quote-text"><p><InlineTextView text=text /></p></blockquote>
-                <figcaption class="lede-article-block__quote-speaker">{speaker.attribution()}</figcaption>
+                <figcaption class="lede-article-block__quote-speaker">
+                    {speaker.attribution()}
+                    <PermalinkButton anchor_id=link_target what="quote" />
+                </figcaption>
             </figure>
+            }
+            .into_any()
         }
-        .into_any(),
         BlockKind::PullQuote { text, speaker } => view! {
             <aside class="lede-article-block__pull-quote" id=id>
                 <p class="lede-article-block__pull-quote-text">{text}</p>

@@ -15,6 +15,7 @@ mod formatted_time;
 mod inline_text;
 mod link_card;
 mod loading_state;
+mod permalink_button;
 mod quote_index;
 mod reader_controls;
 mod masthead;
@@ -38,6 +39,7 @@ pub use formatted_time::{format_relative, format_timestamp, relative_value_and_u
 pub use inline_text::InlineTextView;
 pub use link_card::LinkCard;
 pub use loading_state::LoadingState;
+pub use permalink_button::PermalinkButton;
 pub use quote_index::QuoteIndex;
 pub use reader_controls::ReaderControls;
 pub use masthead::Masthead;
