@@ -281,6 +281,19 @@ test('display settings chosen by the reader are remembered after a reload', asyn
   await page.close();
 });
 
+// Regression: the `animation` shorthand gave the scroll-driven bar a 0s duration, which
+// pinned it at its end: a full bar on a page not yet read.
+test('the reading progress bar is empty at the top of the page and full at its end', async () => {
+  const { page } = await newWatchedPage({ width: 1280, height: 900 });
+  await page.goto(`${server.origin}/articles/peace-talks-explainer`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const scale = () => page.locator('.lede-article-view__progress').evaluate((bar) => new DOMMatrix(getComputedStyle(bar).transform).a);
+  assert.ok(await scale() < 0.05, `empty at the top (scale ${await scale()})`);
+  await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+  await page.waitForFunction(() => new DOMMatrix(getComputedStyle(document.querySelector('.lede-article-view__progress')).transform).a > 0.95);
+  await page.close();
+});
+
 test('the build publishes the article format JSON Schema beside the reader', async () => {
   const response = await fetch(`${server.origin}/schema/article.schema.json`);
   assert.equal(response.status, 200);
