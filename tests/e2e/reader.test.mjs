@@ -135,6 +135,38 @@ test('on a phone the section list opens from its button and closes after a choic
   await page.close();
 });
 
+test('no page scrolls sideways at any width from 320 px, which covers 200% zoom on a 640 px window', async () => {
+  const { page } = await newWatchedPage();
+  for (const path of ['/', '/articles/peace-talks-explainer', '/articles/zelensky-call-ar']) {
+    for (const width of [320, 375, 600, 640, 768, 1024, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.origin}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scrollWidth <= width, `${path} at ${width} px scrolls sideways (scrollWidth ${scrollWidth})`);
+    }
+  }
+  await page.close();
+});
+
+test('section links keep working after moving to another article, and Back returns through them', async () => {
+  const related = await articleJson(FIRST_RELATED_ID);
+  const { page, problems } = await newWatchedPage({ width: 1280, height: 900 });
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('link', { name: related.headline }).click();
+  await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
+  // A mark on the rendered headline element survives only if the article is not rendered again.
+  await page.evaluate(() => { document.querySelector('h1').dataset.marker = 'same article'; });
+  await page.locator('nav[data-testid=section-nav] a', { hasText: 'What The Joint Statement Said' }).click();
+  await page.waitForURL(`${server.origin}/articles/${FIRST_RELATED_ID}#joint-statement`);
+  await page.goBack();
+  await page.waitForURL(`${server.origin}/articles/${FIRST_RELATED_ID}`);
+  assert.equal(await page.evaluate(() => document.querySelector('h1').dataset.marker), 'same article', 'hash changes never render the article again');
+  await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('an unknown article id shows a not-found message that names the address', async () => {
   const { page } = await newWatchedPage();
   await page.goto(`${server.origin}/articles/no-such-article`);
