@@ -5,9 +5,10 @@
 //! through `localStorage`, which a browser may refuse (private modes, sandboxed frames):
 //! then the settings simply last until the page is closed.
 
-/// The text sizes a reader can choose, as multiples of the standard size.
-pub const TEXT_SCALES: [f64; 5] = [0.9, 1.0, 1.1, 1.25, 1.5];
-/// The index of the standard text size in [`TEXT_SCALES`].
+/// The text sizes a reader can choose, in percent of the standard size. Whole numbers on
+/// purpose: formatting an `f64` would pull float-printing code into the wasm (about 15 KB).
+pub const TEXT_SIZES_PERCENT: [u32; 5] = [90, 100, 110, 125, 150];
+/// The index of the standard text size in [`TEXT_SIZES_PERCENT`].
 pub const STANDARD_TEXT_SIZE: usize = 1;
 /// The key under which the settings are stored.
 pub const STORAGE_KEY: &str = "lede:reader-settings";
@@ -111,7 +112,7 @@ impl Theme {
 /// Everything a reader can adjust.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ReaderSettings {
-    /// An index into [`TEXT_SCALES`].
+    /// An index into [`TEXT_SIZES_PERCENT`].
     pub text_size: usize,
     /// How wide lines may grow.
     pub line_width: LineWidth,
@@ -126,14 +127,14 @@ impl Default for ReaderSettings {
 }
 
 impl ReaderSettings {
-    /// The text size as a multiple of the standard size.
-    pub fn text_scale(&self) -> f64 {
-        TEXT_SCALES[self.text_size.min(TEXT_SCALES.len() - 1)]
+    /// The text size in percent of the standard size.
+    pub fn text_percent(&self) -> u32 {
+        TEXT_SIZES_PERCENT[self.text_size.min(TEXT_SIZES_PERCENT.len() - 1)]
     }
 
     /// One step larger, if there is one.
     pub fn larger_text(self) -> ReaderSettings {
-        ReaderSettings { text_size: (self.text_size + 1).min(TEXT_SCALES.len() - 1), ..self }
+        ReaderSettings { text_size: (self.text_size + 1).min(TEXT_SIZES_PERCENT.len() - 1), ..self }
     }
 
     /// One step smaller, if there is one.
@@ -153,7 +154,7 @@ impl ReaderSettings {
         for pair in text.split(';') {
             match pair.split_once('=') {
                 Some(("text", value)) => {
-                    if let Some(step) = value.parse().ok().filter(|step: &usize| *step < TEXT_SCALES.len()) {
+                    if let Some(step) = value.parse().ok().filter(|step: &usize| *step < TEXT_SIZES_PERCENT.len()) {
                         settings.text_size = step;
                     }
                 }

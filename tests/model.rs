@@ -579,8 +579,8 @@ fn reader_settings_survive_their_stored_form_and_damaged_values_fall_back_to_def
     assert_eq!(ReaderSettings::from_storage_text("text=99;width=huge;theme=neon;future=1"), ReaderSettings::default());
     assert_eq!(ReaderSettings::from_storage_text(""), ReaderSettings::default());
     let largest = (0..10).fold(ReaderSettings::default(), |settings, _| settings.larger_text());
-    assert_eq!(largest.text_scale(), 1.5);
-    assert_eq!(ReaderSettings::default().larger_text().text_scale(), 1.1);
+    assert_eq!(largest.text_percent(), 150);
+    assert_eq!(ReaderSettings::default().larger_text().text_percent(), 110);
     let smallest = (0..10).fold(ReaderSettings::default(), |settings, _| settings.smaller_text());
-    assert_eq!(smallest.text_scale(), 0.9);
+    assert_eq!(smallest.text_percent(), 90);
 }

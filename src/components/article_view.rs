@@ -37,7 +37,7 @@ pub fn ArticleView(
     let settings = RwSignal::new(ReaderSettings::load());
     let theme = move || settings.get().theme.data_attribute();
     let scale_and_measure =
-        move || format!("--lede-text-scale: {}; --_measure: {}", settings.get().text_scale(), settings.get().line_width.measure());
+        move || format!("--lede-text-percent: {}; --_measure: {}", settings.get().text_percent(), settings.get().line_width.measure());
     let header_language = language.clone();
     let sidebar_language = language.clone();
     let sections = sections.into_iter().map(|section| view! { <ArticleSection section=section /> }).collect_view();

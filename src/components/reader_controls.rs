@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::reader_settings::{LineWidth, ReaderSettings, Theme, TEXT_SCALES};
+use crate::reader_settings::{LineWidth, ReaderSettings, Theme, TEXT_SIZES_PERCENT};
 
 /// A "Display" disclosure with buttons for the text size and radio groups for the line
 /// width and the theme. Every change goes to `settings` at once and is remembered in
@@ -16,9 +16,9 @@ pub fn ReaderControls(
         settings.update(|current| apply(current));
         settings.get_untracked().save();
     };
-    let size_label = move || format!("{}%", (settings.get().text_scale() * 100.0).round());
+    let size_label = move || format!("{}%", settings.get().text_percent());
     let is_smallest = move || settings.get().text_size == 0;
-    let is_largest = move || settings.get().text_size + 1 == TEXT_SCALES.len();
+    let is_largest = move || settings.get().text_size + 1 == TEXT_SIZES_PERCENT.len();
     let widths = LineWidth::ALL
         .into_iter()
         .map(|width| {
