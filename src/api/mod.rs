@@ -21,6 +21,13 @@ use crate::model::{parse_article, ArticleError, ParsedArticle};
 /// How long a request may take, from sending it to the last byte of the body.
 pub const REQUEST_DEADLINE_MS: i32 = 10_000;
 
+/// How many times a failed request is tried again.
+pub const MAX_RETRIES: u32 = 2;
+/// The wait before the first retry; each further retry waits twice as long.
+pub const FIRST_RETRY_DELAY_MS: u32 = 300;
+/// The longest wait a server's `Retry-After` may ask for before the reader gives up instead.
+pub const MAX_RETRY_AFTER_MS: u32 = 5_000;
+
 /// Where article documents are served from, relative to the app's origin.
 pub const ARTICLES_BASE_PATH: &str = "/articles";
 
@@ -61,6 +68,13 @@ pub enum FetchError {
         /// The `Content-Type` it sent, or empty.
         content_type: String,
     },
+    /// The server announced a document bigger than the reader accepts.
+    TooLarge {
+        /// The address asked for.
+        url: String,
+        /// The size it announced, in bytes.
+        n_bytes: u64,
+    },
     /// The server answered with another error status.
     Server {
         /// The address asked for.
@@ -86,6 +100,11 @@ impl fmt::Display for FetchError {
             FetchError::NotJson { url, content_type } => {
                 write!(formatter, "{url} sent {content_type}, not an article")
             }
+            FetchError::TooLarge { url, n_bytes } => write!(
+                formatter,
+                "{url} is {n_bytes} bytes, more than the limit of {} bytes for an article",
+                crate::model::validate::MAX_DOCUMENT_BYTES
+            ),
             FetchError::Server { url, status } => {
                 write!(formatter, "the server failed to send {url} (http status {status})")
             }
@@ -96,26 +115,85 @@ impl fmt::Display for FetchError {
 
 impl std::error::Error for FetchError {}
 
-/// Fetches and validates the article `article_id` from [`ARTICLES_BASE_PATH`].
+impl FetchError {
+    /// True if and only if trying again soon may succeed: the network failed, or the server
+    /// was busy or failing (408, 429, 500, 502, 503, 504). Never for a missing or broken
+    /// article, and never after the deadline.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            FetchError::Network { .. } => true,
+            FetchError::Server { status, .. } => matches!(status, 408 | 429 | 500 | 502 | 503 | 504),
+            // The reader has already waited the whole deadline once.
+            FetchError::TimedOut { .. } => false,
+            FetchError::NotFound { .. } | FetchError::NotJson { .. } | FetchError::TooLarge { .. } | FetchError::Article(_) => false,
+        }
+    }
+}
+
+/// How long to wait before retry number `retry` (from 0): 300 ms, then 600 ms, unless the
+/// server asked for a longer wait with `Retry-After` (in seconds). `None` means the server
+/// asked for a wait too long to keep a reader looking at a spinner.
+pub fn retry_delay_ms(retry: u32, retry_after: Option<&str>) -> Option<u32> {
+    let backoff = FIRST_RETRY_DELAY_MS.saturating_mul(1 << retry.min(8));
+    let asked = retry_after.and_then(|value| value.trim().parse::<u32>().ok()).map(|seconds| seconds.saturating_mul(1000));
+    match asked {
+        Some(asked) if asked > MAX_RETRY_AFTER_MS => None,
+        Some(asked) => Some(asked.max(backoff)),
+        None => Some(backoff),
+    }
+}
+
+/// Fetches and validates the article `article_id` from [`ARTICLES_BASE_PATH`], trying a
+/// transient failure again up to [`MAX_RETRIES`] times with backoff.
 ///
 /// The request is aborted when the current reactive owner is cleaned up, so call it
 /// from inside a resource.
 pub async fn fetch_article(article_id: Slug) -> Result<ParsedArticle, FetchError> {
     let url = article_document_url(&article_id);
-    let text = fetch_text(&url).await?;
+    // One controller for every attempt: when the reader moves on, cleanup aborts it, and
+    // an aborted load is never retried, so a superseded request cannot come back.
+    let abort_controller = web_sys::AbortController::new().ok();
+    let cleanup_controller = SendWrapper::new(abort_controller.clone());
+    Owner::on_cleanup(move || {
+        if let Some(controller) = cleanup_controller.take() {
+            controller.abort();
+        }
+    });
+    let is_aborted = || abort_controller.as_ref().is_some_and(|controller| controller.signal().aborted());
+
+    let mut retry = 0;
+    let text = loop {
+        match fetch_text(&url, abort_controller.as_ref()).await {
+            Ok(text) => break text,
+            Err((error, retry_after)) if error.is_transient() && retry < MAX_RETRIES && !is_aborted() => {
+                let Some(delay) = retry_delay_ms(retry, retry_after.as_deref()) else { return Err(error) };
+                sleep_ms(delay).await;
+                if is_aborted() {
+                    return Err(error);
+                }
+                retry += 1;
+            }
+            Err((error, _)) => return Err(error),
+        }
+    };
     parse_article(&text, &url).map_err(FetchError::Article)
 }
 
-async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    // `AbortController` is a JS object and so not `Send`, while cleanups must be: the
-    // wrapper is sound because wasm32 in the browser runs this on one thread.
-    let abort_controller = web_sys::AbortController::new().ok();
-    let abort_signal = abort_controller.as_ref().map(|controller| controller.signal());
+async fn sleep_ms(delay_ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, i32::try_from(delay_ms).unwrap_or(i32::MAX));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
 
-    // The deadline aborts through the same controller, and says so, so that an abort
+/// One attempt at the body of `url`, or why not, with the server's `Retry-After` if it
+/// sent one. The attempt gives up after [`REQUEST_DEADLINE_MS`] by aborting `controller`.
+async fn fetch_text(url: &str, controller: Option<&web_sys::AbortController>) -> Result<String, (FetchError, Option<String>)> {
+    // The deadline aborts through the load's controller, and says so, so that an abort
     // reads as "too slow" rather than as a network failure.
     let timed_out = Rc::new(Cell::new(false));
-    let deadline = abort_controller.clone().map(|controller| {
+    let deadline = controller.cloned().map(|controller| {
         let timed_out = timed_out.clone();
         Closure::once(move || {
             timed_out.set(true);
@@ -127,39 +205,41 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
             .set_timeout_with_callback_and_timeout_and_arguments_0(deadline.as_ref().unchecked_ref(), REQUEST_DEADLINE_MS)
             .ok()
     });
-    let cleanup_controller = SendWrapper::new(abort_controller);
-    Owner::on_cleanup(move || {
-        if let Some(controller) = cleanup_controller.take() {
-            controller.abort();
-        }
-    });
-
+    let abort_signal = controller.map(web_sys::AbortController::signal);
     let outcome = send_and_read(url, abort_signal.as_ref()).await;
     if let Some(timer_id) = timer_id {
         leptos::prelude::window().clear_timeout_with_handle(timer_id);
     }
     drop(deadline);
     match outcome {
-        Err(FetchError::Network { .. }) if timed_out.get() => {
-            Err(FetchError::TimedOut { url: url.to_owned(), seconds: REQUEST_DEADLINE_MS / 1000 })
+        Err((FetchError::Network { .. }, _)) if timed_out.get() => {
+            Err((FetchError::TimedOut { url: url.to_owned(), seconds: REQUEST_DEADLINE_MS / 1000 }, None))
         }
         other => other,
     }
 }
 
-async fn send_and_read(url: &str, abort_signal: Option<&web_sys::AbortSignal>) -> Result<String, FetchError> {
-    let network_error = |error: gloo_net::Error| FetchError::Network { url: url.to_owned(), detail: error.to_string() };
+async fn send_and_read(url: &str, abort_signal: Option<&web_sys::AbortSignal>) -> Result<String, (FetchError, Option<String>)> {
+    let network_error = |error: gloo_net::Error| (FetchError::Network { url: url.to_owned(), detail: error.to_string() }, None);
     let response = gloo_net::http::Request::get(url).abort_signal(abort_signal).send().await.map_err(network_error)?;
+    let headers = response.headers();
     match response.status() {
         200..=299 => {}
-        404 | 410 => return Err(FetchError::NotFound { url: url.to_owned() }),
-        status => return Err(FetchError::Server { url: url.to_owned(), status }),
+        404 | 410 => return Err((FetchError::NotFound { url: url.to_owned() }, None)),
+        status => return Err((FetchError::Server { url: url.to_owned(), status }, headers.get("retry-after"))),
     }
     // An HTML error page behind a misconfigured proxy is never parsed as an article.
-    let content_type = response.headers().get("content-type").unwrap_or_default();
+    let content_type = headers.get("content-type").unwrap_or_default();
     let media_type = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     if media_type != "application/json" && !media_type.ends_with("+json") {
-        return Err(FetchError::NotJson { url: url.to_owned(), content_type });
+        return Err((FetchError::NotJson { url: url.to_owned(), content_type }, None));
+    }
+    // A document announced as too big is refused before a byte of it is read; one whose
+    // size is not announced is measured after reading, by the parser.
+    if let Some(n_bytes) = headers.get("content-length").and_then(|value| value.trim().parse::<u64>().ok()) {
+        if n_bytes > crate::model::validate::MAX_DOCUMENT_BYTES as u64 {
+            return Err((FetchError::TooLarge { url: url.to_owned(), n_bytes }, None));
+        }
     }
     response.text().await.map_err(network_error)
 }

@@ -199,6 +199,41 @@ test('malformed article json shows a clear message instead of a blank page or a 
   await page.close();
 });
 
+test('a busy server is tried again with backoff, and the article appears on the third attempt', async () => {
+  const seed = await articleJson(SEED_ID);
+  const { page } = await newWatchedPage();
+  let attempts = 0;
+  await page.route(`**/articles/${SEED_ID}.json`, (route) => {
+    attempts += 1;
+    return attempts <= 2 ? route.fulfill({ status: 503, body: 'busy' }) : route.continue();
+  });
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('heading', { level: 1, name: seed.headline }).waitFor();
+  assert.equal(attempts, 3);
+  await page.close();
+});
+
+test('a missing article is asked for once, and a server asking for a long wait is not waited for', async () => {
+  const { page } = await newWatchedPage();
+  let attempts = 0;
+  await page.route('**/articles/no-such-article.json', (route) => { attempts += 1; return route.continue(); });
+  await page.goto(`${server.origin}/articles/no-such-article`);
+  await page.getByRole('alert').waitFor();
+  assert.equal(attempts, 1, '404 is final');
+
+  let busyAttempts = 0;
+  await page.route(`**/articles/${SEED_ID}.json`, (route) => {
+    busyAttempts += 1;
+    return route.fulfill({ status: 429, headers: { 'retry-after': '120' }, body: 'slow down' });
+  });
+  await page.goto(`${server.origin}/`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /the server failed to send .*zelensky-kushner-witkoff-call\.json \(http status 429\)/);
+  assert.equal(busyAttempts, 1);
+  await page.close();
+});
+
 test('an HTML error page served as the article is never parsed as one', async () => {
   const { page } = await newWatchedPage();
   await page.route(`**/articles/${SEED_ID}.json`, (route) =>
