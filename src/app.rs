@@ -18,7 +18,10 @@ pub fn App() -> impl IntoView {
     move || match router.route() {
         Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
         route => match route.article_id() {
-            Some(article_id) => view! { <ArticlePage article_id=article_id on_open_article=on_open_article /> }.into_any(),
+            Some(article_id) => view! {
+                <ArticlePage article_id=article_id on_open_article=on_open_article focus_headline=router.has_navigated() />
+            }
+            .into_any(),
             None => view! { <NotFoundPage path=route.path() /> }.into_any(),
         },
     }

@@ -74,6 +74,9 @@ pub fn is_plain_left_click(event: &web_sys::MouseEvent) -> bool {
 #[derive(Clone, Copy)]
 pub struct BrowserRouter {
     route: RwSignal<Route>,
+    /// Whether the reader has moved within the app since the page loaded; pages move focus
+    /// to their headline only then, not on the first load.
+    has_navigated: RwSignal<bool>,
 }
 
 impl BrowserRouter {
@@ -81,20 +84,27 @@ impl BrowserRouter {
     /// Call it once, in the app's root component.
     pub fn start() -> BrowserRouter {
         let route = RwSignal::new(Route::from_path(&current_path()));
+        let has_navigated = RwSignal::new(false);
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             let new_route = Route::from_path(&current_path());
             // Hash changes also fire `popstate`; they must not reload the article.
             if route.get_untracked() != new_route {
+                has_navigated.set(true);
                 route.set(new_route);
             }
         });
         on_cleanup(move || handle.remove());
-        BrowserRouter { route }
+        BrowserRouter { route, has_navigated }
     }
 
     /// The current route, tracked.
     pub fn route(&self) -> Route {
         self.route.get()
+    }
+
+    /// True once the reader has moved within the app; read without tracking.
+    pub fn has_navigated(&self) -> bool {
+        self.has_navigated.get_untracked()
     }
 
     /// Moves to the article `article_id`: a new history entry, the top of the page.
@@ -106,6 +116,7 @@ impl BrowserRouter {
             let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&path));
         }
         window.scroll_to_with_x_and_y(0.0, 0.0);
+        self.has_navigated.set(true);
         self.route.set(Route::from_path(&path));
     }
 }

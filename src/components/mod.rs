@@ -15,6 +15,7 @@ mod formatted_time;
 mod inline_text;
 mod link_card;
 mod loading_state;
+mod offline_notice;
 mod permalink_button;
 mod quote_index;
 mod reader_controls;
@@ -39,6 +40,7 @@ pub use formatted_time::{format_relative, format_timestamp, relative_value_and_u
 pub use inline_text::InlineTextView;
 pub use link_card::LinkCard;
 pub use loading_state::LoadingState;
+pub use offline_notice::OfflineNotice;
 pub use permalink_button::PermalinkButton;
 pub use quote_index::QuoteIndex;
 pub use reader_controls::ReaderControls;

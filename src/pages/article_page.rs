@@ -3,15 +3,31 @@
 use leptos::prelude::*;
 
 use crate::api::{fetch_article, FetchError};
-use crate::components::{ArticleView, ErrorState, LoadingState};
+use crate::components::{ArticleView, ErrorState, LoadingState, OfflineNotice};
 use crate::model::slug::Slug;
 
-/// Scrolls to the element the address's fragment names, if there is one.
-fn scroll_to_location_hash() {
+/// Scrolls to the element the address's fragment names; true if there was one.
+fn scroll_to_location_hash() -> bool {
     let hash = window().location().hash().unwrap_or_default();
-    let Some(anchor_id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return };
-    if let Some(target) = document().get_element_by_id(anchor_id) {
-        target.scroll_into_view();
+    let Some(anchor_id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return false };
+    match document().get_element_by_id(anchor_id) {
+        Some(target) => {
+            target.scroll_into_view();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Focuses the page's `h1` (the article's headline or the error's title), which has
+/// `tabindex="-1"` for this, without scrolling.
+fn focus_first_headline() {
+    use wasm_bindgen::JsCast;
+    let headline = document().query_selector("h1").ok().flatten().and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(headline) = headline {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = headline.focus_with_options(&options);
     }
 }
 
@@ -23,8 +39,27 @@ pub fn ArticlePage(
     article_id: Slug,
     /// Opens another article inside the reader.
     on_open_article: Callback<Slug>,
+    /// Moves focus to the headline once the article is shown: true after moving within the
+    /// app, so that screen readers announce the new article; false on the first load.
+    focus_headline: bool,
 ) -> impl IntoView {
     let article = LocalResource::new(move || fetch_article(article_id.clone()));
+
+    // Offline: say so, and when the connection returns, retry a load that failed for a
+    // reason the network explains.
+    let is_online = RwSignal::new(window().navigator().on_line());
+    let offline = window_event_listener(leptos::ev::offline, move |_| is_online.set(false));
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        is_online.set(true);
+        let failed_transiently = article.with_untracked(|state| matches!(state, Some(Err(error)) if error.is_transient()));
+        if failed_transiently {
+            article.refetch();
+        }
+    });
+    on_cleanup(move || {
+        offline.remove();
+        online.remove();
+    });
 
     Effect::new(move || {
         let Some(state) = article.get() else { return };
@@ -39,14 +74,17 @@ pub fn ArticlePage(
             Err(_) => "Article unavailable".to_owned(),
         };
         document().set_title(&title);
-        if state.is_ok() {
-            // The address may name a section or paragraph (`#florida-meetings`): it exists only
-            // now that the article is rendered, so the browser's own jump on load missed it.
-            request_animation_frame(scroll_to_location_hash);
-        }
+        // The address may name a section or paragraph (`#florida-meetings`): it exists only
+        // now that the article is rendered, so the browser's own jump on load missed it.
+        request_animation_frame(move || {
+            let jumped = state.is_ok() && scroll_to_location_hash();
+            if focus_headline && !jumped {
+                focus_first_headline();
+            }
+        });
     });
 
-    move || match article.get() {
+    let content = move || match article.get() {
         None => view! { <LoadingState /> }.into_any(),
         Some(Ok(parsed)) => view! { <ArticleView article=parsed.article on_open_article=on_open_article /> }.into_any(),
         Some(Err(error @ FetchError::NotFound { .. })) => view! {
@@ -72,5 +110,9 @@ pub fn ArticlePage(
             />
         }
         .into_any(),
+    };
+    view! {
+        {move || (!is_online.get()).then(|| view! { <OfflineNotice /> })}
+        {content}
     }
 }

@@ -167,6 +167,53 @@ test('section links keep working after moving to another article, and Back retur
   await page.close();
 });
 
+test('focus moves to the new headline after moving within the app, but not on the first load', async () => {
+  const related = await articleJson(FIRST_RELATED_ID);
+  const { page } = await newWatchedPage();
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY');
+  await page.getByRole('link', { name: related.headline }).click();
+  await page.waitForFunction((headline) => document.activeElement.tagName === 'H1' && document.activeElement.textContent === headline, related.headline);
+  await page.close();
+});
+
+test('going offline shows a notice, and an article that failed offline loads by itself when the connection returns', async () => {
+  const related = await articleJson(FIRST_RELATED_ID);
+  const { page } = await newWatchedPage();
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await context.setOffline(true);
+  await page.getByTestId('offline').waitFor();
+  await page.getByRole('link', { name: related.headline }).click();
+  await page.getByRole('alert').waitFor();
+  await context.setOffline(false);
+  await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
+  assert.equal(await page.getByTestId('offline').count(), 0);
+  await page.close();
+});
+
+test('leaving an article while it loads aborts its request, and the article left never replaces the one shown', async () => {
+  const seed = await articleJson(SEED_ID);
+  const related = await articleJson(FIRST_RELATED_ID);
+  const { page } = await newWatchedPage();
+  const aborted = [];
+  page.on('requestfailed', (request) => { if (request.url().includes(FIRST_RELATED_ID)) aborted.push(request.failure()?.errorText); });
+  await page.route(`**/articles/${FIRST_RELATED_ID}.json`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue().catch(() => {});
+  });
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('link', { name: related.headline }).click();
+  await page.getByRole('status').waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: seed.headline }).waitFor();
+  await page.waitForTimeout(2000);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), seed.headline, 'still the article last asked for');
+  assert.deepEqual(aborted, ['net::ERR_ABORTED'], 'the superseded request was aborted, not merely ignored');
+  await page.close();
+});
+
 test('an unknown article id shows a not-found message that names the address', async () => {
   const { page } = await newWatchedPage();
   await page.goto(`${server.origin}/articles/no-such-article`);
