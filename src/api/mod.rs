@@ -130,6 +130,14 @@ impl FetchError {
     }
 }
 
+impl FetchError {
+    /// True if and only if asking again later may succeed: a transient failure, or a
+    /// server too slow this time. This decides whether a reader is offered "Try again".
+    pub fn is_transient_or_slow(&self) -> bool {
+        self.is_transient() || matches!(self, FetchError::TimedOut { .. })
+    }
+}
+
 /// How long to wait before retry number `retry` (from 0): 300 ms, then 600 ms, unless the
 /// server asked for a longer wait with `Retry-After` (in seconds). `None` means the server
 /// asked for a wait too long to keep a reader looking at a spinner.

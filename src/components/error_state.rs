@@ -9,10 +9,10 @@ pub fn ErrorState(
     /// A short heading, such as "This article could not be loaded".
     #[prop(into)]
     title: String,
-    /// The full message, which names the address involved.
+    /// What the reader can do, in plain words.
     #[prop(into)]
     message: String,
-    /// Individual problems for the details list; may be empty.
+    /// The exact messages and problems, for the folded details list; may be empty.
     details: Vec<String>,
     /// Tries again; `None` when trying again cannot help.
     retry: Option<Callback<()>>,

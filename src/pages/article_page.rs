@@ -6,6 +6,37 @@ use crate::api::{fetch_article, FetchError};
 use crate::components::{ArticleView, ErrorState, LoadingState, OfflineNotice};
 use crate::model::slug::Slug;
 
+/// What a reader is told about a failed load.
+struct Explanation {
+    title: &'static str,
+    advice: &'static str,
+}
+
+/// Plain words for each way a load can fail; the exact message, which names the address,
+/// goes to the details for the outlet's developers.
+fn explain(error: &FetchError) -> Explanation {
+    let (title, advice) = match error {
+        FetchError::Network { .. } => {
+            ("The article could not be reached", "Check your connection, then try again.")
+        }
+        FetchError::TimedOut { .. } => {
+            ("The article is taking too long", "The news server did not answer in time. Try again in a moment.")
+        }
+        FetchError::Server { status: 408 | 429 | 500 | 502 | 503 | 504, .. } => {
+            ("The news server had a problem", "This is not your connection. Try again in a moment.")
+        }
+        FetchError::Server { .. } => ("The news server refused the article", "This is not your connection."),
+        FetchError::NotFound { .. } => {
+            ("Article not found", "The address may be mistyped, or the article may have been removed.")
+        }
+        FetchError::NotJson { .. } | FetchError::TooLarge { .. } | FetchError::Article(_) => (
+            "This article cannot be shown",
+            "The news server sent something that is not a readable article. The details below can help its developers.",
+        ),
+    };
+    Explanation { title, advice }
+}
+
 /// Scrolls to the element the address's fragment names; true if there was one.
 fn scroll_to_location_hash() -> bool {
     let hash = window().location().hash().unwrap_or_default();
@@ -87,29 +118,16 @@ pub fn ArticlePage(
     let content = move || match article.get() {
         None => view! { <LoadingState /> }.into_any(),
         Some(Ok(parsed)) => view! { <ArticleView article=parsed.article on_open_article=on_open_article /> }.into_any(),
-        Some(Err(error @ FetchError::NotFound { .. })) => view! {
-            <ErrorState title="Article not found" message=error.to_string() details=Vec::new() retry=None />
+        Some(Err(error)) => {
+            let explanation = explain(&error);
+            // Trying again helps only where waiting can change the answer.
+            let retry = error.is_transient_or_slow().then(|| Callback::new(move |()| article.refetch()));
+            let mut details = vec![error.to_string()];
+            if let FetchError::Article(article_error) = &error {
+                details.extend(article_error.problems());
+            }
+            view! { <ErrorState title=explanation.title message=explanation.advice details=details retry=retry /> }.into_any()
         }
-        .into_any(),
-        Some(Err(FetchError::Article(error))) => view! {
-            // Retrying cannot fix a broken document; the details help whoever can.
-            <ErrorState
-                title="This article cannot be shown"
-                message=error.to_string()
-                details=error.problems()
-                retry=None
-            />
-        }
-        .into_any(),
-        Some(Err(error)) => view! {
-            <ErrorState
-                title="This article could not be loaded"
-                message=error.to_string()
-                details=Vec::new()
-                retry=Some(Callback::new(move |()| article.refetch()))
-            />
-        }
-        .into_any(),
     };
     view! {
         {move || (!is_online.get()).then(|| view! { <OfflineNotice /> })}

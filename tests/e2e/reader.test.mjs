@@ -276,6 +276,7 @@ test('a missing article is asked for once, and a server asking for a long wait i
   await page.goto(`${server.origin}/`);
   const alert = page.getByRole('alert');
   await alert.waitFor();
+  assert.match(await alert.textContent(), /The news server had a problem/);
   assert.match(await alert.textContent(), /the server failed to send .*zelensky-kushner-witkoff-call\.json \(http status 429\)/);
   assert.equal(busyAttempts, 1);
   await page.close();
@@ -306,6 +307,7 @@ test('a server that never answers gives up after 10 seconds with a message and a
   await page.clock.runFor(1_500);
   const alert = page.getByRole('alert');
   await alert.waitFor();
+  assert.match(await alert.textContent(), /The article is taking too long/);
   assert.match(await alert.textContent(), /zelensky-kushner-witkoff-call\.json did not answer within 10 seconds/);
   await page.unroute(`**/articles/${SEED_ID}.json`, neverAnswer);
   await page.getByRole('button', { name: 'Try again' }).click();
@@ -321,6 +323,7 @@ test('a failing network shows a message with a retry that loads the article once
   await page.goto(`${server.origin}/`);
   const alert = page.getByRole('alert');
   await alert.waitFor();
+  assert.match(await alert.textContent(), /The article could not be reached.*Check your connection/);
   assert.match(await alert.textContent(), /could not reach http:\/\/127\.0\.0\.1:\d+\/articles\/zelensky-kushner-witkoff-call\.json/);
   await page.unroute(`**/articles/${SEED_ID}.json`, failing);
   await page.getByRole('button', { name: 'Try again' }).click();
