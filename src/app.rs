@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::slug::Slug;
 use crate::pages::{ArticlePage, NotFoundPage};
-use crate::routing::{BrowserRouter, Route};
+use crate::routing::{ArticleNavigation, BrowserRouter, Route};
 
 /// The id of the element in `index.html` that the app replaces.
 pub const APP_ROOT_ID: &str = "lede-app";
@@ -14,12 +14,15 @@ pub const APP_ROOT_ID: &str = "lede-app";
 #[component]
 pub fn App() -> impl IntoView {
     let router = BrowserRouter::start();
-    let on_open_article = Callback::new(move |article_id: Slug| router.open_article(&article_id));
+    let navigation = ArticleNavigation {
+        open: Callback::new(move |article_id: Slug| router.open_article(&article_id)),
+        prefetch: Callback::new(crate::api::prefetch_article),
+    };
     move || match router.route() {
         Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
         route => match route.article_id() {
             Some(article_id) => view! {
-                <ArticlePage article_id=article_id on_open_article=on_open_article focus_headline=router.has_navigated() />
+                <ArticlePage article_id=article_id navigation=navigation focus_headline=router.has_navigated() />
             }
             .into_any(),
             None => view! { <NotFoundPage path=route.path() /> }.into_any(),

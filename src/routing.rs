@@ -58,6 +58,16 @@ impl Route {
     }
 }
 
+/// What the reading view may do with another article: open it, or load it ahead because
+/// the reader is likely to open it. The view only calls these; the app decides what they do.
+#[derive(Clone, Copy)]
+pub struct ArticleNavigation {
+    /// Opens the article inside the reader.
+    pub open: Callback<Slug>,
+    /// Loads the article ahead, so that opening it is instant.
+    pub prefetch: Callback<Slug>,
+}
+
 /// The path of an article's page.
 pub fn article_path(article_id: &Slug) -> String {
     Route::Article(article_id.clone()).path()

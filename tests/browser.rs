@@ -12,6 +12,7 @@ use wasm_bindgen_test::*;
 use lede::components::{ArticleView, ErrorState};
 use lede::model::slug::Slug;
 use lede::model::{parse_article, Article};
+use lede::routing::ArticleNavigation;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -45,15 +46,15 @@ fn text(element: &web_sys::Element) -> String {
     element.text_content().unwrap_or_default()
 }
 
-fn ignore_navigation() -> Callback<Slug> {
-    Callback::new(|_| ())
+fn ignore_navigation() -> ArticleNavigation {
+    ArticleNavigation { open: Callback::new(|_| ()), prefetch: Callback::new(|_| ()) }
 }
 
 /// Mounts the reading view of `article` into a fresh container. Keep the returned handle
 /// alive for as long as the test reads the DOM: dropping it unmounts the view.
-fn mount_article_view(article: Article, on_open_article: Callback<Slug>) -> (web_sys::HtmlElement, impl Sized) {
+fn mount_article_view(article: Article, navigation: ArticleNavigation) -> (web_sys::HtmlElement, impl Sized) {
     let container = fresh_container();
-    let mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=on_open_article /> });
+    let mounted = mount_to(container.clone(), move || view! { <ArticleView article=article navigation=navigation /> });
     (container, mounted)
 }
 
@@ -109,10 +110,9 @@ fn direct_quotes_render_as_q_elements_that_name_their_speaker() {
 
 #[wasm_bindgen_test]
 fn the_related_sidebar_leaves_no_empty_box_when_an_article_has_no_related_articles() {
-    let container = fresh_container();
     let mut article = seed_article();
     article.related.clear();
-    let _mounted = mount_to(container.clone(), move || view! { <ArticleView article=article on_open_article=ignore_navigation() /> });
+    let (container, _mounted) = mount_article_view(article, ignore_navigation());
     assert!(all(&container, "[data-testid=related]").is_empty());
     assert!(all(&container, "aside").iter().all(|aside| aside.get_attribute("data-testid").as_deref() != Some("related")));
 }
@@ -121,7 +121,10 @@ fn the_related_sidebar_leaves_no_empty_box_when_an_article_has_no_related_articl
 fn a_plain_click_on_a_related_card_opens_that_article_inside_the_reader() {
     let opened: Arc<Mutex<Vec<String>>> = Arc::default();
     let recorder = opened.clone();
-    let on_open = Callback::new(move |id: Slug| recorder.lock().expect("not poisoned").push(id.to_string()));
+    let on_open = ArticleNavigation {
+        open: Callback::new(move |id: Slug| recorder.lock().expect("not poisoned").push(id.to_string())),
+        prefetch: Callback::new(|_| ()),
+    };
     let article = seed_article();
     let (container, _mounted) = mount_article_view(article, on_open);
 
@@ -372,4 +375,19 @@ async fn a_paragraphs_copy_link_button_copies_its_permalink_and_says_so() {
     assert!(copied.as_deref().is_some_and(|url| url.ends_with(&expected_suffix)), "copied {copied:?}");
     let status = one(&container, "[data-testid=article-body] section p [role=status]");
     assert_eq!(text(&status), "Link copied");
+}
+
+#[wasm_bindgen_test]
+fn pointing_at_or_focusing_a_related_card_asks_for_that_article_ahead() {
+    let prefetched: Arc<Mutex<Vec<String>>> = Arc::default();
+    let recorder = prefetched.clone();
+    let navigation = ArticleNavigation {
+        open: Callback::new(|_| ()),
+        prefetch: Callback::new(move |id: Slug| recorder.lock().expect("not poisoned").push(id.to_string())),
+    };
+    let (container, _mounted) = mount_article_view(seed_article(), navigation);
+    let links = all(&container, "[data-testid=related-card] a");
+    links[0].dispatch_event(&web_sys::Event::new("pointerenter").expect("an event")).expect("dispatch pointerenter");
+    links[1].unchecked_ref::<web_sys::HtmlElement>().focus().expect("focus a card link");
+    assert_eq!(*prefetched.lock().expect("not poisoned"), ["florida-meetings-joint-statement", "kremlin-response-27-point-plan"]);
 }

@@ -6,7 +6,7 @@
 //! cleaned up (the reader moved to another article, or the widget was removed), the
 //! request is aborted through its `AbortController` rather than left to finish unseen.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::Rc;
 
@@ -27,6 +27,58 @@ pub const MAX_RETRIES: u32 = 2;
 pub const FIRST_RETRY_DELAY_MS: u32 = 300;
 /// The longest wait a server's `Retry-After` may ask for before the reader gives up instead.
 pub const MAX_RETRY_AFTER_MS: u32 = 5_000;
+
+/// How many recently loaded articles are kept in memory, so that Back is instant.
+pub const CACHED_ARTICLES: usize = 12;
+
+thread_local! {
+    // Most recently used last. wasm in the browser has one thread, so this is the cache.
+    static RECENT_ARTICLES: RefCell<Vec<(Slug, ParsedArticle)>> = const { RefCell::new(Vec::new()) };
+    static PREFETCHES_UNDER_WAY: RefCell<Vec<Slug>> = const { RefCell::new(Vec::new()) };
+}
+
+fn cached_article(article_id: &Slug) -> Option<ParsedArticle> {
+    RECENT_ARTICLES.with_borrow_mut(|recent| {
+        let position = recent.iter().position(|(id, _)| id == article_id)?;
+        let entry = recent.remove(position);
+        let article = entry.1.clone();
+        recent.push(entry);
+        Some(article)
+    })
+}
+
+fn remember_article(article_id: &Slug, article: &ParsedArticle) {
+    RECENT_ARTICLES.with_borrow_mut(|recent| {
+        recent.retain(|(id, _)| id != article_id);
+        recent.push((article_id.clone(), article.clone()));
+        if recent.len() > CACHED_ARTICLES {
+            recent.remove(0);
+        }
+    });
+}
+
+/// Starts loading `article_id` into the cache, so that opening it is instant. Does nothing
+/// if it is cached or under way already, or if the reader's browser asks to save data.
+pub fn prefetch_article(article_id: Slug) {
+    let already_wanted = cached_article(&article_id).is_some()
+        || PREFETCHES_UNDER_WAY.with_borrow(|under_way| under_way.contains(&article_id));
+    if already_wanted || reader_saves_data() {
+        return;
+    }
+    PREFETCHES_UNDER_WAY.with_borrow_mut(|under_way| under_way.push(article_id.clone()));
+    leptos::task::spawn_local(async move {
+        // The outcome lands in the cache; a failure is simply fetched again on opening.
+        let _ = fetch_article(article_id.clone()).await;
+        PREFETCHES_UNDER_WAY.with_borrow_mut(|under_way| under_way.retain(|id| *id != article_id));
+    });
+}
+
+/// `navigator.connection.saveData`, read through `Reflect` because most browsers lack it.
+fn reader_saves_data() -> bool {
+    let navigator = js_sys::Reflect::get(&leptos::prelude::window(), &"navigator".into()).unwrap_or_default();
+    let connection = js_sys::Reflect::get(&navigator, &"connection".into()).unwrap_or_default();
+    !connection.is_undefined() && js_sys::Reflect::get(&connection, &"saveData".into()).is_ok_and(|value| value.is_truthy())
+}
 
 /// Where article documents are served from, relative to the app's origin.
 pub const ARTICLES_BASE_PATH: &str = "/articles";
@@ -152,11 +204,15 @@ pub fn retry_delay_ms(retry: u32, retry_after: Option<&str>) -> Option<u32> {
 }
 
 /// Fetches and validates the article `article_id` from [`ARTICLES_BASE_PATH`], trying a
-/// transient failure again up to [`MAX_RETRIES`] times with backoff.
+/// transient failure again up to [`MAX_RETRIES`] times with backoff. A recently loaded
+/// article comes from memory.
 ///
 /// The request is aborted when the current reactive owner is cleaned up, so call it
 /// from inside a resource.
 pub async fn fetch_article(article_id: Slug) -> Result<ParsedArticle, FetchError> {
+    if let Some(article) = cached_article(&article_id) {
+        return Ok(article);
+    }
     let url = article_document_url(&article_id);
     // One controller for every attempt: when the reader moves on, cleanup aborts it, and
     // an aborted load is never retried, so a superseded request cannot come back.
@@ -184,7 +240,9 @@ pub async fn fetch_article(article_id: Slug) -> Result<ParsedArticle, FetchError
             Err((error, _)) => return Err(error),
         }
     };
-    parse_article(&text, &url).map_err(FetchError::Article)
+    let parsed = parse_article(&text, &url).map_err(FetchError::Article)?;
+    remember_article(&article_id, &parsed);
+    Ok(parsed)
 }
 
 async fn sleep_ms(delay_ms: u32) {

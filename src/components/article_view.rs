@@ -6,10 +6,10 @@ use crate::components::{
     ArticleFigure, ArticleHeader, ArticleSection, Byline, ContextNote, CorrectionsList, ImageLoading, Masthead,
     PublicationTimes, QuoteIndex, ReaderControls, RelatedSidebar, ReportingNote, SectionNav, TagList,
 };
-use crate::model::slug::Slug;
 use crate::model::view_data::{byline_text, quotes_by_speaker, reading_time_minutes, reporting_note, section_nav_items};
 use crate::model::Article;
 use crate::reader_settings::ReaderSettings;
+use crate::routing::ArticleNavigation;
 
 /// Masthead, then the article with its section navigation, then related articles.
 ///
@@ -20,8 +20,8 @@ use crate::reader_settings::ReaderSettings;
 pub fn ArticleView(
     /// The article to show.
     article: Article,
-    /// Opens another article inside the reader.
-    on_open_article: Callback<Slug>,
+    /// Opens and prefetches related articles.
+    navigation: ArticleNavigation,
 ) -> impl IntoView {
     let nav_items = section_nav_items(&article);
     let reading_minutes = reading_time_minutes(&article);
@@ -77,7 +77,7 @@ pub fn ArticleView(
                         </div>
                     </article>
                 </main>
-                <RelatedSidebar related=related language=sidebar_language on_open_article=on_open_article />
+                <RelatedSidebar related=related language=sidebar_language navigation=navigation />
             </div>
         </div>
     }

@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 
 use crate::components::{FormattedTime, TimeStyle};
-use crate::model::slug::Slug;
 use crate::model::{RelatedArticle, RelatedTarget};
-use crate::routing::{article_path, is_plain_left_click};
+use crate::routing::{article_path, is_plain_left_click, ArticleNavigation};
 
 /// A card with the related article's category, headline, summary and date. An article
-/// served beside this one opens inside the reader through `on_open_article`; an
-/// external one is an ordinary link.
+/// served beside this one opens inside the reader through `navigation`, and is loaded
+/// ahead when the pointer reaches its link or the link gets focus; an external one is an
+/// ordinary link.
 #[component]
 pub fn RelatedCard(
     /// The related article.
@@ -17,21 +17,30 @@ pub fn RelatedCard(
     /// The language of the surrounding article, for the date.
     #[prop(into)]
     language: String,
-    /// Opens an article inside the reader.
-    on_open_article: Callback<Slug>,
+    /// Opens and prefetches the article.
+    navigation: ArticleNavigation,
 ) -> impl IntoView {
     let RelatedArticle { target, headline, summary, category, published, image } = related;
     let link = match target {
         RelatedTarget::Article(article_id) => {
             let href = article_path(&article_id);
+            let prefetch_id = article_id.clone();
+            let prefetch = move || navigation.prefetch.run(prefetch_id.clone());
             let open = move |event: web_sys::MouseEvent| {
                 // Ctrl-click and middle-click keep their usual meaning: a new tab.
                 if is_plain_left_click(&event) {
                     event.prevent_default();
-                    on_open_article.run(article_id.clone());
+                    navigation.open.run(article_id.clone());
                 }
             };
-            view! { <a class="lede-related-card__link" href=href on:click=open>{headline}</a> }.into_any()
+            // `pointerenter` also fires for a touch, just before the click.
+            view! {
+                <a class="lede-related-card__link" href=href on:click=open
+                    on:pointerenter={let prefetch = prefetch.clone(); move |_| prefetch()} on:focus=move |_| prefetch()>
+                    {headline}
+                </a>
+            }
+            .into_any()
         }
         RelatedTarget::External(url) => view! {
             <a class="lede-related-card__link" href=url.to_string() rel="noopener noreferrer">{headline}</a>

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::RelatedCard;
-use crate::model::slug::Slug;
 use crate::model::RelatedArticle;
+use crate::routing::ArticleNavigation;
 
 /// The most related articles shown; more would push the useful ones out of sight.
 pub const MAX_RELATED_CARDS: usize = 6;
@@ -18,8 +18,8 @@ pub fn RelatedSidebar(
     /// The language of the surrounding article.
     #[prop(into)]
     language: String,
-    /// Opens an article inside the reader.
-    on_open_article: Callback<Slug>,
+    /// Opens and prefetches the related articles.
+    navigation: ArticleNavigation,
 ) -> impl IntoView {
     if related.is_empty() {
         return None;
@@ -27,7 +27,7 @@ pub fn RelatedSidebar(
     let cards = related
         .into_iter()
         .take(MAX_RELATED_CARDS)
-        .map(|related| view! { <RelatedCard related=related language=language.clone() on_open_article=on_open_article /> })
+        .map(|related| view! { <RelatedCard related=related language=language.clone() navigation=navigation /> })
         .collect_view();
     Some(view! {
         <aside class="lede-related-sidebar" aria-labelledby="lede-related-sidebar-title" data-testid="related">

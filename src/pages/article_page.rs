@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::api::{fetch_article, FetchError};
 use crate::components::{ArticleView, ErrorState, LoadingState, OfflineNotice};
 use crate::model::slug::Slug;
+use crate::routing::ArticleNavigation;
 
 /// What a reader is told about a failed load.
 struct Explanation {
@@ -68,8 +69,8 @@ fn focus_first_headline() {
 pub fn ArticlePage(
     /// The article to show.
     article_id: Slug,
-    /// Opens another article inside the reader.
-    on_open_article: Callback<Slug>,
+    /// Opens and prefetches other articles.
+    navigation: ArticleNavigation,
     /// Moves focus to the headline once the article is shown: true after moving within the
     /// app, so that screen readers announce the new article; false on the first load.
     focus_headline: bool,
@@ -117,7 +118,7 @@ pub fn ArticlePage(
 
     let content = move || match article.get() {
         None => view! { <LoadingState /> }.into_any(),
-        Some(Ok(parsed)) => view! { <ArticleView article=parsed.article on_open_article=on_open_article /> }.into_any(),
+        Some(Ok(parsed)) => view! { <ArticleView article=parsed.article navigation=navigation /> }.into_any(),
         Some(Err(error)) => {
             let explanation = explain(&error);
             // Trying again helps only where waiting can change the answer.

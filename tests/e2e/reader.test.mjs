@@ -83,6 +83,26 @@ test('the front page shows the seed article, a related card opens its article, a
   await page.close();
 });
 
+test('a hovered related article is loaded ahead once, and Back is served from memory', async () => {
+  const seed = await articleJson(SEED_ID);
+  const related = await articleJson(FIRST_RELATED_ID);
+  const { page, problems } = await newWatchedPage();
+  const requests = [];
+  page.on('request', (request) => { if (request.url().endsWith('.json')) requests.push(new URL(request.url()).pathname); });
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('heading', { level: 1, name: seed.headline }).waitFor();
+  const prefetched = page.waitForResponse(`**/articles/${FIRST_RELATED_ID}.json`);
+  await page.getByRole('link', { name: related.headline }).hover();
+  await prefetched;
+  await page.getByRole('link', { name: related.headline }).click();
+  await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: seed.headline }).waitFor();
+  assert.deepEqual(requests, [`/articles/${SEED_ID}.json`, `/articles/${FIRST_RELATED_ID}.json`], 'one request per article');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a deep link to an article opens it directly', async () => {
   const related = await articleJson('initial-plan-criticism');
   const { page, problems } = await newWatchedPage();
