@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
         Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
         route => match route.article_id() {
             Some(article_id) => view! {
-                <ArticlePage article_id=article_id navigation=navigation focus_headline=router.has_navigated() />
+                <ArticlePage article_id=article_id navigation=navigation arrival=router.arrival() />
             }
             .into_any(),
             None => view! { <NotFoundPage path=route.path() /> }.into_any(),

@@ -80,31 +80,56 @@ pub fn is_plain_left_click(event: &web_sys::MouseEvent) -> bool {
     event.button() == 0 && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key())
 }
 
+/// How the reader arrived at the current page, which decides where it opens.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Arrival {
+    /// The page was loaded: the browser's own behaviour, plus the address's fragment.
+    FirstLoad,
+    /// A link inside the app: the top of the page, focus on the headline.
+    Opened,
+    /// Back or Forward: where the reader was, if known; focus on the headline.
+    Returned {
+        /// The vertical scroll position saved in the history entry.
+        scroll_y: Option<f64>,
+    },
+}
+
 /// The app's current route, kept in step with the address bar.
 #[derive(Clone, Copy)]
 pub struct BrowserRouter {
     route: RwSignal<Route>,
-    /// Whether the reader has moved within the app since the page loaded; pages move focus
-    /// to their headline only then, not on the first load.
-    has_navigated: RwSignal<bool>,
+    arrival: RwSignal<Arrival>,
 }
+
+/// The key under which a history entry keeps its scroll position.
+const SCROLL_Y_KEY: &str = "ledeScrollY";
 
 impl BrowserRouter {
     /// Reads the current address and follows the Back and Forward buttons from now on.
     /// Call it once, in the app's root component.
     pub fn start() -> BrowserRouter {
         let route = RwSignal::new(Route::from_path(&current_path()));
-        let has_navigated = RwSignal::new(false);
-        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        let arrival = RwSignal::new(Arrival::FirstLoad);
+        // The app restores positions itself: the browser's own restoration would jump
+        // before the returning article has been rendered, and land nowhere.
+        if let Ok(history) = window().history() {
+            let _ = js_sys::Reflect::set(&history, &JsValue::from_str("scrollRestoration"), &JsValue::from_str("manual"));
+        }
+        let popstate = window_event_listener(leptos::ev::popstate, move |event| {
             let new_route = Route::from_path(&current_path());
             // Hash changes also fire `popstate`; they must not reload the article.
             if route.get_untracked() != new_route {
-                has_navigated.set(true);
+                let scroll_y = js_sys::Reflect::get(&event.state(), &JsValue::from_str(SCROLL_Y_KEY)).ok().and_then(|value| value.as_f64());
+                arrival.set(Arrival::Returned { scroll_y });
                 route.set(new_route);
             }
         });
-        on_cleanup(move || handle.remove());
-        BrowserRouter { route, has_navigated }
+        let scrollend = window_event_listener_untyped("scrollend", move |_| save_scroll_position());
+        on_cleanup(move || {
+            popstate.remove();
+            scrollend.remove();
+        });
+        BrowserRouter { route, arrival }
     }
 
     /// The current route, tracked.
@@ -112,23 +137,33 @@ impl BrowserRouter {
         self.route.get()
     }
 
-    /// True once the reader has moved within the app; read without tracking.
-    pub fn has_navigated(&self) -> bool {
-        self.has_navigated.get_untracked()
+    /// How the reader arrived at the current route; read without tracking.
+    pub fn arrival(&self) -> Arrival {
+        self.arrival.get_untracked()
     }
 
     /// Moves to the article `article_id`: a new history entry, the top of the page.
     pub fn open_article(&self, article_id: &Slug) {
         let path = article_path(article_id);
+        save_scroll_position();
         let window = window();
         if let Ok(history) = window.history() {
             // A failing pushState (a sandboxed frame, say) still shows the article.
             let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&path));
         }
         window.scroll_to_with_x_and_y(0.0, 0.0);
-        self.has_navigated.set(true);
+        self.arrival.set(Arrival::Opened);
         self.route.set(Route::from_path(&path));
     }
+}
+
+/// Keeps the current scroll position in the current history entry, for Back and Forward.
+fn save_scroll_position() {
+    let window = window();
+    let (Ok(history), Ok(scroll_y)) = (window.history(), window.scroll_y()) else { return };
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &JsValue::from_str(SCROLL_Y_KEY), &JsValue::from_f64(scroll_y));
+    let _ = history.replace_state(&state, "");
 }
 
 fn current_path() -> String {

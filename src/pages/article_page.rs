@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::{fetch_article, FetchError};
 use crate::components::{ArticleView, ErrorState, LoadingState, OfflineNotice};
 use crate::model::slug::Slug;
-use crate::routing::ArticleNavigation;
+use crate::routing::{Arrival, ArticleNavigation};
 
 /// What a reader is told about a failed load.
 struct Explanation {
@@ -71,9 +71,9 @@ pub fn ArticlePage(
     article_id: Slug,
     /// Opens and prefetches other articles.
     navigation: ArticleNavigation,
-    /// Moves focus to the headline once the article is shown: true after moving within the
-    /// app, so that screen readers announce the new article; false on the first load.
-    focus_headline: bool,
+    /// How the reader arrived: decides the scroll position, and whether focus moves to the
+    /// headline so that screen readers announce the new article.
+    arrival: Arrival,
 ) -> impl IntoView {
     let article = LocalResource::new(move || fetch_article(article_id.clone()));
 
@@ -108,9 +108,15 @@ pub fn ArticlePage(
         document().set_title(&title);
         // The address may name a section or paragraph (`#florida-meetings`): it exists only
         // now that the article is rendered, so the browser's own jump on load missed it.
+        let article_shown = state.is_ok();
         request_animation_frame(move || {
-            let jumped = state.is_ok() && scroll_to_location_hash();
-            if focus_headline && !jumped {
+            if let Arrival::Returned { scroll_y: Some(scroll_y) } = arrival {
+                focus_first_headline();
+                window().scroll_to_with_x_and_y(0.0, scroll_y);
+                return;
+            }
+            let jumped_to_fragment = article_shown && scroll_to_location_hash();
+            if arrival != Arrival::FirstLoad && !jumped_to_fragment {
                 focus_first_headline();
             }
         });

@@ -103,6 +103,24 @@ test('a hovered related article is loaded ahead once, and Back is served from me
   await page.close();
 });
 
+test('Back and Forward return to where the reader was on each article', async () => {
+  const seed = await articleJson(SEED_ID);
+  const related = await articleJson(FIRST_RELATED_ID);
+  const { page, problems } = await newWatchedPage({ width: 1280, height: 600 });
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('heading', { level: 1, name: seed.headline }).waitFor();
+  await page.evaluate(() => window.scrollTo({ top: 700, behavior: 'instant' }));
+  await page.waitForTimeout(300);
+  await page.getByRole('link', { name: related.headline }).click();
+  await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'a newly opened article starts at its top');
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: seed.headline }).waitFor();
+  await page.waitForFunction(() => Math.abs(window.scrollY - 700) < 2);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a deep link to an article opens it directly', async () => {
   const related = await articleJson('initial-plan-criticism');
   const { page, problems } = await newWatchedPage();
