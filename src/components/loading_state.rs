@@ -3,11 +3,13 @@
 use leptos::prelude::*;
 
 /// A skeleton of the reading view with the same rough heights as an article, so that
-/// the page does not jump when it arrives, and a status message for screen readers.
+/// the page does not jump when it arrives, and a status message for screen readers. A thin
+/// bar at the top appears only if loading takes longer than 150 ms (CSS alone times it).
 #[component]
 pub fn LoadingState() -> impl IntoView {
     view! {
         <div class="lede-loading-state" role="status" data-testid="loading">
+            <div class="lede-loading-state__progress" aria-hidden="true"></div>
             <span class="lede-loading-state__label">"Loading the article…"</span>
             <div class="lede-loading-state__bar lede-loading-state__bar--kicker"></div>
             <div class="lede-loading-state__bar lede-loading-state__bar--headline"></div>

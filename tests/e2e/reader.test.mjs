@@ -121,6 +121,32 @@ test('Back and Forward return to where the reader was on each article', async ()
   await page.close();
 });
 
+test('a slow load shows a thin progress bar only after 150 ms', async () => {
+  const { page } = await newWatchedPage();
+  await page.route(`**/articles/${FIRST_RELATED_ID}.json`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await route.continue().catch(() => {});
+  });
+  await page.goto(`${server.origin}/articles/${FIRST_RELATED_ID}`);
+  const bar = page.locator('.lede-loading-state__progress');
+  await bar.waitFor({ state: 'attached' });
+  assert.ok(Number(await bar.evaluate((element) => getComputedStyle(element).opacity)) < 0.5, 'hidden at first');
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.lede-loading-state__progress')).opacity === '1');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.close();
+});
+
+test('the default article is preloaded alongside the wasm and fetched only once', async () => {
+  const { page, problems } = await newWatchedPage();
+  const requests = [];
+  page.on('request', (request) => { if (request.url().endsWith('.json')) requests.push(new URL(request.url()).pathname); });
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.deepEqual(requests, [`/articles/${SEED_ID}.json`], 'the preloaded response is reused by the app');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a deep link to an article opens it directly', async () => {
   const related = await articleJson('initial-plan-criticism');
   const { page, problems } = await newWatchedPage();
