@@ -584,3 +584,26 @@ fn reader_settings_survive_their_stored_form_and_damaged_values_fall_back_to_def
     let smallest = (0..10).fold(ReaderSettings::default(), |settings, _| settings.smaller_text());
     assert_eq!(smallest.text_percent(), 90);
 }
+
+#[test]
+fn the_news_article_json_ld_is_valid_json_with_the_articles_facts() {
+    let article = load(SEED_ID).article;
+    let json_ld = lede::model::view_data::news_article_json_ld(&article, "https://reader.example/articles/zelensky-kushner-witkoff-call");
+    let value: serde_json::Value = serde_json::from_str(&json_ld).unwrap_or_else(|error| panic!("{error}: {json_ld}"));
+    assert_eq!(value["@type"], "NewsArticle");
+    assert_eq!(value["headline"], article.headline);
+    assert_eq!(value["datePublished"], "2025-12-06T19:30:00Z");
+    assert_eq!(value["articleSection"], "Conflict");
+    assert_eq!(value["author"]["name"], "CRBC News", "the outlet is the author when there is no byline");
+    assert_eq!(value["publisher"]["name"], "CRBC News");
+    assert_eq!(value["mainEntityOfPage"], "https://reader.example/articles/zelensky-kushner-witkoff-call");
+}
+
+#[test]
+fn json_ld_strings_escape_everything_that_could_break_json_or_close_a_script_element() {
+    let hostile = "He said \"</script><script>alert(1)</script>\" \\ \n\u{1} & \u{2028}";
+    let literal = lede::model::view_data::json_string(hostile);
+    assert!(!literal.contains('<') && !literal.contains('>'), "{literal}");
+    let parsed: String = serde_json::from_str(&literal).unwrap_or_else(|error| panic!("{error}: {literal}"));
+    assert_eq!(parsed, hostile);
+}

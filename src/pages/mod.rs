@@ -3,6 +3,8 @@
 
 mod article_page;
 mod not_found_page;
+mod page_metadata;
 
 pub use article_page::ArticlePage;
 pub use not_found_page::NotFoundPage;
+pub use page_metadata::describe_page;

@@ -11,7 +11,10 @@ pub fn NotFoundPage(
     #[prop(into)]
     path: String,
 ) -> impl IntoView {
-    Effect::new(|| document().set_title("Page not found"));
+    Effect::new(|| {
+        document().set_title("Page not found");
+        crate::pages::describe_page(None);
+    });
     view! {
         <ErrorState title="Page not found" message=format!("there is no page at {path}") details=Vec::new() retry=None />
     }

@@ -147,6 +147,38 @@ test('the default article is preloaded alongside the wasm and fetched only once'
   await page.close();
 });
 
+test('the page head describes the article shown, and follows navigation', async () => {
+  const seed = await articleJson(SEED_ID);
+  const related = await articleJson(FIRST_RELATED_ID);
+  const { page } = await newWatchedPage();
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const head = () => page.evaluate(() => ({
+    description: document.querySelector('meta[name=description][data-lede]')?.content,
+    canonical: document.querySelector('link[rel=canonical]')?.href,
+    ogTitle: document.querySelector('meta[property="og:title"]')?.content,
+    jsonLd: JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? 'null'),
+    count: document.querySelectorAll('head [data-lede]').length,
+  }));
+  let now = await head();
+  assert.equal(now.ogTitle, seed.headline);
+  assert.match(now.description, /^President Volodymyr Zelensky lauded a long, substantive phone call/);
+  assert.equal(now.jsonLd['@type'], 'NewsArticle');
+  assert.equal(now.jsonLd.articleSection, 'Conflict');
+  const countBefore = now.count;
+  await page.getByRole('link', { name: related.headline }).click();
+  await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
+  now = await head();
+  assert.equal(now.ogTitle, related.headline);
+  assert.equal(now.jsonLd.headline, related.headline);
+  assert.equal(now.canonical, `${server.origin}/articles/${FIRST_RELATED_ID}`);
+  assert.equal(now.count, countBefore, 'updated in place, never duplicated');
+  await page.goto(`${server.origin}/articles/no-such-article`);
+  await page.getByRole('alert').waitFor();
+  assert.equal((await head()).count, 0, 'no stale article is advertised on an error page');
+  await page.close();
+});
+
 test('a deep link to an article opens it directly', async () => {
   const related = await articleJson('initial-plan-criticism');
   const { page, problems } = await newWatchedPage();

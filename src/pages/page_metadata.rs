@@ -1,0 +1,76 @@
+//! The page's metadata in `<head>`, kept in step with the article shown: the description,
+//! the canonical link, Open Graph tags and a schema.org `NewsArticle` in JSON-LD.
+//!
+//! Only the full-page app does this; an embedded widget must never touch its host's
+//! `<head>`. Everything is written through DOM attributes and `textContent`, never parsed
+//! as HTML.
+
+use leptos::prelude::*;
+
+use crate::model::view_data::news_article_json_ld;
+use crate::model::Article;
+
+/// The attribute that marks the elements this module owns.
+const OWNER_ATTRIBUTE: &str = "data-lede";
+
+/// Describes `article` in `<head>`, or removes the description when there is no article
+/// (an error or not-found page), so no stale article is advertised.
+pub fn describe_page(article: Option<&Article>) {
+    let Some(head) = document().head() else { return };
+    let Some(article) = article else {
+        // Each removal shrinks the set, so this ends; a failed removal ends it too.
+        while let Ok(Some(owned)) = head.query_selector(&format!("[{OWNER_ATTRIBUTE}]")) {
+            if head.remove_child(&owned).is_err() {
+                break;
+            }
+        }
+        return;
+    };
+    let location = window().location();
+    let page_url = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    let canonical = article.canonical_url.as_ref().map_or(page_url.clone(), |url| url.to_string());
+    let summary = article.summary.plain_text();
+
+    set_tag(&head, "meta", "name", "description", "content", &summary);
+    set_tag(&head, "link", "rel", "canonical", "href", &canonical);
+    set_tag(&head, "meta", "property", "og:type", "content", "article");
+    set_tag(&head, "meta", "property", "og:title", "content", &article.headline);
+    set_tag(&head, "meta", "property", "og:description", "content", &summary);
+    set_tag(&head, "meta", "property", "og:url", "content", &canonical);
+    match &article.lead_image {
+        Some(image) => set_tag(&head, "meta", "property", "og:image", "content", image.fallback_source().url.as_str()),
+        None => remove_tag(&head, "meta", "property", "og:image"),
+    }
+    let script = owned_element(&head, "script", "type", "application/ld+json");
+    if let Some(script) = script {
+        script.set_text_content(Some(&news_article_json_ld(article, &page_url)));
+    }
+}
+
+fn selector(tag: &str, key: &str, value: &str) -> String {
+    format!("{tag}[{OWNER_ATTRIBUTE}][{key}=\"{value}\"]")
+}
+
+/// The owned `<tag key="value">` in `head`, created if missing.
+fn owned_element(head: &web_sys::HtmlHeadElement, tag: &str, key: &str, value: &str) -> Option<web_sys::Element> {
+    if let Ok(Some(existing)) = head.query_selector(&selector(tag, key, value)) {
+        return Some(existing);
+    }
+    let element = document().create_element(tag).ok()?;
+    element.set_attribute(OWNER_ATTRIBUTE, "").ok()?;
+    element.set_attribute(key, value).ok()?;
+    head.append_child(&element).ok()?;
+    Some(element)
+}
+
+fn set_tag(head: &web_sys::HtmlHeadElement, tag: &str, key: &str, value: &str, attribute: &str, content: &str) {
+    if let Some(element) = owned_element(head, tag, key, value) {
+        let _ = element.set_attribute(attribute, content);
+    }
+}
+
+fn remove_tag(head: &web_sys::HtmlHeadElement, tag: &str, key: &str, value: &str) {
+    if let Ok(Some(existing)) = head.query_selector(&selector(tag, key, value)) {
+        let _ = head.remove_child(&existing);
+    }
+}
