@@ -17,6 +17,7 @@ fn every_fetch_error_message_is_lowercase_has_no_trailing_period_and_names_the_u
         FetchError::NotJson { url: URL.to_owned(), content_type: "text/html".to_owned() },
         FetchError::NotJson { url: URL.to_owned(), content_type: String::new() },
         FetchError::Server { url: URL.to_owned(), status: 503 },
+        FetchError::TooLarge { url: URL.to_owned(), announced_bytes: None },
     ]
     .into_iter()
     .chain(article_error);
@@ -57,6 +58,8 @@ fn retries_back_off_from_300_ms_and_honour_a_short_retry_after() {
 
 #[test]
 fn a_document_announced_as_too_big_is_refused_with_its_size() {
-    let message = FetchError::TooLarge { url: URL.to_owned(), n_bytes: 3_000_000 }.to_string();
+    let message = FetchError::TooLarge { url: URL.to_owned(), announced_bytes: Some(3_000_000) }.to_string();
     assert_eq!(message, format!("{URL} is 3000000 bytes, more than the limit of 2097152 bytes for an article"));
+    let message = FetchError::TooLarge { url: URL.to_owned(), announced_bytes: None }.to_string();
+    assert_eq!(message, format!("{URL} is more than the limit of 2097152 bytes for an article; reading stopped there"));
 }

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use leptos::reactive::owner::Owner;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::slug::Slug;
 use crate::model::{parse_article, ArticleError, ParsedArticle};
@@ -120,12 +120,13 @@ pub enum FetchError {
         /// The `Content-Type` it sent, or empty.
         content_type: String,
     },
-    /// The server announced a document bigger than the reader accepts.
+    /// The document is bigger than the reader accepts: announced so, or found so while
+    /// reading it.
     TooLarge {
         /// The address asked for.
         url: String,
-        /// The size it announced, in bytes.
-        n_bytes: u64,
+        /// The size it announced, if it announced one, in bytes.
+        announced_bytes: Option<u64>,
     },
     /// The server answered with another error status.
     Server {
@@ -152,9 +153,14 @@ impl fmt::Display for FetchError {
             FetchError::NotJson { url, content_type } => {
                 write!(formatter, "{url} sent {content_type}, not an article")
             }
-            FetchError::TooLarge { url, n_bytes } => write!(
+            FetchError::TooLarge { url, announced_bytes: Some(n_bytes) } => write!(
                 formatter,
                 "{url} is {n_bytes} bytes, more than the limit of {} bytes for an article",
+                crate::model::validate::MAX_DOCUMENT_BYTES
+            ),
+            FetchError::TooLarge { url, announced_bytes: None } => write!(
+                formatter,
+                "{url} is more than the limit of {} bytes for an article; reading stopped there",
                 crate::model::validate::MAX_DOCUMENT_BYTES
             ),
             FetchError::Server { url, status } => {
@@ -301,11 +307,53 @@ async fn send_and_read(url: &str, abort_signal: Option<&web_sys::AbortSignal>) -
         return Err((FetchError::NotJson { url: url.to_owned(), content_type }, None));
     }
     // A document announced as too big is refused before a byte of it is read; one whose
-    // size is not announced is measured after reading, by the parser.
+    // size is not announced, or announced wrongly, is cut off while reading.
     if let Some(n_bytes) = headers.get("content-length").and_then(|value| value.trim().parse::<u64>().ok()) {
         if n_bytes > crate::model::validate::MAX_DOCUMENT_BYTES as u64 {
-            return Err((FetchError::TooLarge { url: url.to_owned(), n_bytes }, None));
+            return Err((FetchError::TooLarge { url: url.to_owned(), announced_bytes: Some(n_bytes) }, None));
         }
     }
-    response.text().await.map_err(network_error)
+    let Some(body) = response.body() else { return Ok(String::new()) };
+    let bytes = read_at_most(&body, crate::model::validate::MAX_DOCUMENT_BYTES).await.map_err(|error| match error {
+        ReadError::TooLarge => (FetchError::TooLarge { url: url.to_owned(), announced_bytes: None }, None),
+        ReadError::Failed(detail) => (FetchError::Network { url: url.to_owned(), detail }, None),
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
+        let message = "the document is not utf-8 text".to_owned();
+        (FetchError::Article(crate::model::ArticleError::Syntax { source: url.to_owned(), message }), None)
+    })
+}
+
+enum ReadError {
+    TooLarge,
+    Failed(String),
+}
+
+/// Reads `body` to its end, or stops and cancels it once more than `limit` bytes came.
+// The stream API goes through `Reflect`: its bindings need several web-sys features, and
+// every call here may fail (an aborted request rejects the pending read).
+async fn read_at_most(body: &web_sys::ReadableStream, limit: usize) -> Result<Vec<u8>, ReadError> {
+    let failed = |value: JsValue| ReadError::Failed(value.as_string().unwrap_or_else(|| "the connection broke while reading".to_owned()));
+    let get_reader: js_sys::Function = js_sys::Reflect::get(body, &"getReader".into()).map_err(failed)?.dyn_into().map_err(|_| ReadError::Failed("no stream reader".to_owned()))?;
+    let reader = get_reader.call0(body).map_err(failed)?;
+    let read: js_sys::Function = js_sys::Reflect::get(&reader, &"read".into()).map_err(failed)?.dyn_into().map_err(|_| ReadError::Failed("no stream reader".to_owned()))?;
+    let mut bytes = Vec::new();
+    loop {
+        let promise: js_sys::Promise = read.call0(&reader).map_err(failed)?.dyn_into().map_err(|_| ReadError::Failed("no stream reader".to_owned()))?;
+        let chunk = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(failed)?;
+        if js_sys::Reflect::get(&chunk, &"done".into()).is_ok_and(|done| done.is_truthy()) {
+            return Ok(bytes);
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(failed)?;
+        let array = js_sys::Uint8Array::new(&value);
+        if bytes.len() + array.length() as usize > limit {
+            if let Ok(cancel) = js_sys::Reflect::get(&reader, &"cancel".into()).and_then(|cancel| cancel.dyn_into::<js_sys::Function>().map_err(JsValue::from)) {
+                let _ = cancel.call0(&reader);
+            }
+            return Err(ReadError::TooLarge);
+        }
+        let start = bytes.len();
+        bytes.resize(start + array.length() as usize, 0);
+        array.copy_to(&mut bytes[start..]);
+    }
 }

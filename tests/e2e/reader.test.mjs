@@ -378,6 +378,17 @@ test('a missing article is asked for once, and a server asking for a long wait i
   await page.close();
 });
 
+test('a body bigger than 2 MB without a Content-Length is cut off while reading', async () => {
+  const { page, problems } = await newWatchedPage();
+  await page.goto(`${server.origin}/articles/fault-unannounced-3mb`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /This article cannot be shown/);
+  assert.match(await alert.textContent(), /fault-unannounced-3mb\.json is more than the limit of 2097152 bytes for an article; reading stopped there/);
+  assert.deepEqual(problems.filter((problem) => problem.startsWith('page error')), [], 'no panic');
+  await page.close();
+});
+
 test('an HTML error page served as the article is never parsed as one', async () => {
   const { page } = await newWatchedPage();
   await page.route(`**/articles/${SEED_ID}.json`, (route) =>
