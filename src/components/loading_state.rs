@@ -10,7 +10,7 @@ pub fn LoadingState() -> impl IntoView {
     view! {
         <div class="lede-loading-state" role="status" data-testid="loading">
             <div class="lede-loading-state__progress" aria-hidden="true"></div>
-            <span class="lede-loading-state__label">"Loading the article…"</span>
+            <span class="lede-loading-state__label lede-visually-hidden">"Loading the article…"</span>
             <div class="lede-loading-state__bar lede-loading-state__bar--kicker"></div>
             <div class="lede-loading-state__bar lede-loading-state__bar--headline"></div>
             <div class="lede-loading-state__bar lede-loading-state__bar--headline"></div>

@@ -40,9 +40,9 @@ pub fn PermalinkButton(
     view! {
         <button class="lede-permalink-button" type="button" on:click=share data-testid="permalink">
             <span aria-hidden="true">"¶"</span>
-            <span class="lede-permalink-button__label">{format!("Copy link to this {what}")}</span>
+            <span class="lede-permalink-button__label lede-visually-hidden">{format!("Copy link to this {what}")}</span>
         </button>
-        <span class="lede-permalink-button__status" role="status">{announcement}</span>
+        <span class="lede-permalink-button__status lede-visually-hidden" role="status">{announcement}</span>
     }
 }
 

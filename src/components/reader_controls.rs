@@ -19,40 +19,12 @@ pub fn ReaderControls(
     let size_label = move || format!("{}%", settings.get().text_percent());
     let is_smallest = move || settings.get().text_size == 0;
     let is_largest = move || settings.get().text_size + 1 == TEXT_SIZES_PERCENT.len();
-    let widths = LineWidth::ALL
-        .into_iter()
-        .map(|width| {
-            view! {
-                <label class="lede-reader-controls__choice">
-                    <input
-                        type="radio"
-                        name="lede-line-width"
-                        value=width.as_str()
-                        prop:checked=move || settings.get().line_width == width
-                        on:change=move |_| change(&|s| s.line_width = width)
-                    />
-                    {width.label()}
-                </label>
-            }
-        })
-        .collect_view();
-    let themes = Theme::ALL
-        .into_iter()
-        .map(|theme| {
-            view! {
-                <label class="lede-reader-controls__choice">
-                    <input
-                        type="radio"
-                        name="lede-theme"
-                        value=theme.as_str()
-                        prop:checked=move || settings.get().theme == theme
-                        on:change=move |_| change(&|s| s.theme = theme)
-                    />
-                    {theme.label()}
-                </label>
-            }
-        })
-        .collect_view();
+    let widths = radio_choices("lede-line-width", &LineWidth::ALL, LineWidth::as_str, LineWidth::label, move |width| {
+        settings.get().line_width == width
+    }, move |width| change(&move |s| s.line_width = width));
+    let themes = radio_choices("lede-theme", &Theme::ALL, Theme::as_str, Theme::label, move |theme| {
+        settings.get().theme == theme
+    }, move |theme| change(&move |s| s.theme = theme));
     view! {
         <details class="lede-reader-controls" data-testid="reader-controls">
             <summary class="lede-reader-controls__summary">"Display"</summary>
@@ -67,7 +39,7 @@ pub fn ReaderControls(
                     >
                         // The glyph is decoration; the words are the button's name (WCAG 2.5.3).
                         <span aria-hidden="true">"A−"</span>
-                        <span class="lede-reader-controls__hidden-label">"Smaller text"</span>
+                        <span class="lede-visually-hidden">"Smaller text"</span>
                     </button>
                     <output class="lede-reader-controls__value" aria-live="polite">{size_label}</output>
                     <button
@@ -78,7 +50,7 @@ pub fn ReaderControls(
                     >
                         // The glyph is decoration; the words are the button's name (WCAG 2.5.3).
                         <span aria-hidden="true">"A+"</span>
-                        <span class="lede-reader-controls__hidden-label">"Larger text"</span>
+                        <span class="lede-visually-hidden">"Larger text"</span>
                     </button>
                 </div>
                 <fieldset class="lede-reader-controls__group">
@@ -92,4 +64,33 @@ pub fn ReaderControls(
             </div>
         </details>
     }
+}
+
+/// One radio button per choice, labelled, checked while `is_chosen` says so, calling
+/// `choose` when picked.
+fn radio_choices<T: Copy + Send + Sync + 'static>(
+    name: &'static str,
+    choices: &[T],
+    value: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+    is_chosen: impl Fn(T) -> bool + Copy + Send + Sync + 'static,
+    choose: impl Fn(T) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    choices
+        .iter()
+        .map(|&choice| {
+            view! {
+                <label class="lede-reader-controls__choice">
+                    <input
+                        type="radio"
+                        name=name
+                        value=value(choice)
+                        prop:checked=move || is_chosen(choice)
+                        on:change=move |_| choose(choice)
+                    />
+                    {label(choice)}
+                </label>
+            }
+        })
+        .collect_view()
 }

@@ -2,12 +2,10 @@
 // the WCAG 2.0, 2.1 and 2.2 A and AA rules, at phone and desktop widths. Any violation fails.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import { serveDist } from './serve-dist.mjs';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -15,23 +13,18 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 let server;
+let browser;
 let context;
-let userDataDir;
 
 before(async () => {
   server = await serveDist(join(projectRoot, 'dist'));
-  userDataDir = await mkdtemp(join(tmpdir(), 'lede-axe-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.LEDE_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
+  context = browser.context;
 });
 
 after(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
 
 /** Runs axe on the page and returns its violations as readable lines. */

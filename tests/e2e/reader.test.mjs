@@ -2,11 +2,10 @@
 // `cargo xtask test` builds dist/ first; run alone with `node --test tests/e2e/`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import { serveDist } from './serve-dist.mjs';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,28 +18,17 @@ const FIRST_RELATED_ID = 'florida-meetings-joint-statement';
 let server;
 let browser;
 let context;
-let userDataDir;
 
 before(async () => {
   server = await serveDist(join(projectRoot, 'dist'));
-  userDataDir = await mkdtemp(join(tmpdir(), 'lede-e2e-'));
-  // As root, Chromium needs --no-sandbox; the network flags stop it from calling home,
-  // which this machine's closed network would refuse noisily.
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.LEDE_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
+  context = browser.context;
   await mkdir(screenshotDir, { recursive: true });
 });
 
 after(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
 
 /** A new page that fails the test on any uncaught page error or console error. */
