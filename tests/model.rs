@@ -607,3 +607,39 @@ fn json_ld_strings_escape_everything_that_could_break_json_or_close_a_script_ele
     let parsed: String = serde_json::from_str(&literal).unwrap_or_else(|error| panic!("{error}: {literal}"));
     assert_eq!(parsed, hostile);
 }
+
+#[test]
+fn credits_lists_and_link_cards_are_checked_against_their_allowed_values() {
+    let mut value = minimal_article_json();
+    value["credits"] = serde_json::json!([ { "name": "A Wire", "kind": "rumour" } ]);
+    assert_eq!(problems_of(&value), ["credits[0].kind: \"rumour\" is not one of \"staff\", \"wire\", \"freelance\", \"handout\""]);
+
+    let value = article_with_body(serde_json::json!([ { "heading": "H", "blocks": [
+        { "type": "list", "style": "zigzag", "items": ["one"] },
+        { "type": "list", "style": "ordered", "items": [] },
+        { "type": "link_card", "url": "javascript:alert(1)", "title": "Trap" }
+    ] } ]));
+    assert_eq!(
+        problems_of(&value),
+        [
+            "body[0].blocks[0].style: \"zigzag\" is not \"ordered\" or \"unordered\"",
+            "body[0].blocks[1].items: must have at least one item",
+            "body[0].blocks[2].url: scheme \"javascript\" is not allowed",
+        ]
+    );
+}
+
+#[test]
+fn handout_credits_are_named_apart_from_contributors() {
+    let mut value = minimal_article_json();
+    value["credits"] = serde_json::json!([
+        { "name": "The Associated Press", "kind": "wire" },
+        { "name": "Reuters", "kind": "wire" },
+        { "name": "the Ministry of Defence", "kind": "handout" }
+    ]);
+    let article = parse_value(&value).unwrap_or_else(|error| panic!("{error}")).article;
+    assert_eq!(
+        reporting_note(&article).as_deref(),
+        Some("The Associated Press and Reuters contributed to this report. Includes material provided by the Ministry of Defence.")
+    );
+}
