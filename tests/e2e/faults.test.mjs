@@ -1,0 +1,71 @@
+// Loading under faults: for each fault the test server injects, the reader sees the right
+// message within the 10-second deadline plus one second, Retry is offered exactly where
+// waiting can help, nothing panics, and the page still answers clicks. The time each
+// message took is printed and written to target/fault-timings.json.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { launchChromium } from './browser.mjs';
+import { serveDist } from './serve-dist.mjs';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DEADLINE_PLUS_ONE_MS = 11_000;
+
+let server;
+let browser;
+const timings = [];
+
+before(async () => {
+  server = await serveDist(join(projectRoot, 'dist'));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await mkdir(join(projectRoot, 'target'), { recursive: true });
+  await writeFile(join(projectRoot, 'target', 'fault-timings.json'), JSON.stringify(timings, null, 2));
+  console.log('fault                     outcome                                   ms');
+  for (const { fault, outcome, ms } of timings) console.log(`${fault.padEnd(25)} ${outcome.padEnd(40)} ${String(ms).padStart(6)}`);
+});
+
+// [fault, what must appear (a heading), whether "Try again" is offered]
+const CASES = [
+  ['fault-no-answer', /The article is taking too long/, true],
+  ['fault-trickle', /The article is taking too long/, true],
+  ['fault-drop-halfway', /The article could not be reached/, true],
+  ['fault-500-then-200', 'Kushner and Witkoff Meet Ukraine\'s Negotiators in Florida as Joint Statement Ties Progress to Russia', false],
+  ['fault-503-retry-after', 'Kremlin Accepts Some Proposals and Rejects Others as U.S. Plan Is Cut to 27 Points', false],
+  ['fault-404', /Article not found/, false],
+  ['fault-html-page', /This article cannot be shown/, false],
+  ['fault-10mb', /This article cannot be shown/, false],
+  ['fault-unannounced-3mb', /This article cannot be shown/, false],
+  ['fault-invalid-json', /This article cannot be shown/, false],
+  ['fault-invalid-article', /This article cannot be shown/, false],
+];
+
+for (const [fault, expected, offersRetry] of CASES) {
+  test(`${fault}: the right outcome within the deadline plus one second, and the page still answers`, async () => {
+    const page = await browser.context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const started = Date.now();
+    await page.goto(`${server.origin}/articles/${fault}`);
+    const outcome = typeof expected === 'string'
+      ? page.getByRole('heading', { level: 1, name: expected })
+      : page.getByRole('alert').filter({ hasText: expected });
+    await outcome.waitFor({ timeout: DEADLINE_PLUS_ONE_MS });
+    const ms = Date.now() - started;
+    timings.push({ fault, outcome: typeof expected === 'string' ? 'the article, after a retry' : String(expected.source), ms });
+    assert.ok(ms <= DEADLINE_PLUS_ONE_MS, `${fault} took ${ms} ms`);
+    if (typeof expected !== 'string') {
+      assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), offersRetry ? 1 : 0, 'Try again where waiting can help');
+      await page.getByRole('link', { name: 'Go to the front article' }).click();
+      await page.getByRole('heading', { level: 1, name: /Zelensky Hails/ }).waitFor();
+    }
+    assert.deepEqual(pageErrors, [], 'no panic, no uncaught error');
+    await page.close();
+  });
+}
