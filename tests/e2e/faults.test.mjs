@@ -69,3 +69,35 @@ for (const [fault, expected, offersRetry] of CASES) {
     await page.close();
   });
 }
+
+test('100 rapid clicks among related articles always end on the article clicked last', async () => {
+  const page = await browser.context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  // Random delays make loads overtake each other, as on a real network.
+  await page.route('**/articles/*.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 120));
+    await route.continue().catch(() => {});
+  });
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  let lastClicked = null;
+  for (let click = 0; click < 100; click += 1) {
+    const cards = page.locator('[data-testid=related-card] a');
+    await cards.first().waitFor();
+    const count = await cards.count();
+    const card = cards.nth(Math.floor(Math.random() * count));
+    const href = await card.getAttribute('href');
+    await card.click({ timeout: 5_000 });
+    lastClicked = href;
+    await page.waitForTimeout(Math.random() * 40);
+  }
+  await page.waitForURL(`${server.origin}${lastClicked}`);
+  const expectedId = lastClicked.split('/').pop();
+  const expected = JSON.parse(await (await fetch(`${server.origin}/articles/${expectedId}.json`)).text()).headline;
+  await page.getByRole('heading', { level: 1, name: expected }).waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), expected, 'no late answer replaced it');
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
