@@ -151,10 +151,19 @@ impl BrowserRouter {
             // A failing pushState (a sandboxed frame, say) still shows the article.
             let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&path));
         }
-        window.scroll_to_with_x_and_y(0.0, 0.0);
+        scroll_instantly_to(0.0);
         self.arrival.set(Arrival::Opened);
         self.route.set(Route::from_path(&path));
     }
+}
+
+/// Scrolls the page to `top` at once. Never smoothly: the page's `scroll-behavior` would
+/// animate it, and the article replaced underneath cancels the animation halfway.
+pub fn scroll_instantly_to(top: f64) {
+    let options = web_sys::ScrollToOptions::new();
+    options.set_top(top);
+    options.set_behavior(web_sys::ScrollBehavior::Instant);
+    window().scroll_to_with_scroll_to_options(&options);
 }
 
 /// Keeps the current scroll position in the current history entry, for Back and Forward.

@@ -73,11 +73,17 @@ pub fn prefetch_article(article_id: Slug) {
     });
 }
 
-/// `navigator.connection.saveData`, read through `Reflect` because most browsers lack it.
+/// True if the reader's browser asks to save data (`navigator.connection.saveData`) or is
+/// on a 2G connection; read through `Reflect` because most browsers lack the API.
 fn reader_saves_data() -> bool {
     let navigator = js_sys::Reflect::get(&leptos::prelude::window(), &"navigator".into()).unwrap_or_default();
     let connection = js_sys::Reflect::get(&navigator, &"connection".into()).unwrap_or_default();
-    !connection.is_undefined() && js_sys::Reflect::get(&connection, &"saveData".into()).is_ok_and(|value| value.is_truthy())
+    if connection.is_undefined() {
+        return false;
+    }
+    let saves_data = js_sys::Reflect::get(&connection, &"saveData".into()).is_ok_and(|value| value.is_truthy());
+    let effective_type = js_sys::Reflect::get(&connection, &"effectiveType".into()).ok().and_then(|value| value.as_string());
+    saves_data || matches!(effective_type.as_deref(), Some("slow-2g" | "2g"))
 }
 
 /// Where article documents are served from, relative to the app's origin.

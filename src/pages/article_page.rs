@@ -113,7 +113,7 @@ pub fn ArticlePage(
         request_animation_frame(move || {
             if let Arrival::Returned { scroll_y: Some(scroll_y) } = arrival {
                 focus_first_headline();
-                window().scroll_to_with_x_and_y(0.0, scroll_y);
+                crate::routing::scroll_instantly_to(scroll_y);
                 return;
             }
             let jumped_to_fragment = article_shown && scroll_to_location_hash();
