@@ -125,6 +125,28 @@ test('Back and Forward return to where the reader was on each article', async ()
   await page.close();
 });
 
+for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 900]]) {
+  test(`the article replaces the loading skeleton without shifting the layout on a ${name}`, async () => {
+    const { page } = await newWatchedPage({ width, height });
+    await page.route(`**/articles/${SEED_ID}.json`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue().catch(() => {});
+    });
+    await page.addInitScript(() => {
+      window.__lede_shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__lede_shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${server.origin}/`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForTimeout(300);
+    const shift = await page.evaluate(() => window.__lede_shift);
+    assert.ok(shift < 0.05, `cumulative layout shift ${shift}`);
+    await page.close();
+  });
+}
+
 test('a slow load shows a thin progress bar only after 150 ms', async () => {
   const { page } = await newWatchedPage();
   await page.route(`**/articles/${FIRST_RELATED_ID}.json`, async (route) => {
