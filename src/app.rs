@@ -20,9 +20,9 @@ pub fn App() -> impl IntoView {
     };
     move || match router.route() {
         Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
-        route => match route.article_id() {
-            Some(article_id) => view! {
-                <ArticlePage article_id=article_id navigation=navigation arrival=router.arrival() />
+        route => match route.article_location() {
+            Some(location) => view! {
+                <ArticlePage location=location navigation=navigation arrival=router.arrival() />
             }
             .into_any(),
             None => view! { <NotFoundPage path=route.path() /> }.into_any(),

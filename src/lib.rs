@@ -5,11 +5,13 @@
 //! - [`routing`]: what the address bar means, and moving between articles.
 //! - [`pages`]: the only owners of resources and loading or error states.
 //! - [`components`]: props in, view out.
+//! - [`config`]: where articles come from, set by the outlet in `lede.config.json`.
 //! - [`reader_settings`]: text size, line width and theme, kept between visits.
 
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod config;
 pub mod model;
 pub mod pages;
 pub mod reader_settings;

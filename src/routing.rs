@@ -10,14 +10,13 @@ use wasm_bindgen::JsValue;
 
 use crate::model::slug::Slug;
 
-/// The article `/` opens: the seed article.
-pub const DEFAULT_ARTICLE_ID: &str = "zelensky-kushner-witkoff-call";
-
 /// A parsed address.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// `/`: the default article.
     Home,
+    /// `/?src=URL`: an article from another address, if the configuration allows its origin.
+    Source(String),
     /// `/articles/{id}`.
     Article(Slug),
     /// Any other path, kept to tell the reader what was not found.
@@ -25,6 +24,21 @@ pub enum Route {
 }
 
 impl Route {
+    /// Parses a URL path and its query string (`?src=…`, with or without the `?`).
+    pub fn from_location(path: &str, query: &str) -> Route {
+        let route = Route::from_path(path);
+        if route != Route::Home {
+            return route;
+        }
+        let source = url::form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+            .find(|(key, _)| key == "src")
+            .map(|(_, value)| value.into_owned());
+        match source {
+            Some(url) if !url.is_empty() => Route::Source(url),
+            _ => Route::Home,
+        }
+    }
+
     /// Parses a URL path (without query or hash).
     pub fn from_path(path: &str) -> Route {
         let trimmed = path.strip_suffix('/').filter(|p| !p.is_empty()).unwrap_or(path);
@@ -43,19 +57,34 @@ impl Route {
     pub fn path(&self) -> String {
         match self {
             Route::Home => "/".to_owned(),
+            Route::Source(url) => {
+                format!("/?{}", url::form_urlencoded::Serializer::new(String::new()).append_pair("src", url).finish())
+            }
             Route::Article(id) => format!("/articles/{id}"),
             Route::NotFound(path) => path.clone(),
         }
     }
 
-    /// The article this route shows, if it shows one.
-    pub fn article_id(&self) -> Option<Slug> {
+    /// Where the article this route shows comes from, if it shows one.
+    pub fn article_location(&self) -> Option<ArticleLocation> {
         match self {
-            Route::Home => Slug::parse(DEFAULT_ARTICLE_ID).ok(),
-            Route::Article(id) => Some(id.clone()),
+            Route::Home => Some(ArticleLocation::Default),
+            Route::Source(url) => Some(ArticleLocation::Source(url.clone())),
+            Route::Article(id) => Some(ArticleLocation::Id(id.clone())),
             Route::NotFound(_) => None,
         }
     }
+}
+
+/// Where an article comes from; the configuration turns it into an address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ArticleLocation {
+    /// The configured default article.
+    Default,
+    /// An article by id, under the configured base URL.
+    Id(Slug),
+    /// An article at this address, allowed only from configured origins.
+    Source(String),
 }
 
 /// What the reading view may do with another article: open it, or load it ahead because
@@ -108,7 +137,7 @@ impl BrowserRouter {
     /// Reads the current address and follows the Back and Forward buttons from now on.
     /// Call it once, in the app's root component.
     pub fn start() -> BrowserRouter {
-        let route = RwSignal::new(Route::from_path(&current_path()));
+        let route = RwSignal::new(current_route());
         let arrival = RwSignal::new(Arrival::FirstLoad);
         // The app restores positions itself: the browser's own restoration would jump
         // before the returning article has been rendered, and land nowhere.
@@ -116,7 +145,7 @@ impl BrowserRouter {
             let _ = js_sys::Reflect::set(&history, &JsValue::from_str("scrollRestoration"), &JsValue::from_str("manual"));
         }
         let popstate = window_event_listener(leptos::ev::popstate, move |event| {
-            let new_route = Route::from_path(&current_path());
+            let new_route = current_route();
             // Hash changes also fire `popstate`; they must not reload the article.
             if route.get_untracked() != new_route {
                 let scroll_y = js_sys::Reflect::get(&event.state(), &JsValue::from_str(SCROLL_Y_KEY)).ok().and_then(|value| value.as_f64());
@@ -175,6 +204,7 @@ fn save_scroll_position() {
     let _ = history.replace_state(&state, "");
 }
 
-fn current_path() -> String {
-    window().location().pathname().unwrap_or_else(|_| "/".to_owned())
+fn current_route() -> Route {
+    let location = window().location();
+    Route::from_location(&location.pathname().unwrap_or_else(|_| "/".to_owned()), &location.search().unwrap_or_default())
 }

@@ -8,7 +8,8 @@ use std::path::Path;
 use lede::model::slug::Slug;
 use lede::model::view_data::{plain_text, quote_index, reading_time_minutes, reporting_note, section_nav_items};
 use lede::model::{parse_article, ArticleError, BlockKind, CreditKind, ParsedArticle, RelatedTarget, TextDirection};
-use lede::routing::{Route, DEFAULT_ARTICLE_ID};
+use lede::config::DEFAULT_ARTICLE_ID;
+use lede::routing::{ArticleLocation, Route};
 
 const SEED_ID: &str = "zelensky-kushner-witkoff-call";
 const RELATED_IDS: [&str; 4] = [
@@ -305,13 +306,19 @@ fn reading_time_rounds_up_and_is_at_least_one_minute() {
 #[test]
 fn routes_map_paths_to_articles_and_refuse_anything_that_is_not_a_slug() {
     assert_eq!(Route::from_path("/"), Route::Home);
-    assert_eq!(Route::Home.article_id().map(|id| id.to_string()), Some(DEFAULT_ARTICLE_ID.to_owned()));
+    assert_eq!(Route::Home.article_location(), Some(ArticleLocation::Default));
+    assert_eq!(Slug::parse(DEFAULT_ARTICLE_ID), Ok(Slug::from_literal(DEFAULT_ARTICLE_ID)), "the default id literal is a slug");
     let slug = |text: &str| Slug::parse(text).unwrap_or_else(|error| panic!("{error}"));
     assert_eq!(Route::from_path("/articles/initial-plan-criticism"), Route::Article(slug("initial-plan-criticism")));
     assert_eq!(Route::from_path("/articles/initial-plan-criticism/"), Route::Article(slug("initial-plan-criticism")));
     assert_eq!(Route::from_path("/articles/..%2Fsecret"), Route::NotFound("/articles/..%2Fsecret".to_owned()));
     assert_eq!(Route::from_path("/elsewhere"), Route::NotFound("/elsewhere".to_owned()));
     assert_eq!(Route::Article(slug("a-b")).path(), "/articles/a-b");
+    let source = Route::from_location("/", "?src=https%3A%2F%2Fpartner.example%2Fa.json&x=1");
+    assert_eq!(source, Route::Source("https://partner.example/a.json".to_owned()));
+    assert_eq!(source.path(), "/?src=https%3A%2F%2Fpartner.example%2Fa.json");
+    assert_eq!(Route::from_location("/", "?src="), Route::Home);
+    assert_eq!(Route::from_location("/articles/a-b", "?src=https%3A%2F%2Fx.example%2F"), Route::Article(slug("a-b")));
 }
 
 #[test]
@@ -642,4 +649,32 @@ fn handout_credits_are_named_apart_from_contributors() {
         reporting_note(&article).as_deref(),
         Some("The Associated Press and Reuters contributed to this report. Includes material provided by the Ministry of Defence.")
     );
+}
+
+#[test]
+fn the_reader_config_reads_sources_and_refuses_anything_that_is_not_a_bare_origin() {
+    use lede::config::ReaderConfig;
+    let shipped = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config/lede.config.json")).unwrap_or_default();
+    assert_eq!(ReaderConfig::parse(&shipped), Ok(ReaderConfig::default()), "the shipped file says what the defaults say");
+
+    let config = ReaderConfig::parse(
+        r#"{ "articles_base_url": "https://cdn.outlet.example/news", "article_urls": { "special": "https://outlet.example/special.json" },
+             "allowed_source_origins": ["https://partner.example", "http://127.0.0.1:8081/"], "unknown": 1 }"#,
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    let slug = |text: &str| Slug::parse(text).unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(config.article_url(&slug("x")), "https://cdn.outlet.example/news/x.json");
+    assert_eq!(config.article_url(&slug("special")), "https://outlet.example/special.json");
+    assert!(config.allows_source("https://partner.example/articles/a.json"));
+    assert!(config.allows_source("http://127.0.0.1:8081/articles/a.json"));
+    assert!(!config.allows_source("https://partner.example.evil.example/a.json"));
+    assert!(!config.allows_source("http://partner.example/a.json"), "the scheme is part of the origin");
+    assert!(!config.allows_source("javascript:alert(1)"));
+    assert!(!config.allows_source("/relative.json"));
+
+    assert_eq!(
+        ReaderConfig::parse(r#"{ "allowed_source_origins": ["https://partner.example/path"] }"#),
+        Err("allowed_source_origins[0]: \"https://partner.example/path\" is not an origin such as \"https://outlet.example\"".to_owned())
+    );
+    assert_eq!(ReaderConfig::parse(r#"{ "default_article": 7 }"#), Err("default_article: a number is the wrong kind of value".to_owned()));
 }

@@ -15,8 +15,10 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::config::{ReaderConfig, CONFIG_PATH};
 use crate::model::slug::Slug;
 use crate::model::{parse_article, ArticleError, ParsedArticle};
+use crate::routing::ArticleLocation;
 
 /// How long a request may take, from sending it to the last byte of the body.
 pub const REQUEST_DEADLINE_MS: i32 = 10_000;
@@ -33,13 +35,13 @@ pub const CACHED_ARTICLES: usize = 12;
 
 thread_local! {
     // Most recently used last. wasm in the browser has one thread, so this is the cache.
-    static RECENT_ARTICLES: RefCell<Vec<(Slug, ParsedArticle)>> = const { RefCell::new(Vec::new()) };
+    static RECENT_ARTICLES: RefCell<Vec<(String, ParsedArticle)>> = const { RefCell::new(Vec::new()) };
     static PREFETCHES_UNDER_WAY: RefCell<Vec<Slug>> = const { RefCell::new(Vec::new()) };
 }
 
-fn cached_article(article_id: &Slug) -> Option<ParsedArticle> {
+fn cached_article(url: &str) -> Option<ParsedArticle> {
     RECENT_ARTICLES.with_borrow_mut(|recent| {
-        let position = recent.iter().position(|(id, _)| id == article_id)?;
+        let position = recent.iter().position(|(cached_url, _)| cached_url == url)?;
         let entry = recent.remove(position);
         let article = entry.1.clone();
         recent.push(entry);
@@ -47,10 +49,10 @@ fn cached_article(article_id: &Slug) -> Option<ParsedArticle> {
     })
 }
 
-fn remember_article(article_id: &Slug, article: &ParsedArticle) {
+fn remember_article(url: &str, article: &ParsedArticle) {
     RECENT_ARTICLES.with_borrow_mut(|recent| {
-        recent.retain(|(id, _)| id != article_id);
-        recent.push((article_id.clone(), article.clone()));
+        recent.retain(|(cached_url, _)| cached_url != url);
+        recent.push((url.to_owned(), article.clone()));
         if recent.len() > CACHED_ARTICLES {
             recent.remove(0);
         }
@@ -60,15 +62,14 @@ fn remember_article(article_id: &Slug, article: &ParsedArticle) {
 /// Starts loading `article_id` into the cache, so that opening it is instant. Does nothing
 /// if it is cached or under way already, or if the reader's browser asks to save data.
 pub fn prefetch_article(article_id: Slug) {
-    let already_wanted = cached_article(&article_id).is_some()
-        || PREFETCHES_UNDER_WAY.with_borrow(|under_way| under_way.contains(&article_id));
+    let already_wanted = PREFETCHES_UNDER_WAY.with_borrow(|under_way| under_way.contains(&article_id));
     if already_wanted || reader_saves_data() {
         return;
     }
     PREFETCHES_UNDER_WAY.with_borrow_mut(|under_way| under_way.push(article_id.clone()));
     leptos::task::spawn_local(async move {
         // The outcome lands in the cache; a failure is simply fetched again on opening.
-        let _ = fetch_article(article_id.clone()).await;
+        let _ = fetch_article(ArticleLocation::Id(article_id.clone())).await;
         PREFETCHES_UNDER_WAY.with_borrow_mut(|under_way| under_way.retain(|id| *id != article_id));
     });
 }
@@ -86,15 +87,43 @@ fn reader_saves_data() -> bool {
     saves_data || matches!(effective_type.as_deref(), Some("slow-2g" | "2g"))
 }
 
-/// Where article documents are served from, relative to the app's origin.
-pub const ARTICLES_BASE_PATH: &str = "/articles";
+/// `url` made absolute against this page, so that error messages name it fully and
+/// relative URLs inside the article resolve against it.
+fn absolute_url(url: &str) -> String {
+    let page = leptos::prelude::window().location().href().unwrap_or_default();
+    url::Url::parse(&page).and_then(|page| page.join(url)).map(String::from).unwrap_or_else(|_| url.to_owned())
+}
 
-/// The absolute address of the document for the article `article_id` on this page's
-/// origin. Absolute, so that error messages name it fully and relative URLs inside the
-/// article resolve against it.
-pub fn article_document_url(article_id: &Slug) -> String {
-    let origin = leptos::prelude::window().location().origin().unwrap_or_default();
-    format!("{origin}{ARTICLES_BASE_PATH}/{article_id}.json")
+thread_local! {
+    static CONFIG: RefCell<Option<ReaderConfig>> = const { RefCell::new(None) };
+}
+
+/// The reader's configuration, fetched once from [`CONFIG_PATH`]. A missing file means the
+/// defaults; a broken one is an error, since guessing could show the wrong outlet's text.
+pub async fn load_config() -> Result<ReaderConfig, FetchError> {
+    if let Some(config) = CONFIG.with_borrow(Clone::clone) {
+        return Ok(config);
+    }
+    let url = absolute_url(CONFIG_PATH);
+    // Its own controller, for the deadline: the configuration outlives any one page.
+    let controller = web_sys::AbortController::new().ok();
+    let config = match fetch_text(&url, controller.as_ref()).await {
+        Ok(text) => ReaderConfig::parse(&text).map_err(|message| FetchError::Config { message })?,
+        Err((FetchError::NotFound { .. }, _)) => ReaderConfig::default(),
+        Err((error, _)) => return Err(error),
+    };
+    CONFIG.with_borrow_mut(|slot| *slot = Some(config.clone()));
+    Ok(config)
+}
+
+/// The absolute address of the article at `location`, or why it may not be loaded.
+pub fn resolve_location(config: &ReaderConfig, location: &ArticleLocation) -> Result<String, FetchError> {
+    match location {
+        ArticleLocation::Default => Ok(absolute_url(&config.article_url(&config.default_article))),
+        ArticleLocation::Id(article_id) => Ok(absolute_url(&config.article_url(article_id))),
+        ArticleLocation::Source(url) if config.allows_source(url) => Ok(url.clone()),
+        ArticleLocation::Source(url) => Err(FetchError::SourceNotAllowed { url: url.clone() }),
+    }
 }
 
 /// Why an article could not be loaded.
@@ -143,6 +172,16 @@ pub enum FetchError {
     },
     /// The document arrived but is not a readable article.
     Article(ArticleError),
+    /// `?src=` named an address whose origin the configuration does not allow.
+    SourceNotAllowed {
+        /// The address asked for.
+        url: String,
+    },
+    /// The reader's own `lede.config.json` is broken.
+    Config {
+        /// What is wrong with it, lowercase.
+        message: String,
+    },
 }
 
 impl fmt::Display for FetchError {
@@ -173,6 +212,10 @@ impl fmt::Display for FetchError {
                 write!(formatter, "the server failed to send {url} (http status {status})")
             }
             FetchError::Article(error) => write!(formatter, "{error}"),
+            FetchError::SourceNotAllowed { url } => {
+                write!(formatter, "{url} is not from a source this reader is configured to show")
+            }
+            FetchError::Config { message } => write!(formatter, "the reader's configuration {CONFIG_PATH} is invalid: {message}"),
         }
     }
 }
@@ -189,7 +232,12 @@ impl FetchError {
             FetchError::Server { status, .. } => matches!(status, 408 | 429 | 500 | 502 | 503 | 504),
             // The reader has already waited the whole deadline once.
             FetchError::TimedOut { .. } => false,
-            FetchError::NotFound { .. } | FetchError::NotJson { .. } | FetchError::TooLarge { .. } | FetchError::Article(_) => false,
+            FetchError::NotFound { .. }
+            | FetchError::NotJson { .. }
+            | FetchError::TooLarge { .. }
+            | FetchError::Article(_)
+            | FetchError::SourceNotAllowed { .. }
+            | FetchError::Config { .. } => false,
         }
     }
 }
@@ -215,17 +263,18 @@ pub fn retry_delay_ms(retry: u32, retry_after: Option<&str>) -> Option<u32> {
     }
 }
 
-/// Fetches and validates the article `article_id` from [`ARTICLES_BASE_PATH`], trying a
+/// Fetches and validates the article at `location` (as the configuration resolves it), trying a
 /// transient failure again up to [`MAX_RETRIES`] times with backoff. A recently loaded
 /// article comes from memory.
 ///
 /// The request is aborted when the current reactive owner is cleaned up, so call it
 /// from inside a resource.
-pub async fn fetch_article(article_id: Slug) -> Result<ParsedArticle, FetchError> {
-    if let Some(article) = cached_article(&article_id) {
+pub async fn fetch_article(location: ArticleLocation) -> Result<ParsedArticle, FetchError> {
+    let config = load_config().await?;
+    let url = resolve_location(&config, &location)?;
+    if let Some(article) = cached_article(&url) {
         return Ok(article);
     }
-    let url = article_document_url(&article_id);
     // One controller for every attempt: when the reader moves on, cleanup aborts it, and
     // an aborted load is never retried, so a superseded request cannot come back.
     let abort_controller = web_sys::AbortController::new().ok();
@@ -253,7 +302,7 @@ pub async fn fetch_article(article_id: Slug) -> Result<ParsedArticle, FetchError
         }
     };
     let parsed = parse_article(&text, &url).map_err(FetchError::Article)?;
-    remember_article(&article_id, &parsed);
+    remember_article(&url, &parsed);
     Ok(parsed)
 }
 
@@ -269,26 +318,29 @@ async fn sleep_ms(delay_ms: u32) {
 /// sent one. The attempt gives up after [`REQUEST_DEADLINE_MS`] by aborting `controller`.
 async fn fetch_text(url: &str, controller: Option<&web_sys::AbortController>) -> Result<String, (FetchError, Option<String>)> {
     // The deadline aborts through the load's controller, and says so, so that an abort
-    // reads as "too slow" rather than as a network failure.
+    // reads as "too slow" rather than as a network failure. The timer may still fire after
+    // the attempt ended (a clear that did not take): `finished` makes that harmless, and
+    // `once_into_js` frees the closure when it runs instead of leaving a dangling one.
     let timed_out = Rc::new(Cell::new(false));
-    let deadline = controller.cloned().map(|controller| {
-        let timed_out = timed_out.clone();
-        Closure::once(move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    });
-    let timer_id = deadline.as_ref().and_then(|deadline| {
+    let finished = Rc::new(Cell::new(false));
+    let timer_id = controller.cloned().and_then(|controller| {
+        let (timed_out, finished) = (timed_out.clone(), finished.clone());
+        let deadline = Closure::once_into_js(move || {
+            if !finished.get() {
+                timed_out.set(true);
+                controller.abort();
+            }
+        });
         leptos::prelude::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(deadline.as_ref().unchecked_ref(), REQUEST_DEADLINE_MS)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(deadline.unchecked_ref(), REQUEST_DEADLINE_MS)
             .ok()
     });
     let abort_signal = controller.map(web_sys::AbortController::signal);
     let outcome = send_and_read(url, abort_signal.as_ref()).await;
+    finished.set(true);
     if let Some(timer_id) = timer_id {
         leptos::prelude::window().clear_timeout_with_handle(timer_id);
     }
-    drop(deadline);
     match outcome {
         Err((FetchError::Network { .. }, _)) if timed_out.get() => {
             Err((FetchError::TimedOut { url: url.to_owned(), seconds: REQUEST_DEADLINE_MS / 1000 }, None))

@@ -4,8 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::{fetch_article, FetchError};
 use crate::components::{ArticleView, ErrorState, LoadingState, OfflineNotice};
-use crate::model::slug::Slug;
-use crate::routing::{Arrival, ArticleNavigation};
+use crate::routing::{Arrival, ArticleLocation, ArticleNavigation};
 
 /// What a reader is told about a failed load.
 struct Explanation {
@@ -33,6 +32,14 @@ fn explain(error: &FetchError) -> Explanation {
         FetchError::NotJson { .. } | FetchError::TooLarge { .. } | FetchError::Article(_) => (
             "This article cannot be shown",
             "The news server sent something that is not a readable article. The details below can help its developers.",
+        ),
+        FetchError::SourceNotAllowed { .. } => (
+            "This article address is not allowed",
+            "This reader shows only articles from the sources its outlet has chosen.",
+        ),
+        FetchError::Config { .. } => (
+            "This reader is not set up correctly",
+            "Its configuration file has a mistake. The details below can help the outlet's developers.",
         ),
     };
     Explanation { title, advice }
@@ -63,19 +70,19 @@ fn focus_first_headline() {
     }
 }
 
-/// Loads the article `article_id` and shows it. The page is created anew for every
+/// Loads the article at `location` and shows it. The page is created anew for every
 /// article, so leaving it cleans up its resource and aborts a request still under way.
 #[component]
 pub fn ArticlePage(
-    /// The article to show.
-    article_id: Slug,
+    /// Where the article to show comes from.
+    location: ArticleLocation,
     /// Opens and prefetches other articles.
     navigation: ArticleNavigation,
     /// How the reader arrived: decides the scroll position, and whether focus moves to the
     /// headline so that screen readers announce the new article.
     arrival: Arrival,
 ) -> impl IntoView {
-    let article = LocalResource::new(move || fetch_article(article_id.clone()));
+    let article = LocalResource::new(move || fetch_article(location.clone()));
 
     // Offline: say so, and when the connection returns, retry a load that failed for a
     // reason the network explains.

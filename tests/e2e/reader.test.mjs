@@ -97,7 +97,7 @@ test('related articles are loaded ahead once, so opening one and going Back need
 test('on a phone, related articles are fetched only when their cards scroll into view', async () => {
   const { page } = await newWatchedPage({ width: 390, height: 844 });
   const requests = [];
-  page.on('request', (request) => { if (request.url().endsWith('.json')) requests.push(new URL(request.url()).pathname); });
+  page.on('request', (request) => { if (request.url().includes('/articles/')) requests.push(new URL(request.url()).pathname); });
   await page.goto(`${server.origin}/`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.waitForTimeout(500);
@@ -165,7 +165,7 @@ test('a slow load shows a thin progress bar only after 150 ms', async () => {
 test('the default article is preloaded alongside the wasm and fetched only once', async () => {
   const { page, problems } = await newWatchedPage();
   const requests = [];
-  page.on('request', (request) => { if (request.url().endsWith('.json')) requests.push(new URL(request.url()).pathname); });
+  page.on('request', (request) => { if (request.url().includes('/articles/')) requests.push(new URL(request.url()).pathname); });
   await page.goto(`${server.origin}/`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   assert.equal(requests.filter((path) => path === `/articles/${SEED_ID}.json`).length, 1, 'the preloaded response is reused by the app');
@@ -339,6 +339,56 @@ test('leaving an article while it loads aborts its request, and the article left
   await page.waitForTimeout(2000);
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), seed.headline, 'still the article last asked for');
   assert.deepEqual(aborted, ['net::ERR_ABORTED'], 'the superseded request was aborted, not merely ignored');
+  await page.close();
+});
+
+test('?src= from an origin not on the allow-list is refused without a request to it', async () => {
+  const { page, problems } = await newWatchedPage();
+  const requested = [];
+  page.on('request', (request) => { if (new URL(request.url()).hostname === 'evil.example') requested.push(request.url()); });
+  await page.goto(`${server.origin}/?src=${encodeURIComponent('https://evil.example/fake.json')}`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /This article address is not allowed/);
+  assert.match(await alert.textContent(), /https:\/\/evil\.example\/fake\.json is not from a source this reader is configured to show/);
+  assert.deepEqual(requested, []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the configuration can allow another origin for ?src= and move the articles elsewhere', async () => {
+  const partner = await serveDist(join(projectRoot, 'dist'));
+  try {
+    const { page, problems } = await newWatchedPage();
+    const config = { allowed_source_origins: [partner.origin], articles_base_url: `${partner.origin}/articles/` };
+    await page.route('**/lede.config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(config) }));
+    const fromPartner = [];
+    page.on('request', (request) => { if (request.url().startsWith(partner.origin)) fromPartner.push(new URL(request.url()).pathname); });
+
+    const criticism = await articleJson('initial-plan-criticism');
+    await page.goto(`${server.origin}/?src=${encodeURIComponent(`${partner.origin}/articles/initial-plan-criticism.json`)}`);
+    await page.getByRole('heading', { level: 1, name: criticism.headline }).waitFor();
+
+    const minimal = await articleJson('minimal-article');
+    await page.goto(`${server.origin}/articles/minimal-article`);
+    await page.getByRole('heading', { level: 1, name: minimal.headline }).waitFor();
+    assert.ok(fromPartner.includes('/articles/minimal-article.json'), `articles come from the configured base: ${fromPartner}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await partner.close();
+  }
+});
+
+test('a broken configuration file is named in a clear message', async () => {
+  const { page } = await newWatchedPage();
+  await page.route('**/lede.config.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{ "allowed_source_origins": ["not a url"] }' }));
+  await page.goto(`${server.origin}/`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /This reader is not set up correctly/);
+  assert.match(await alert.textContent(), /the reader's configuration \/lede\.config\.json is invalid: allowed_source_origins\[0\]/);
   await page.close();
 });
 

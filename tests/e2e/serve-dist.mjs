@@ -106,7 +106,9 @@ export async function serveDist(distDir) {
     const target = extension === '' ? join(root, 'index.html') : filePath;
     try {
       const body = await readFile(target);
-      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream' });
+      // Articles may be read from another origin (a reader configured to allow this one).
+      const cors = extname(target) === '.json' ? { 'access-control-allow-origin': '*' } : {};
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream', ...cors });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
