@@ -8,12 +8,14 @@
 //!   Firefox, a release build with its sizes, and end-to-end tests against `dist/`.
 //!
 //! - `cargo xtask fuzz [SECONDS]`: fuzzes the article parser (default 60 seconds).
+//! - `cargo xtask serve-test DIST`: the end-to-end tests' HTTP server (axum), with faults.
 //!
 //! Every install is guarded by the version it needs, so on a warm machine the set-up
 //! costs a few process spawns. The versions are the ones `../shared/toolchain.md`
 //! proved on this kind of machine.
 
 mod sizes;
+mod test_server;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
         ("test", [flag, seconds]) if flag == "--fuzz" => parse_seconds(seconds).and_then(|seconds| test(Some(seconds))),
         ("build", []) => release_build().map(|_| ()),
         ("fuzz", []) => tools::fuzz(60),
+        ("serve-test", [dist]) => test_server::serve(Path::new(dist)),
         ("fuzz", [seconds]) => parse_seconds(seconds).and_then(tools::fuzz),
         _ => {
             eprintln!("usage: cargo xtask <serve | test [--fuzz SECONDS] | build | fuzz [SECONDS]>");
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
             eprintln!("         with --fuzz, finish with a fuzzing run of that many seconds");
             eprintln!("  build  install missing build tools, then build the release dist/");
             eprintln!("  fuzz   fuzz the article parser for SECONDS (default 60)");
+            eprintln!("  serve-test DIST  the end-to-end tests' server: DIST plus injected faults, on a free port");
             return ExitCode::from(2);
         }
     };
@@ -107,7 +111,8 @@ fn test(fuzz_seconds: Option<u64>) -> Result<(), String> {
             Command::new("node")
                 .args(["--test", "--test-reporter=spec", "tests/e2e/"])
                 .env("PATH", &path)
-                .env("LEDE_CHROMIUM", &browsers.chromium),
+                .env("LEDE_CHROMIUM", &browsers.chromium)
+                .env("LEDE_XTASK", std::env::current_exe().unwrap_or_default()),
             "end-to-end tests",
         )
     })?;
