@@ -83,7 +83,9 @@ fn reader_saves_data() -> bool {
         return false;
     }
     let saves_data = js_sys::Reflect::get(&connection, &"saveData".into()).is_ok_and(|value| value.is_truthy());
-    let effective_type = js_sys::Reflect::get(&connection, &"effectiveType".into()).ok().and_then(|value| value.as_string());
+    let effective_type = js_sys::Reflect::get(&connection, &"effectiveType".into())
+        .ok()
+        .and_then(|value| value.as_string());
     saves_data || matches!(effective_type.as_deref(), Some("slow-2g" | "2g"))
 }
 
@@ -91,7 +93,10 @@ fn reader_saves_data() -> bool {
 /// relative URLs inside the article resolve against it.
 fn absolute_url(url: &str) -> String {
     let page = leptos::prelude::window().location().href().unwrap_or_default();
-    url::Url::parse(&page).and_then(|page| page.join(url)).map(String::from).unwrap_or_else(|_| url.to_owned())
+    url::Url::parse(&page)
+        .and_then(|page| page.join(url))
+        .map(String::from)
+        .unwrap_or_else(|_| url.to_owned())
 }
 
 thread_local! {
@@ -193,17 +198,26 @@ impl fmt::Display for FetchError {
                 write!(formatter, "{url} did not answer within {seconds} seconds")
             }
             FetchError::NotJson { url, content_type } if content_type.is_empty() => {
-                write!(formatter, "{url} did not say what it sent, so it was not read as an article")
+                write!(
+                    formatter,
+                    "{url} did not say what it sent, so it was not read as an article"
+                )
             }
             FetchError::NotJson { url, content_type } => {
                 write!(formatter, "{url} sent {content_type}, not an article")
             }
-            FetchError::TooLarge { url, announced_bytes: Some(n_bytes) } => write!(
+            FetchError::TooLarge {
+                url,
+                announced_bytes: Some(n_bytes),
+            } => write!(
                 formatter,
                 "{url} is {n_bytes} bytes, more than the limit of {} bytes for an article",
                 crate::model::validate::MAX_DOCUMENT_BYTES
             ),
-            FetchError::TooLarge { url, announced_bytes: None } => write!(
+            FetchError::TooLarge {
+                url,
+                announced_bytes: None,
+            } => write!(
                 formatter,
                 "{url} is more than the limit of {} bytes for an article; reading stopped there",
                 crate::model::validate::MAX_DOCUMENT_BYTES
@@ -213,9 +227,15 @@ impl fmt::Display for FetchError {
             }
             FetchError::Article(error) => write!(formatter, "{error}"),
             FetchError::SourceNotAllowed { url } => {
-                write!(formatter, "{url} is not from a source this reader is configured to show")
+                write!(
+                    formatter,
+                    "{url} is not from a source this reader is configured to show"
+                )
             }
-            FetchError::Config { message } => write!(formatter, "the reader's configuration {CONFIG_PATH} is invalid: {message}"),
+            FetchError::Config { message } => write!(
+                formatter,
+                "the reader's configuration {CONFIG_PATH} is invalid: {message}"
+            ),
         }
     }
 }
@@ -255,7 +275,9 @@ impl FetchError {
 /// asked for a wait too long to keep a reader looking at a spinner.
 pub fn retry_delay_ms(retry: u32, retry_after: Option<&str>) -> Option<u32> {
     let backoff = FIRST_RETRY_DELAY_MS.saturating_mul(1 << retry.min(8));
-    let asked = retry_after.and_then(|value| value.trim().parse::<u32>().ok()).map(|seconds| seconds.saturating_mul(1000));
+    let asked = retry_after
+        .and_then(|value| value.trim().parse::<u32>().ok())
+        .map(|seconds| seconds.saturating_mul(1000));
     match asked {
         Some(asked) if asked > MAX_RETRY_AFTER_MS => None,
         Some(asked) => Some(asked.max(backoff)),
@@ -284,14 +306,20 @@ pub async fn fetch_article(location: ArticleLocation) -> Result<ParsedArticle, F
             controller.abort();
         }
     });
-    let is_aborted = || abort_controller.as_ref().is_some_and(|controller| controller.signal().aborted());
+    let is_aborted = || {
+        abort_controller
+            .as_ref()
+            .is_some_and(|controller| controller.signal().aborted())
+    };
 
     let mut retry = 0;
     let text = loop {
         match fetch_text(&url, abort_controller.as_ref()).await {
             Ok(text) => break text,
             Err((error, retry_after)) if error.is_transient() && retry < MAX_RETRIES && !is_aborted() => {
-                let Some(delay) = retry_delay_ms(retry, retry_after.as_deref()) else { return Err(error) };
+                let Some(delay) = retry_delay_ms(retry, retry_after.as_deref()) else {
+                    return Err(error);
+                };
                 sleep_ms(delay).await;
                 if is_aborted() {
                     return Err(error);
@@ -308,15 +336,20 @@ pub async fn fetch_article(location: ArticleLocation) -> Result<ParsedArticle, F
 
 async fn sleep_ms(delay_ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let _ = leptos::prelude::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, i32::try_from(delay_ms).unwrap_or(i32::MAX));
+        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            &resolve,
+            i32::try_from(delay_ms).unwrap_or(i32::MAX),
+        );
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// One attempt at the body of `url`, or why not, with the server's `Retry-After` if it
 /// sent one. The attempt gives up after [`REQUEST_DEADLINE_MS`] by aborting `controller`.
-async fn fetch_text(url: &str, controller: Option<&web_sys::AbortController>) -> Result<String, (FetchError, Option<String>)> {
+async fn fetch_text(
+    url: &str,
+    controller: Option<&web_sys::AbortController>,
+) -> Result<String, (FetchError, Option<String>)> {
     // The deadline aborts through the load's controller, and says so, so that an abort
     // reads as "too slow" rather than as a network failure. The timer may still fire after
     // the attempt ended (a clear that did not take): `finished` makes that harmless, and
@@ -342,43 +375,107 @@ async fn fetch_text(url: &str, controller: Option<&web_sys::AbortController>) ->
         leptos::prelude::window().clear_timeout_with_handle(timer_id);
     }
     match outcome {
-        Err((FetchError::Network { .. }, _)) if timed_out.get() => {
-            Err((FetchError::TimedOut { url: url.to_owned(), seconds: REQUEST_DEADLINE_MS / 1000 }, None))
-        }
+        Err((FetchError::Network { .. }, _)) if timed_out.get() => Err((
+            FetchError::TimedOut {
+                url: url.to_owned(),
+                seconds: REQUEST_DEADLINE_MS / 1000,
+            },
+            None,
+        )),
         other => other,
     }
 }
 
-async fn send_and_read(url: &str, abort_signal: Option<&web_sys::AbortSignal>) -> Result<String, (FetchError, Option<String>)> {
-    let network_error = |error: gloo_net::Error| (FetchError::Network { url: url.to_owned(), detail: error.to_string() }, None);
-    let response = gloo_net::http::Request::get(url).abort_signal(abort_signal).send().await.map_err(network_error)?;
+async fn send_and_read(
+    url: &str,
+    abort_signal: Option<&web_sys::AbortSignal>,
+) -> Result<String, (FetchError, Option<String>)> {
+    let network_error = |error: gloo_net::Error| {
+        (
+            FetchError::Network {
+                url: url.to_owned(),
+                detail: error.to_string(),
+            },
+            None,
+        )
+    };
+    let response = gloo_net::http::Request::get(url)
+        .abort_signal(abort_signal)
+        .send()
+        .await
+        .map_err(network_error)?;
     let headers = response.headers();
     match response.status() {
         200..=299 => {}
         404 | 410 => return Err((FetchError::NotFound { url: url.to_owned() }, None)),
-        status => return Err((FetchError::Server { url: url.to_owned(), status }, headers.get("retry-after"))),
+        status => {
+            return Err((
+                FetchError::Server {
+                    url: url.to_owned(),
+                    status,
+                },
+                headers.get("retry-after"),
+            ))
+        }
     }
     // An HTML error page behind a misconfigured proxy is never parsed as an article.
     let content_type = headers.get("content-type").unwrap_or_default();
     let media_type = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     if media_type != "application/json" && !media_type.ends_with("+json") {
-        return Err((FetchError::NotJson { url: url.to_owned(), content_type }, None));
+        return Err((
+            FetchError::NotJson {
+                url: url.to_owned(),
+                content_type,
+            },
+            None,
+        ));
     }
     // A document announced as too big is refused before a byte of it is read; one whose
     // size is not announced, or announced wrongly, is cut off while reading.
-    if let Some(n_bytes) = headers.get("content-length").and_then(|value| value.trim().parse::<u64>().ok()) {
+    if let Some(n_bytes) = headers
+        .get("content-length")
+        .and_then(|value| value.trim().parse::<u64>().ok())
+    {
         if n_bytes > crate::model::validate::MAX_DOCUMENT_BYTES as u64 {
-            return Err((FetchError::TooLarge { url: url.to_owned(), announced_bytes: Some(n_bytes) }, None));
+            return Err((
+                FetchError::TooLarge {
+                    url: url.to_owned(),
+                    announced_bytes: Some(n_bytes),
+                },
+                None,
+            ));
         }
     }
-    let Some(body) = response.body() else { return Ok(String::new()) };
-    let bytes = read_at_most(&body, crate::model::validate::MAX_DOCUMENT_BYTES).await.map_err(|error| match error {
-        ReadError::TooLarge => (FetchError::TooLarge { url: url.to_owned(), announced_bytes: None }, None),
-        ReadError::Failed(detail) => (FetchError::Network { url: url.to_owned(), detail }, None),
-    })?;
+    let Some(body) = response.body() else {
+        return Ok(String::new());
+    };
+    let bytes = read_at_most(&body, crate::model::validate::MAX_DOCUMENT_BYTES)
+        .await
+        .map_err(|error| match error {
+            ReadError::TooLarge => (
+                FetchError::TooLarge {
+                    url: url.to_owned(),
+                    announced_bytes: None,
+                },
+                None,
+            ),
+            ReadError::Failed(detail) => (
+                FetchError::Network {
+                    url: url.to_owned(),
+                    detail,
+                },
+                None,
+            ),
+        })?;
     String::from_utf8(bytes).map_err(|_| {
         let message = "the document is not utf-8 text".to_owned();
-        (FetchError::Article(crate::model::ArticleError::Syntax { source: url.to_owned(), message }), None)
+        (
+            FetchError::Article(crate::model::ArticleError::Syntax {
+                source: url.to_owned(),
+                message,
+            }),
+            None,
+        )
     })
 }
 
@@ -391,21 +488,29 @@ enum ReadError {
 // The stream API goes through `Reflect`: its bindings need several web-sys features, and
 // every call here may fail (an aborted request rejects the pending read).
 async fn read_at_most(body: &web_sys::ReadableStream, limit: usize) -> Result<Vec<u8>, ReadError> {
-    let failed = |value: JsValue| ReadError::Failed(value.as_string().unwrap_or_else(|| "the connection broke while reading".to_owned()));
-    let get_reader: js_sys::Function = js_sys::Reflect::get(body, &"getReader".into()).map_err(failed)?.dyn_into().map_err(|_| ReadError::Failed("no stream reader".to_owned()))?;
-    let reader = get_reader.call0(body).map_err(failed)?;
-    let read: js_sys::Function = js_sys::Reflect::get(&reader, &"read".into()).map_err(failed)?.dyn_into().map_err(|_| ReadError::Failed("no stream reader".to_owned()))?;
+    let failed = |value: JsValue| {
+        ReadError::Failed(
+            value
+                .as_string()
+                .unwrap_or_else(|| "the connection broke while reading".to_owned()),
+        )
+    };
+    let reader = method(body, "getReader")?.call0(body).map_err(failed)?;
+    let read = method(&reader, "read")?;
     let mut bytes = Vec::new();
     loop {
-        let promise: js_sys::Promise = read.call0(&reader).map_err(failed)?.dyn_into().map_err(|_| ReadError::Failed("no stream reader".to_owned()))?;
+        let promise: js_sys::Promise = read
+            .call0(&reader)
+            .map_err(failed)?
+            .dyn_into()
+            .map_err(|_| ReadError::Failed("the response body's read() did not return a promise".to_owned()))?;
         let chunk = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(failed)?;
         if js_sys::Reflect::get(&chunk, &"done".into()).is_ok_and(|done| done.is_truthy()) {
             return Ok(bytes);
         }
-        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(failed)?;
-        let array = js_sys::Uint8Array::new(&value);
+        let array = js_sys::Uint8Array::new(&js_sys::Reflect::get(&chunk, &"value".into()).map_err(failed)?);
         if bytes.len() + array.length() as usize > limit {
-            if let Ok(cancel) = js_sys::Reflect::get(&reader, &"cancel".into()).and_then(|cancel| cancel.dyn_into::<js_sys::Function>().map_err(JsValue::from)) {
+            if let Ok(cancel) = method(&reader, "cancel") {
                 let _ = cancel.call0(&reader);
             }
             return Err(ReadError::TooLarge);
@@ -414,4 +519,12 @@ async fn read_at_most(body: &web_sys::ReadableStream, limit: usize) -> Result<Ve
         bytes.resize(start + array.length() as usize, 0);
         array.copy_to(&mut bytes[start..]);
     }
+}
+
+/// `target[name]` if it is a function.
+fn method(target: &JsValue, name: &str) -> Result<js_sys::Function, ReadError> {
+    js_sys::Reflect::get(target, &JsValue::from_str(name))
+        .ok()
+        .and_then(|value| value.dyn_into().ok())
+        .ok_or_else(|| ReadError::Failed(format!("the response body has no {name}()")))
 }

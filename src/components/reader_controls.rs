@@ -19,39 +19,31 @@ pub fn ReaderControls(
     let size_label = move || format!("{}%", settings.get().text_percent());
     let is_smallest = move || settings.get().text_size == 0;
     let is_largest = move || settings.get().text_size + 1 == TEXT_SIZES_PERCENT.len();
-    let widths = radio_choices("lede-line-width", &LineWidth::ALL, LineWidth::as_str, LineWidth::label, move |width| {
-        settings.get().line_width == width
-    }, move |width| change(&move |s| s.line_width = width));
-    let themes = radio_choices("lede-theme", &Theme::ALL, Theme::as_str, Theme::label, move |theme| {
-        settings.get().theme == theme
-    }, move |theme| change(&move |s| s.theme = theme));
+    let widths = radio_choices(
+        "lede-line-width",
+        &LineWidth::ALL,
+        LineWidth::as_str,
+        LineWidth::label,
+        move |width| settings.get().line_width == width,
+        move |width| change(&move |s| s.line_width = width),
+    );
+    let themes = radio_choices(
+        "lede-theme",
+        &Theme::ALL,
+        Theme::as_str,
+        Theme::label,
+        move |theme| settings.get().theme == theme,
+        move |theme| change(&move |s| s.theme = theme),
+    );
     view! {
         <details class="lede-reader-controls" data-testid="reader-controls">
             <summary class="lede-reader-controls__summary">"Display"</summary>
             <div class="lede-reader-controls__panel">
                 <div class="lede-reader-controls__group" role="group" aria-labelledby="lede-reader-controls-size">
                     <span class="lede-reader-controls__legend" id="lede-reader-controls-size">"Text size"</span>
-                    <button
-                        class="lede-reader-controls__step"
-                        type="button"
-                        disabled=is_smallest
-                        on:click=move |_| change(&|s| *s = s.smaller_text())
-                    >
-                        // The glyph is decoration; the words are the button's name (WCAG 2.5.3).
-                        <span aria-hidden="true">"A−"</span>
-                        <span class="lede-visually-hidden">"Smaller text"</span>
-                    </button>
+                    {text_size_button("A−", "Smaller text", is_smallest, move || change(&|s| *s = s.smaller_text()))}
                     <output class="lede-reader-controls__value" aria-live="polite">{size_label}</output>
-                    <button
-                        class="lede-reader-controls__step"
-                        type="button"
-                        disabled=is_largest
-                        on:click=move |_| change(&|s| *s = s.larger_text())
-                    >
-                        // The glyph is decoration; the words are the button's name (WCAG 2.5.3).
-                        <span aria-hidden="true">"A+"</span>
-                        <span class="lede-visually-hidden">"Larger text"</span>
-                    </button>
+                    {text_size_button("A+", "Larger text", is_largest, move || change(&|s| *s = s.larger_text()))}
                 </div>
                 <fieldset class="lede-reader-controls__group">
                     <legend class="lede-reader-controls__legend">"Line width"</legend>
@@ -63,6 +55,22 @@ pub fn ReaderControls(
                 </fieldset>
             </div>
         </details>
+    }
+}
+
+/// A text-size step button. The glyph is decoration; the words are the button's accessible
+/// name, visually hidden (WCAG 2.5.3: the visible label must be part of the name).
+fn text_size_button(
+    glyph: &'static str,
+    name: &'static str,
+    is_disabled: impl Fn() -> bool + Send + Sync + 'static,
+    on_press: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <button class="lede-reader-controls__step" type="button" disabled=is_disabled on:click=move |_| on_press()>
+            <span aria-hidden="true">{glyph}</span>
+            <span class="lede-visually-hidden">{name}</span>
+        </button>
     }
 }
 
