@@ -41,8 +41,11 @@ impl ReaderConfig {
     /// Reads the configuration file's text. Missing fields keep their defaults; a wrong
     /// one is an error naming the field, lowercase.
     pub fn parse(text: &str) -> Result<ReaderConfig, String> {
-        let value = parse_json(text).map_err(|error| format!("line {} column {}: {}", error.line, error.column, error.message))?;
-        let JsonValue::Object(fields) = value else { return Err("expected an object".to_owned()) };
+        let value = parse_json(text)
+            .map_err(|error| format!("line {} column {}: {}", error.line, error.column, error.message))?;
+        let JsonValue::Object(fields) = value else {
+            return Err("expected an object".to_owned());
+        };
         let mut config = ReaderConfig::default();
         for (key, value) in fields {
             match (key.as_str(), value) {
@@ -50,12 +53,15 @@ impl ReaderConfig {
                     config.articles_base_url = if url.ends_with('/') { url } else { format!("{url}/") };
                 }
                 ("default_article", JsonValue::String(id)) => {
-                    config.default_article = Slug::parse(&id).map_err(|message| format!("default_article: {message}"))?;
+                    config.default_article =
+                        Slug::parse(&id).map_err(|message| format!("default_article: {message}"))?;
                 }
                 ("article_urls", JsonValue::Object(entries)) => {
                     for (id, url) in entries {
                         let slug = Slug::parse(&id).map_err(|message| format!("article_urls: {message}"))?;
-                        let JsonValue::String(url) = url else { return Err(format!("article_urls.{id}: expected a string")) };
+                        let JsonValue::String(url) = url else {
+                            return Err(format!("article_urls.{id}: expected a string"));
+                        };
                         config.article_urls.push((slug, url));
                     }
                 }
@@ -92,12 +98,16 @@ impl ReaderConfig {
     pub fn allows_source(&self, url: &str) -> bool {
         let Ok(parsed) = url::Url::parse(url) else { return false };
         matches!(parsed.scheme(), "https" | "http")
-            && self.allowed_source_origins.iter().any(|allowed| *allowed == parsed.origin().ascii_serialization())
+            && self
+                .allowed_source_origins
+                .iter()
+                .any(|allowed| *allowed == parsed.origin().ascii_serialization())
     }
 }
 
 fn normalized_origin(text: &str) -> Option<String> {
     let parsed = url::Url::parse(text).ok()?;
-    let is_bare_origin = matches!(parsed.scheme(), "https" | "http") && matches!(parsed.path(), "" | "/") && parsed.query().is_none();
+    let is_bare_origin =
+        matches!(parsed.scheme(), "https" | "http") && matches!(parsed.path(), "" | "/") && parsed.query().is_none();
     is_bare_origin.then(|| parsed.origin().ascii_serialization())
 }

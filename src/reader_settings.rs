@@ -122,7 +122,11 @@ pub struct ReaderSettings {
 
 impl Default for ReaderSettings {
     fn default() -> ReaderSettings {
-        ReaderSettings { text_size: STANDARD_TEXT_SIZE, line_width: LineWidth::default(), theme: Theme::default() }
+        ReaderSettings {
+            text_size: STANDARD_TEXT_SIZE,
+            line_width: LineWidth::default(),
+            theme: Theme::default(),
+        }
     }
 }
 
@@ -134,17 +138,28 @@ impl ReaderSettings {
 
     /// One step larger, if there is one.
     pub fn larger_text(self) -> ReaderSettings {
-        ReaderSettings { text_size: (self.text_size + 1).min(TEXT_SIZES_PERCENT.len() - 1), ..self }
+        ReaderSettings {
+            text_size: (self.text_size + 1).min(TEXT_SIZES_PERCENT.len() - 1),
+            ..self
+        }
     }
 
     /// One step smaller, if there is one.
     pub fn smaller_text(self) -> ReaderSettings {
-        ReaderSettings { text_size: self.text_size.saturating_sub(1), ..self }
+        ReaderSettings {
+            text_size: self.text_size.saturating_sub(1),
+            ..self
+        }
     }
 
     /// The stored form, such as `text=2;width=wide;theme=sepia`.
     pub fn to_storage_text(&self) -> String {
-        format!("text={};width={};theme={}", self.text_size, self.line_width.as_str(), self.theme.as_str())
+        format!(
+            "text={};width={};theme={}",
+            self.text_size,
+            self.line_width.as_str(),
+            self.theme.as_str()
+        )
     }
 
     /// Reads the stored form. Anything unknown or damaged keeps its default, so a value
@@ -154,7 +169,11 @@ impl ReaderSettings {
         for pair in text.split(';') {
             match pair.split_once('=') {
                 Some(("text", value)) => {
-                    if let Some(step) = value.parse().ok().filter(|step: &usize| *step < TEXT_SIZES_PERCENT.len()) {
+                    if let Some(step) = value
+                        .parse()
+                        .ok()
+                        .filter(|step: &usize| *step < TEXT_SIZES_PERCENT.len())
+                    {
                         settings.text_size = step;
                     }
                 }

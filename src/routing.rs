@@ -58,7 +58,12 @@ impl Route {
         match self {
             Route::Home => "/".to_owned(),
             Route::Source(url) => {
-                format!("/?{}", url::form_urlencoded::Serializer::new(String::new()).append_pair("src", url).finish())
+                format!(
+                    "/?{}",
+                    url::form_urlencoded::Serializer::new(String::new())
+                        .append_pair("src", url)
+                        .finish()
+                )
             }
             Route::Article(id) => format!("/articles/{id}"),
             Route::NotFound(path) => path.clone(),
@@ -142,13 +147,19 @@ impl BrowserRouter {
         // The app restores positions itself: the browser's own restoration would jump
         // before the returning article has been rendered, and land nowhere.
         if let Ok(history) = window().history() {
-            let _ = js_sys::Reflect::set(&history, &JsValue::from_str("scrollRestoration"), &JsValue::from_str("manual"));
+            let _ = js_sys::Reflect::set(
+                &history,
+                &JsValue::from_str("scrollRestoration"),
+                &JsValue::from_str("manual"),
+            );
         }
         let popstate = window_event_listener(leptos::ev::popstate, move |event| {
             let new_route = current_route();
             // Hash changes also fire `popstate`; they must not reload the article.
             if route.get_untracked() != new_route {
-                let scroll_y = js_sys::Reflect::get(&event.state(), &JsValue::from_str(SCROLL_Y_KEY)).ok().and_then(|value| value.as_f64());
+                let scroll_y = js_sys::Reflect::get(&event.state(), &JsValue::from_str(SCROLL_Y_KEY))
+                    .ok()
+                    .and_then(|value| value.as_f64());
                 arrival.set(Arrival::Returned { scroll_y });
                 route.set(new_route);
             }
@@ -198,7 +209,9 @@ pub fn scroll_instantly_to(top: f64) {
 /// Keeps the current scroll position in the current history entry, for Back and Forward.
 fn save_scroll_position() {
     let window = window();
-    let (Ok(history), Ok(scroll_y)) = (window.history(), window.scroll_y()) else { return };
+    let (Ok(history), Ok(scroll_y)) = (window.history(), window.scroll_y()) else {
+        return;
+    };
     let state = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&state, &JsValue::from_str(SCROLL_Y_KEY), &JsValue::from_f64(scroll_y));
     let _ = history.replace_state(&state, "");
@@ -206,5 +219,8 @@ fn save_scroll_position() {
 
 fn current_route() -> Route {
     let location = window().location();
-    Route::from_location(&location.pathname().unwrap_or_else(|_| "/".to_owned()), &location.search().unwrap_or_default())
+    Route::from_location(
+        &location.pathname().unwrap_or_else(|_| "/".to_owned()),
+        &location.search().unwrap_or_default(),
+    )
 }

@@ -28,18 +28,31 @@ fn seed_article() -> Article {
 /// A fresh element in the document for one test to mount into.
 fn fresh_container() -> web_sys::HtmlElement {
     let document = document();
-    let container = document.create_element("div").expect("create a container").unchecked_into::<web_sys::HtmlElement>();
-    document.body().expect("the test page has a body").append_child(&container).expect("append the container");
+    let container = document
+        .create_element("div")
+        .expect("create a container")
+        .unchecked_into::<web_sys::HtmlElement>();
+    document
+        .body()
+        .expect("the test page has a body")
+        .append_child(&container)
+        .expect("append the container");
     container
 }
 
 fn all(container: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
     let nodes = container.query_selector_all(selector).expect("a valid selector");
-    (0..nodes.length()).filter_map(|i| nodes.item(i)).filter_map(|node| node.dyn_into().ok()).collect()
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter_map(|node| node.dyn_into().ok())
+        .collect()
 }
 
 fn one(container: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
-    container.query_selector(selector).expect("a valid selector").unwrap_or_else(|| panic!("no element matches {selector}"))
+    container
+        .query_selector(selector)
+        .expect("a valid selector")
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
 }
 
 fn text(element: &web_sys::Element) -> String {
@@ -47,14 +60,20 @@ fn text(element: &web_sys::Element) -> String {
 }
 
 fn ignore_navigation() -> ArticleNavigation {
-    ArticleNavigation { open: Callback::new(|_| ()), prefetch: Callback::new(|_| ()) }
+    ArticleNavigation {
+        open: Callback::new(|_| ()),
+        prefetch: Callback::new(|_| ()),
+    }
 }
 
 /// Mounts the reading view of `article` into a fresh container. Keep the returned handle
 /// alive for as long as the test reads the DOM: dropping it unmounts the view.
 fn mount_article_view(article: Article, navigation: ArticleNavigation) -> (web_sys::HtmlElement, impl Sized) {
     let container = fresh_container();
-    let mounted = mount_to(container.clone(), move || view! { <ArticleView article=article navigation=navigation /> });
+    let mounted = mount_to(
+        container.clone(),
+        move || view! { <ArticleView article=article navigation=navigation /> },
+    );
     (container, mounted)
 }
 
@@ -73,7 +92,10 @@ fn the_reading_view_shows_the_seed_headline_summary_section_navigation_and_four_
     assert_eq!(text(&one(&container, "[data-testid=kicker]")), "Conflict");
     assert!(text(&one(&container, "[data-testid=summary]")).contains("Meetings in Florida produced a joint statement"));
 
-    let nav_links: Vec<String> = all(&container, "nav[data-testid=section-nav] a").iter().map(text).collect();
+    let nav_links: Vec<String> = all(&container, "nav[data-testid=section-nav] a")
+        .iter()
+        .map(text)
+        .collect();
     assert_eq!(
         nav_links,
         [
@@ -88,13 +110,21 @@ fn the_reading_view_shows_the_seed_headline_summary_section_navigation_and_four_
         assert_eq!(all(&container, &target).len(), 1, "the section {target} exists");
     }
 
-    assert_eq!(all(&container, "[data-testid=related-card]").len(), 4, "four related cards");
+    assert_eq!(
+        all(&container, "[data-testid=related-card]").len(),
+        4,
+        "four related cards"
+    );
     assert!(text(&one(&container, "[data-testid=context-note]")).contains("progress hinges on verifiable steps"));
     assert_eq!(
         text(&one(&container, "[data-testid=reporting-note]")),
         "Reporting note: The Associated Press contributed to this report."
     );
-    assert_eq!(one(&container, "main").tag_name(), "MAIN", "the article sits in the main landmark");
+    assert_eq!(
+        one(&container, "main").tag_name(),
+        "MAIN",
+        "the article sits in the main landmark"
+    );
     assert_eq!(one(&container, "[lang]").get_attribute("lang").as_deref(), Some("en"));
 }
 
@@ -105,7 +135,10 @@ fn direct_quotes_render_as_q_elements_that_name_their_speaker() {
     let quotes = all(&container, "[data-testid=article-body] section q");
     assert_eq!(quotes.len(), 8);
     assert_eq!(text(&quotes[0]), "long and substantive");
-    assert_eq!(quotes[0].get_attribute("data-speaker").as_deref(), Some("Volodymyr Zelensky"));
+    assert_eq!(
+        quotes[0].get_attribute("data-speaker").as_deref(),
+        Some("Volodymyr Zelensky")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -114,7 +147,9 @@ fn the_related_sidebar_leaves_no_empty_box_when_an_article_has_no_related_articl
     article.related.clear();
     let (container, _mounted) = mount_article_view(article, ignore_navigation());
     assert!(all(&container, "[data-testid=related]").is_empty());
-    assert!(all(&container, "aside").iter().all(|aside| aside.get_attribute("data-testid").as_deref() != Some("related")));
+    assert!(all(&container, "aside")
+        .iter()
+        .all(|aside| aside.get_attribute("data-testid").as_deref() != Some("related")));
 }
 
 #[wasm_bindgen_test]
@@ -129,7 +164,10 @@ fn a_plain_click_on_a_related_card_opens_that_article_inside_the_reader() {
     let (container, _mounted) = mount_article_view(article, on_open);
 
     let first_card_link = one(&container, "[data-testid=related-card] a");
-    assert_eq!(first_card_link.get_attribute("href").as_deref(), Some("/articles/florida-meetings-joint-statement"));
+    assert_eq!(
+        first_card_link.get_attribute("href").as_deref(),
+        Some("/articles/florida-meetings-joint-statement")
+    );
     let init = web_sys::MouseEventInit::new();
     init.set_bubbles(true);
     init.set_cancelable(true);
@@ -138,21 +176,30 @@ fn a_plain_click_on_a_related_card_opens_that_article_inside_the_reader() {
     first_card_link.dispatch_event(&click).expect("dispatch the click");
 
     assert!(click.default_prevented(), "the browser does not load the page itself");
-    assert_eq!(*opened.lock().expect("not poisoned"), ["florida-meetings-joint-statement"]);
+    assert_eq!(
+        *opened.lock().expect("not poisoned"),
+        ["florida-meetings-joint-statement"]
+    );
 }
 
 #[wasm_bindgen_test]
 fn hostile_strings_in_article_data_render_as_text_and_never_as_markup() {
     let hostile = "<img src=x onerror=\"window.__lede_pwned=1\"><script>window.__lede_pwned=1</script>";
-    let json = SEED_JSON
-        .replacen("\"headline\": \"Zelensky Hails", &format!("\"headline\": {:?}, \"x\": \"", hostile), 1);
+    let json = SEED_JSON.replacen(
+        "\"headline\": \"Zelensky Hails",
+        &format!("\"headline\": {:?}, \"x\": \"", hostile),
+        1,
+    );
     let article = match parse_article(&json, "hostile.json") {
         Ok(parsed) => parsed.article,
         Err(error) => panic!("{error}"),
     };
     let (container, _mounted) = mount_article_view(article, ignore_navigation());
     assert_eq!(text(&one(&container, "h1")), hostile);
-    assert!(all(&container, "img, script").is_empty(), "no element was created from the string");
+    assert!(
+        all(&container, "img, script").is_empty(),
+        "no element was created from the string"
+    );
     let pwned = js_sys::Reflect::get(&window(), &"__lede_pwned".into()).unwrap_or_default();
     assert!(pwned.is_undefined());
 }
@@ -175,7 +222,9 @@ fn the_error_state_names_the_address_and_offers_a_working_retry() {
     });
     let alert = one(&container, "[role=alert]");
     assert!(text(&alert).contains("could not reach /articles/x.json"));
-    one(&container, "button").unchecked_into::<web_sys::HtmlElement>().click();
+    one(&container, "button")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
     assert_eq!(*retries.lock().expect("not poisoned"), 1);
 }
 
@@ -194,13 +243,25 @@ fn every_block_type_of_the_long_form_fixture_renders_as_its_element() {
     let article = fixture_article(LONG_FORM_JSON, "peace-talks-explainer");
     let (container, _mounted) = mount_article_view(article, ignore_navigation());
     let body = one(&container, "[data-testid=article-body]");
-    let count = |selector: &str| body.query_selector_all(selector).map(|nodes| nodes.length()).unwrap_or(0);
+    let count = |selector: &str| {
+        body.query_selector_all(selector)
+            .map(|nodes| nodes.length())
+            .unwrap_or(0)
+    };
     assert_eq!(count("h3.lede-article-block__subheading"), 1, "sub-heading");
     assert_eq!(count("figure > blockquote"), 1, "block quote");
-    assert!(text(&one(&container, "figure > figcaption.lede-article-block__quote-speaker")).contains("Volodymyr Zelensky, President of Ukraine, on X"));
+    assert!(text(&one(
+        &container,
+        "figure > figcaption.lede-article-block__quote-speaker"
+    ))
+    .contains("Volodymyr Zelensky, President of Ukraine, on X"));
     assert_eq!(count(".lede-article-block__pull-quote"), 1, "pull quote");
     assert_eq!(count("ol"), 1, "ordered list");
-    assert_eq!(count("ul.lede-article-block__list"), 1, "unordered list inside the fact box");
+    assert_eq!(
+        count("ul.lede-article-block__list"),
+        1,
+        "unordered list inside the fact box"
+    );
     assert_eq!(count("aside.lede-fact-box h3"), 1, "fact box with its title");
     assert_eq!(count("hr"), 1, "divider");
     assert_eq!(
@@ -219,11 +280,25 @@ fn every_picture_reserves_its_space_with_width_and_height_and_only_the_lead_pict
     let images = all(&container, "img");
     assert_eq!(images.len(), 3, "lead picture, figure and related-card picture");
     for image in &images {
-        assert!(image.get_attribute("width").is_some_and(|w| w != "0"), "width on {:?}", image.get_attribute("src"));
-        assert!(image.get_attribute("height").is_some_and(|h| h != "0"), "height on {:?}", image.get_attribute("src"));
-        assert!(image.get_attribute("alt").is_some(), "an alt attribute, empty only for decoration");
+        assert!(
+            image.get_attribute("width").is_some_and(|w| w != "0"),
+            "width on {:?}",
+            image.get_attribute("src")
+        );
+        assert!(
+            image.get_attribute("height").is_some_and(|h| h != "0"),
+            "height on {:?}",
+            image.get_attribute("src")
+        );
+        assert!(
+            image.get_attribute("alt").is_some(),
+            "an alt attribute, empty only for decoration"
+        );
     }
-    let eager: Vec<_> = images.iter().filter(|image| image.get_attribute("loading").as_deref() == Some("eager")).collect();
+    let eager: Vec<_> = images
+        .iter()
+        .filter(|image| image.get_attribute("loading").as_deref() == Some("eager"))
+        .collect();
     assert_eq!(eager.len(), 1);
     assert_eq!(
         eager[0].get_attribute("srcset").as_deref(),
@@ -238,7 +313,10 @@ fn a_right_to_left_article_sets_lang_and_dir_on_its_root() {
     let root = one(&container, "[lang]");
     assert_eq!(root.get_attribute("lang").as_deref(), Some("ar"));
     assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
-    assert_eq!(text(&one(&container, "h1")), "زيلينسكي يشيد باتصال «مطوّل وجوهري» مع كوشنر وويتكوف");
+    assert_eq!(
+        text(&one(&container, "h1")),
+        "زيلينسكي يشيد باتصال «مطوّل وجوهري» مع كوشنر وويتكوف"
+    );
 }
 
 // Regression: in the Arabic fixture the reading time, an English interface string, was laid
@@ -261,7 +339,10 @@ async fn the_jump_to_section_button_opens_the_list_and_escape_closes_it_and_retu
     let list = one(&container, "nav[data-testid=section-nav] ol");
     assert_eq!(text(&button), "Jump to section");
     assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
-    assert_eq!(button.get_attribute("aria-controls").as_deref(), Some(list.id().as_str()));
+    assert_eq!(
+        button.get_attribute("aria-controls").as_deref(),
+        Some(list.id().as_str())
+    );
 
     button.click();
     leptos::task::tick().await;
@@ -272,7 +353,9 @@ async fn the_jump_to_section_button_opens_the_list_and_escape_closes_it_and_retu
     init.set_key("Escape");
     init.set_bubbles(true);
     let escape = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("a keydown event");
-    one(&container, "nav[data-testid=section-nav] a").dispatch_event(&escape).expect("dispatch Escape");
+    one(&container, "nav[data-testid=section-nav] a")
+        .dispatch_event(&escape)
+        .expect("dispatch Escape");
     leptos::task::tick().await;
     assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
     assert!(!list.class_list().contains("lede-section-nav__list--open"));
@@ -283,7 +366,10 @@ async fn the_jump_to_section_button_opens_the_list_and_escape_closes_it_and_retu
 #[wasm_bindgen_test]
 fn the_first_section_is_marked_current_before_any_scrolling() {
     let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
-    let current: Vec<String> = all(&container, "nav[data-testid=section-nav] a[aria-current=location]").iter().map(text).collect();
+    let current: Vec<String> = all(&container, "nav[data-testid=section-nav] a[aria-current=location]")
+        .iter()
+        .map(text)
+        .collect();
     assert_eq!(current, ["Zelensky Praises Detailed Call With Kushner And Witkoff"]);
 }
 
@@ -296,7 +382,11 @@ fn who_said_what_lists_each_speakers_quotes_linking_to_the_paragraphs_that_hold_
     assert_eq!(links.len(), 8);
     for link in &links {
         let target = link.get_attribute("href").unwrap_or_default();
-        assert_eq!(all(&container, &format!("[data-testid=article-body] section {target}")).len(), 1, "{target} is a paragraph of the body");
+        assert_eq!(
+            all(&container, &format!("[data-testid=article-body] section {target}")).len(),
+            1,
+            "{target} is a paragraph of the body"
+        );
     }
     assert!(text(&index).contains("Yury Ushakov, Kremlin aide"));
 }
@@ -310,10 +400,19 @@ fn relative_times_use_the_largest_whole_unit_and_the_browsers_words() {
     assert_eq!(relative_value_and_unit(-400.0 * 86_400.0), (-1.0, "year"));
     let timestamp = lede::model::timestamp::Timestamp::parse("2025-12-06T19:30:00Z").expect("a valid timestamp");
     let three_hours_later = js_sys::Date::new(&"2025-12-06T22:30:00Z".into()).get_time();
-    assert_eq!(format_relative(&timestamp, "en", three_hours_later).as_deref(), Some("3 hours ago"));
+    assert_eq!(
+        format_relative(&timestamp, "en", three_hours_later).as_deref(),
+        Some("3 hours ago")
+    );
     let next_day = js_sys::Date::new(&"2025-12-07T19:30:00Z".into()).get_time();
-    assert_eq!(format_relative(&timestamp, "en", next_day).as_deref(), Some("yesterday"));
-    assert!(format_relative(&timestamp, "not a language!", next_day).is_none(), "an unknown language falls back, never throws");
+    assert_eq!(
+        format_relative(&timestamp, "en", next_day).as_deref(),
+        Some("yesterday")
+    );
+    assert!(
+        format_relative(&timestamp, "not a language!", next_day).is_none(),
+        "an unknown language falls back, never throws"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -336,19 +435,42 @@ async fn the_display_controls_change_text_size_line_width_and_theme_and_remember
     clear_stored_settings();
     let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
     let root = one(&container, ".lede-article-view");
-    assert_eq!(root.get_attribute("data-theme"), None, "the device decides until the reader chooses");
-    assert!(root.get_attribute("style").unwrap_or_default().contains("--lede-text-percent: 100;"));
+    assert_eq!(
+        root.get_attribute("data-theme"),
+        None,
+        "the device decides until the reader chooses"
+    );
+    assert!(root
+        .get_attribute("style")
+        .unwrap_or_default()
+        .contains("--lede-text-percent: 100;"));
 
-    all(&container, "[data-testid=reader-controls] button").into_iter().find(|button| text(button).contains("Larger text")).expect("a Larger text button").unchecked_into::<web_sys::HtmlElement>().click();
-    one(&container, "input[name=lede-theme][value=sepia]").unchecked_into::<web_sys::HtmlElement>().click();
-    one(&container, "input[name=lede-line-width][value=wide]").unchecked_into::<web_sys::HtmlElement>().click();
+    all(&container, "[data-testid=reader-controls] button")
+        .into_iter()
+        .find(|button| text(button).contains("Larger text"))
+        .expect("a Larger text button")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    one(&container, "input[name=lede-theme][value=sepia]")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    one(&container, "input[name=lede-line-width][value=wide]")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
     leptos::task::tick().await;
 
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some("sepia"));
     let style = root.get_attribute("style").unwrap_or_default();
-    assert!(style.contains("--lede-text-percent: 110;") && style.contains("--_measure: 48rem"), "{style}");
+    assert!(
+        style.contains("--lede-text-percent: 110;") && style.contains("--_measure: 48rem"),
+        "{style}"
+    );
     assert_eq!(text(&one(&container, "output")), "110%");
-    let stored = window().local_storage().ok().flatten().and_then(|storage| storage.get_item(lede::reader_settings::STORAGE_KEY).ok().flatten());
+    let stored = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|storage| storage.get_item(lede::reader_settings::STORAGE_KEY).ok().flatten());
     assert_eq!(stored.as_deref(), Some("text=2;width=wide;theme=sepia"));
     clear_stored_settings();
 }
@@ -364,15 +486,23 @@ async fn a_paragraphs_copy_link_button_copies_its_permalink_and_says_so() {
     .expect("stub the clipboard");
     let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
     let first_paragraph = one(&container, "[data-testid=article-body] section p");
-    let button = one(&container, "[data-testid=article-body] section p button[data-testid=permalink]");
+    let button = one(
+        &container,
+        "[data-testid=article-body] section p button[data-testid=permalink]",
+    );
     assert!(text(&button).contains("Copy link to this paragraph"));
     button.unchecked_into::<web_sys::HtmlElement>().click();
     for _ in 0..20 {
         leptos::task::tick().await;
     }
-    let copied = js_sys::Reflect::get(&window(), &"__lede_copied".into()).ok().and_then(|value| value.as_string());
+    let copied = js_sys::Reflect::get(&window(), &"__lede_copied".into())
+        .ok()
+        .and_then(|value| value.as_string());
     let expected_suffix = format!("#{}", first_paragraph.id());
-    assert!(copied.as_deref().is_some_and(|url| url.ends_with(&expected_suffix)), "copied {copied:?}");
+    assert!(
+        copied.as_deref().is_some_and(|url| url.ends_with(&expected_suffix)),
+        "copied {copied:?}"
+    );
     let status = one(&container, "[data-testid=article-body] section p [role=status]");
     assert_eq!(text(&status), "Link copied");
 }
@@ -387,9 +517,17 @@ fn pointing_at_or_focusing_a_related_card_asks_for_that_article_ahead() {
     };
     let (container, _mounted) = mount_article_view(seed_article(), navigation);
     let links = all(&container, "[data-testid=related-card] a");
-    links[0].dispatch_event(&web_sys::Event::new("pointerenter").expect("an event")).expect("dispatch pointerenter");
-    links[1].unchecked_ref::<web_sys::HtmlElement>().focus().expect("focus a card link");
-    assert_eq!(*prefetched.lock().expect("not poisoned"), ["florida-meetings-joint-statement", "kremlin-response-27-point-plan"]);
+    links[0]
+        .dispatch_event(&web_sys::Event::new("pointerenter").expect("an event"))
+        .expect("dispatch pointerenter");
+    links[1]
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .focus()
+        .expect("focus a card link");
+    assert_eq!(
+        *prefetched.lock().expect("not poisoned"),
+        ["florida-meetings-joint-statement", "kremlin-response-27-point-plan"]
+    );
 }
 
 // Regression: Firefox ESR 153 has no CSS scroll timelines, so its readers got no progress
@@ -398,7 +536,9 @@ fn pointing_at_or_focusing_a_related_card_asks_for_that_article_ahead() {
 async fn the_reading_progress_bar_follows_the_scroll_even_without_css_scroll_timelines() {
     let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
     let bar = one(&container, ".lede-article-view__progress");
-    let supports_timelines = js_sys::eval("CSS.supports('animation-timeline: scroll()')").ok().is_some_and(|answer| answer.is_truthy());
+    let supports_timelines = js_sys::eval("CSS.supports('animation-timeline: scroll()')")
+        .ok()
+        .is_some_and(|answer| answer.is_truthy());
     if supports_timelines {
         // CSS draws the bar here (tested end to end in Chromium); nothing to follow.
         return;
@@ -407,7 +547,11 @@ async fn the_reading_progress_bar_follows_the_scroll_even_without_css_scroll_tim
     let bottom = f64::from(root.scroll_height());
     window().scroll_to_with_x_and_y(0.0, bottom);
     for _ in 0..20 {
-        if bar.get_attribute("style").unwrap_or_default().contains("--lede-progress: 1000") {
+        if bar
+            .get_attribute("style")
+            .unwrap_or_default()
+            .contains("--lede-progress: 1000")
+        {
             break;
         }
         let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -416,5 +560,11 @@ async fn the_reading_progress_bar_follows_the_scroll_even_without_css_scroll_tim
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
     window().scroll_to_with_x_and_y(0.0, 0.0);
-    assert!(bar.get_attribute("style").unwrap_or_default().contains("--lede-progress: 1000"), "{:?}", bar.get_attribute("style"));
+    assert!(
+        bar.get_attribute("style")
+            .unwrap_or_default()
+            .contains("--lede-progress: 1000"),
+        "{:?}",
+        bar.get_attribute("style")
+    );
 }

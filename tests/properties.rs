@@ -17,7 +17,11 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn person() -> impl Strategy<Value = WirePerson> {
-    (text(), proptest::option::of(text()), proptest::option::of(text())).prop_map(|(name, role, source)| WirePerson { name, role, source })
+    (text(), proptest::option::of(text()), proptest::option::of(text())).prop_map(|(name, role, source)| WirePerson {
+        name,
+        role,
+        source,
+    })
 }
 
 fn https_url() -> impl Strategy<Value = String> {
@@ -25,18 +29,43 @@ fn https_url() -> impl Strategy<Value = String> {
 }
 
 fn run() -> impl Strategy<Value = WireRun> {
-    (text(), proptest::sample::subsequence(vec!["bold", "italic"], 0..=2), proptest::option::of(https_url()), proptest::option::of(person()))
-        .prop_map(|(text, marks, href, quote)| WireRun { text, marks: marks.into_iter().map(str::to_owned).collect(), href, quote })
+    (
+        text(),
+        proptest::sample::subsequence(vec!["bold", "italic"], 0..=2),
+        proptest::option::of(https_url()),
+        proptest::option::of(person()),
+    )
+        .prop_map(|(text, marks, href, quote)| WireRun {
+            text,
+            marks: marks.into_iter().map(str::to_owned).collect(),
+            href,
+            quote,
+        })
 }
 
 fn inline() -> impl Strategy<Value = WireInline> {
-    prop_oneof![text().prop_map(|text| WireInline(vec![WireRun { text, ..WireRun::default() }])), proptest::collection::vec(run(), 1..4).prop_map(WireInline)]
+    prop_oneof![
+        text().prop_map(|text| WireInline(vec![WireRun {
+            text,
+            ..WireRun::default()
+        }])),
+        proptest::collection::vec(run(), 1..4).prop_map(WireInline)
+    ]
 }
 
 fn image() -> impl Strategy<Value = WireImage> {
-    (proptest::collection::vec((https_url(), 1u32..4000), 1..3), 1u32..4000, 1u32..4000, text(), proptest::option::of(inline()))
+    (
+        proptest::collection::vec((https_url(), 1u32..4000), 1..3),
+        1u32..4000,
+        1u32..4000,
+        text(),
+        proptest::option::of(inline()),
+    )
         .prop_map(|(sources, width, height, alt, caption)| WireImage {
-            sources: sources.into_iter().map(|(url, width)| WireImageSource { url, width }).collect(),
+            sources: sources
+                .into_iter()
+                .map(|(url, width)| WireImageSource { url, width })
+                .collect(),
             width,
             height,
             alt,
@@ -49,8 +78,16 @@ fn leaf_block() -> impl Strategy<Value = WireBlock> {
     prop_oneof![
         inline().prop_map(|text| WireBlock::Paragraph { id: None, text }),
         text().prop_map(|text| WireBlock::Subheading { id: None, text }),
-        (inline(), person()).prop_map(|(text, speaker)| WireBlock::Quote { id: None, text, speaker }),
-        (text(), proptest::option::of(person())).prop_map(|(text, speaker)| WireBlock::PullQuote { id: None, text, speaker }),
+        (inline(), person()).prop_map(|(text, speaker)| WireBlock::Quote {
+            id: None,
+            text,
+            speaker
+        }),
+        (text(), proptest::option::of(person())).prop_map(|(text, speaker)| WireBlock::PullQuote {
+            id: None,
+            text,
+            speaker
+        }),
         (any::<bool>(), proptest::collection::vec(inline(), 1..4)).prop_map(|(ordered, items)| WireBlock::List {
             id: None,
             style: if ordered { "ordered" } else { "unordered" }.to_owned(),
@@ -58,7 +95,12 @@ fn leaf_block() -> impl Strategy<Value = WireBlock> {
         }),
         image().prop_map(|image| WireBlock::Figure { id: None, image }),
         Just(WireBlock::Divider { id: None }),
-        (https_url(), text(), proptest::option::of(text())).prop_map(|(url, title, description)| WireBlock::LinkCard { id: None, url, title, description }),
+        (https_url(), text(), proptest::option::of(text())).prop_map(|(url, title, description)| WireBlock::LinkCard {
+            id: None,
+            url,
+            title,
+            description
+        }),
     ]
 }
 
@@ -73,30 +115,53 @@ fn article() -> impl Strategy<Value = WireArticle> {
     (
         (text(), text(), text(), inline()),
         proptest::collection::vec((text(), proptest::collection::vec(block(), 1..5)), 1..4),
-        (proptest::option::of(inline()), proptest::option::of(image()), proptest::collection::vec(text(), 0..3)),
+        (
+            proptest::option::of(inline()),
+            proptest::option::of(image()),
+            proptest::collection::vec(text(), 0..3),
+        ),
     )
-        .prop_map(|((outlet, category, headline, summary), sections, (context, lead_image, tags))| WireArticle {
-            schema_version: "1.0.0".to_owned(),
-            id: "generated".to_owned(),
-            url: None,
-            language: Some("en".to_owned()),
-            direction: None,
-            outlet: WireOutlet { name: outlet, url: None, logo: None },
-            category: WireCategory { name: category, url: None },
-            headline,
-            summary,
-            dateline: None,
-            byline: Vec::new(),
-            published: "2025-12-06T18:00:00Z".to_owned(),
-            updated: None,
-            lead_image,
-            body: sections.into_iter().map(|(heading, blocks)| WireSection { id: None, heading, blocks }).collect(),
-            context,
-            credits: vec![WireCredit { name: "The Associated Press".to_owned(), kind: "wire".to_owned() }],
-            corrections: Vec::new(),
-            related: Vec::new(),
-            tags,
-        })
+        .prop_map(
+            |((outlet, category, headline, summary), sections, (context, lead_image, tags))| WireArticle {
+                schema_version: "1.0.0".to_owned(),
+                id: "generated".to_owned(),
+                url: None,
+                language: Some("en".to_owned()),
+                direction: None,
+                outlet: WireOutlet {
+                    name: outlet,
+                    url: None,
+                    logo: None,
+                },
+                category: WireCategory {
+                    name: category,
+                    url: None,
+                },
+                headline,
+                summary,
+                dateline: None,
+                byline: Vec::new(),
+                published: "2025-12-06T18:00:00Z".to_owned(),
+                updated: None,
+                lead_image,
+                body: sections
+                    .into_iter()
+                    .map(|(heading, blocks)| WireSection {
+                        id: None,
+                        heading,
+                        blocks,
+                    })
+                    .collect(),
+                context,
+                credits: vec![WireCredit {
+                    name: "The Associated Press".to_owned(),
+                    kind: "wire".to_owned(),
+                }],
+                corrections: Vec::new(),
+                related: Vec::new(),
+                tags,
+            },
+        )
 }
 
 fn every_inline_text(article: &Article) -> Vec<&InlineText> {

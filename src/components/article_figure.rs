@@ -29,7 +29,14 @@ pub fn ArticleFigure(
 ) -> impl IntoView {
     let src = image.fallback_source().url.to_string();
     let srcset = image.srcset();
-    let Image { width, height, alt, caption, credit, .. } = image;
+    let Image {
+        width,
+        height,
+        alt,
+        caption,
+        credit,
+        ..
+    } = image;
     let has_caption = caption.is_some() || credit.is_some();
     let loading = match loading {
         ImageLoading::Eager => "eager",

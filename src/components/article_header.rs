@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::{FormattedTime, SummaryBox};
-use crate::model::{Category, InlineText};
 use crate::model::timestamp::Timestamp;
+use crate::model::{Category, InlineText};
 
 /// When an article was published and, if so, last updated.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,7 +45,9 @@ pub fn ArticleHeader(
     reading_minutes: usize,
 ) -> impl IntoView {
     let kicker = match category.url {
-        Some(url) => view! { <a class="lede-article-header__kicker-link" href=url.to_string()>{category.name}</a> }.into_any(),
+        Some(url) => {
+            view! { <a class="lede-article-header__kicker-link" href=url.to_string()>{category.name}</a> }.into_any()
+        }
         None => category.name.into_any(),
     };
     let updated = times.updated.map(|updated| {

@@ -13,7 +13,11 @@ pub fn ArticleSection(
 ) -> impl IntoView {
     let heading_id = format!("{}-heading", section.id);
     let labelled_by = heading_id.clone();
-    let blocks = section.blocks.into_iter().map(|block| view! { <ArticleBlock block=block /> }).collect_view();
+    let blocks = section
+        .blocks
+        .into_iter()
+        .map(|block| view! { <ArticleBlock block=block /> })
+        .collect_view();
     view! {
         <section class="lede-article-section" id=section.id.to_string() aria-labelledby=labelled_by>
             <h2 class="lede-article-section__heading" id=heading_id>{section.heading}</h2>

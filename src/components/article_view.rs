@@ -8,7 +8,9 @@ use crate::components::{
     ArticleFigure, ArticleHeader, ArticleSection, Byline, ContextNote, CorrectionsList, ImageLoading, Masthead,
     PublicationTimes, QuoteIndex, ReaderControls, RelatedSidebar, ReportingNote, SectionNav, TagList,
 };
-use crate::model::view_data::{byline_text, quotes_by_speaker, reading_time_minutes, reporting_note, section_nav_items};
+use crate::model::view_data::{
+    byline_text, quotes_by_speaker, reading_time_minutes, reporting_note, section_nav_items,
+};
 use crate::model::Article;
 use crate::reader_settings::ReaderSettings;
 use crate::routing::ArticleNavigation;
@@ -28,11 +30,27 @@ pub fn ArticleView(
     let nav_items = section_nav_items(&article);
     let reading_minutes = reading_time_minutes(&article);
     let quote_groups = quotes_by_speaker(&article);
-    let byline = Byline { writers: byline_text(&article), dateline: article.dateline.clone() };
+    let byline = Byline {
+        writers: byline_text(&article),
+        dateline: article.dateline.clone(),
+    };
     let note = reporting_note(&article);
     let Article {
-        language, direction, outlet, category, headline, summary, published, updated, lead_image, sections, context,
-        corrections, related, tags, ..
+        language,
+        direction,
+        outlet,
+        category,
+        headline,
+        summary,
+        published,
+        updated,
+        lead_image,
+        sections,
+        context,
+        corrections,
+        related,
+        tags,
+        ..
     } = article;
     let corrections_language = language.clone();
     // The reader's settings apply to every article and are remembered between visits.
@@ -40,11 +58,19 @@ pub fn ArticleView(
     let theme = move || settings.get().theme.data_attribute();
     let progress_bar = NodeRef::<html::Div>::new();
     follow_scroll_where_css_cannot(progress_bar);
-    let scale_and_measure =
-        move || format!("--lede-text-percent: {}; --_measure: {}", settings.get().text_percent(), settings.get().line_width.measure());
+    let scale_and_measure = move || {
+        format!(
+            "--lede-text-percent: {}; --_measure: {}",
+            settings.get().text_percent(),
+            settings.get().line_width.measure()
+        )
+    };
     let header_language = language.clone();
     let sidebar_language = language.clone();
-    let sections = sections.into_iter().map(|section| view! { <ArticleSection section=section /> }).collect_view();
+    let sections = sections
+        .into_iter()
+        .map(|section| view! { <ArticleSection section=section /> })
+        .collect_view();
     view! {
         <div class="lede-article-view" lang=language dir=direction.as_html_dir() data-theme=theme style=scale_and_measure>
             <a class="lede-article-view__skip-link" href="#lede-main">"Skip to the article"</a>
@@ -96,11 +122,19 @@ fn follow_scroll_where_css_cannot(progress_bar: NodeRef<html::Div>) {
             return;
         }
         let update = move || {
-            let Some(bar) = progress_bar.get_untracked() else { return };
+            let Some(bar) = progress_bar.get_untracked() else {
+                return;
+            };
             let window = window();
             let scrolled = window.scroll_y().unwrap_or(0.0);
-            let viewport_height = window.inner_height().ok().and_then(|height| height.as_f64()).unwrap_or(0.0);
-            let page_height = document().document_element().map_or(0.0, |root| f64::from(root.scroll_height()));
+            let viewport_height = window
+                .inner_height()
+                .ok()
+                .and_then(|height| height.as_f64())
+                .unwrap_or(0.0);
+            let page_height = document()
+                .document_element()
+                .map_or(0.0, |root| f64::from(root.scroll_height()));
             let scrollable = (page_height - viewport_height).max(1.0);
             let permille = ((scrolled / scrollable).clamp(0.0, 1.0) * 1000.0) as u32;
             let _ = bar.set_attribute("style", &format!("--lede-progress: {permille}"));
@@ -114,9 +148,13 @@ fn follow_scroll_where_css_cannot(progress_bar: NodeRef<html::Div>) {
 /// `CSS.supports(condition)`, false where the browser cannot say.
 fn css_supports(condition: &str) -> bool {
     let css = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("CSS")).unwrap_or(JsValue::UNDEFINED);
-    let supports = js_sys::Reflect::get(&css, &JsValue::from_str("supports")).ok().and_then(|function| {
-        use wasm_bindgen::JsCast;
-        function.dyn_into::<js_sys::Function>().ok()
-    });
-    supports.and_then(|supports| supports.call1(&css, &JsValue::from_str(condition)).ok()).is_some_and(|answer| answer.is_truthy())
+    let supports = js_sys::Reflect::get(&css, &JsValue::from_str("supports"))
+        .ok()
+        .and_then(|function| {
+            use wasm_bindgen::JsCast;
+            function.dyn_into::<js_sys::Function>().ok()
+        });
+    supports
+        .and_then(|supports| supports.call1(&css, &JsValue::from_str(condition)).ok())
+        .is_some_and(|answer| answer.is_truthy())
 }

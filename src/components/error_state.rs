@@ -18,7 +18,10 @@ pub fn ErrorState(
     retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let details = (!details.is_empty()).then(|| {
-        let items = details.into_iter().map(|detail| view! { <li><code>{detail}</code></li> }).collect_view();
+        let items = details
+            .into_iter()
+            .map(|detail| view! { <li><code>{detail}</code></li> })
+            .collect_view();
         view! {
             <details class="lede-error-state__details">
                 <summary>"Details for the outlet's developers"</summary>

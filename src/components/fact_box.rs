@@ -19,7 +19,10 @@ pub fn FactBox(
 ) -> impl IntoView {
     let title_id = format!("{anchor_id}-title");
     let labelled_by = title_id.clone();
-    let blocks = blocks.into_iter().map(|block| view! { <ArticleBlock block=block /> }).collect_view();
+    let blocks = blocks
+        .into_iter()
+        .map(|block| view! { <ArticleBlock block=block /> })
+        .collect_view();
     view! {
         <aside class="lede-fact-box" id=anchor_id aria-labelledby=labelled_by>
             <h3 class="lede-fact-box__title" id=title_id>{title}</h3>

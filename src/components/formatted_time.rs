@@ -49,8 +49,14 @@ pub fn format_relative(timestamp: &Timestamp, language: &str, now_ms: f64) -> Op
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &JsValue::from_str("numeric"), &JsValue::from_str("auto")).ok()?;
     let formatter = construct_intl("RelativeTimeFormat", language, &options)?;
-    let format: js_sys::Function = js_sys::Reflect::get(&formatter, &JsValue::from_str("format")).ok()?.dyn_into().ok()?;
-    format.call2(&formatter, &JsValue::from_f64(value), &JsValue::from_str(unit)).ok()?.as_string()
+    let format: js_sys::Function = js_sys::Reflect::get(&formatter, &JsValue::from_str("format"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    format
+        .call2(&formatter, &JsValue::from_f64(value), &JsValue::from_str(unit))
+        .ok()?
+        .as_string()
 }
 
 /// The rounded value and `Intl.RelativeTimeFormat` unit for a difference in seconds.
@@ -94,7 +100,10 @@ fn try_format(timestamp: &str, language: &str) -> Option<String> {
     js_sys::Reflect::set(&options, &JsValue::from_str("dateStyle"), &JsValue::from_str("long")).ok()?;
     js_sys::Reflect::set(&options, &JsValue::from_str("timeStyle"), &JsValue::from_str("short")).ok()?;
     let formatter = construct_intl("DateTimeFormat", language, &options)?;
-    let format: js_sys::Function = js_sys::Reflect::get(&formatter, &JsValue::from_str("format")).ok()?.dyn_into().ok()?;
+    let format: js_sys::Function = js_sys::Reflect::get(&formatter, &JsValue::from_str("format"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
     format.call1(&formatter, &date).ok()?.as_string()
 }
 
@@ -102,7 +111,10 @@ fn try_format(timestamp: &str, language: &str) -> Option<String> {
 /// language) or lacks it.
 fn construct_intl(name: &str, language: &str, options: &js_sys::Object) -> Option<JsValue> {
     let intl = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
-    let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &JsValue::from_str(name)).ok()?.dyn_into().ok()?;
+    let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let arguments = js_sys::Array::of2(&JsValue::from_str(language), options);
     js_sys::Reflect::construct(&constructor, &arguments).ok()
 }

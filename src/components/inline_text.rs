@@ -17,7 +17,12 @@ pub fn InlineTextView(
 // Marks nest innermost first (emphasis inside strong inside the quote inside the link),
 // so a linked quote reads as one link and quotation marks surround the emphasis.
 fn run_view(run: Run) -> AnyView {
-    let Run { text, marks, link, quote_speaker } = run;
+    let Run {
+        text,
+        marks,
+        link,
+        quote_speaker,
+    } = run;
     let mut view = text.into_any();
     if marks.italic {
         view = view! { <em>{view}</em> }.into_any();

@@ -79,7 +79,11 @@ async fn share_or_copy(anchor_id: &str) -> CopyOutcome {
 fn share_data(url: &str) -> JsValue {
     let data = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&data, &JsValue::from_str("url"), &JsValue::from_str(url));
-    let _ = js_sys::Reflect::set(&data, &JsValue::from_str("title"), &JsValue::from_str(&document().title()));
+    let _ = js_sys::Reflect::set(
+        &data,
+        &JsValue::from_str("title"),
+        &JsValue::from_str(&document().title()),
+    );
     data.into()
 }
 
@@ -88,6 +92,9 @@ fn call_method(target: &JsValue, name: &str, argument: &JsValue) -> Option<js_sy
     if target.is_undefined() || target.is_null() {
         return None;
     }
-    let method: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(name)).ok()?.dyn_into().ok()?;
+    let method: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
+        .ok()?;
     method.call1(target, argument).ok()?.dyn_into().ok()
 }

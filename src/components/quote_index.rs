@@ -40,7 +40,11 @@ pub fn QuoteIndex(
             }
         })
         .collect_view();
-    let count = if n_quotes == 1 { "1 quote".to_owned() } else { format!("{n_quotes} quotes") };
+    let count = if n_quotes == 1 {
+        "1 quote".to_owned()
+    } else {
+        format!("{n_quotes} quotes")
+    };
     Some(view! {
         <details class="lede-quote-index" data-testid="quote-index">
             <summary class="lede-quote-index__summary">

@@ -24,7 +24,14 @@ pub fn RelatedCard(
     /// Opens and prefetches the article.
     navigation: ArticleNavigation,
 ) -> impl IntoView {
-    let RelatedArticle { target, headline, summary, category, published, image } = related;
+    let RelatedArticle {
+        target,
+        headline,
+        summary,
+        category,
+        published,
+        image,
+    } = related;
     let link = match target {
         RelatedTarget::Article(article_id) => {
             let href = article_path(&article_id);
@@ -94,7 +101,9 @@ fn prefetch_when_visible(link: NodeRef<html::A>, prefetch: impl Fn() + Clone + '
                 }
             }
         });
-        let Ok(observer) = web_sys::IntersectionObserver::new(on_change.as_ref().unchecked_ref()) else { return };
+        let Ok(observer) = web_sys::IntersectionObserver::new(on_change.as_ref().unchecked_ref()) else {
+            return;
+        };
         observer.observe(&element);
         *observer_slot.borrow_mut() = Some(observer);
         // The closure must live while the observer may call it; both are !Send, and this

@@ -21,7 +21,10 @@ pub fn SectionNav(
     let (is_open, set_is_open) = signal(false);
     let current_section = RwSignal::new(items.first().map(|item| item.anchor_id.clone()));
     let toggle_button = NodeRef::<html::Button>::new();
-    observe_sections(items.iter().map(|item| item.anchor_id.clone()).collect(), current_section);
+    observe_sections(
+        items.iter().map(|item| item.anchor_id.clone()).collect(),
+        current_section,
+    );
 
     let close_on_escape = move |event: web_sys::KeyboardEvent| {
         if event.key() == "Escape" && is_open.get_untracked() {
@@ -86,7 +89,10 @@ fn observe_sections(anchor_ids: Vec<String>, current_section: RwSignal<Option<St
     // The sections are in the document only after this view is mounted, and effects run
     // after mounting. This one reads no signal, so it runs once.
     Effect::new(move || {
-        let sections: Vec<web_sys::Element> = anchor_ids.iter().filter_map(|id| document().get_element_by_id(id)).collect();
+        let sections: Vec<web_sys::Element> = anchor_ids
+            .iter()
+            .filter_map(|id| document().get_element_by_id(id))
+            .collect();
         let update = {
             let sections = SendWrapper::new(sections.clone());
             move || {
@@ -105,9 +111,13 @@ fn observe_sections(anchor_ids: Vec<String>, current_section: RwSignal<Option<St
         on_cleanup(move || scroll_end.remove());
         let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| update());
         let options = web_sys::IntersectionObserverInit::new();
-        let thresholds: js_sys::Array = (0..=10).map(|step| wasm_bindgen::JsValue::from_f64(f64::from(step) / 10.0)).collect();
+        let thresholds: js_sys::Array = (0..=10)
+            .map(|step| wasm_bindgen::JsValue::from_f64(f64::from(step) / 10.0))
+            .collect();
         options.set_threshold(&thresholds);
-        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options) else {
+        let Ok(observer) =
+            web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)
+        else {
             return;
         };
         for section in &sections {
@@ -122,15 +132,25 @@ fn observe_sections(anchor_ids: Vec<String>, current_section: RwSignal<Option<St
 
 fn section_being_read(sections: &[web_sys::Element]) -> Option<String> {
     let window = window();
-    let viewport_height = window.inner_height().ok().and_then(|height| height.as_f64()).unwrap_or(0.0);
+    let viewport_height = window
+        .inner_height()
+        .ok()
+        .and_then(|height| height.as_f64())
+        .unwrap_or(0.0);
     let scrolled = window.scroll_y().unwrap_or(0.0);
-    let page_height = document().document_element().map_or(0.0, |root| f64::from(root.scroll_height()));
+    let page_height = document()
+        .document_element()
+        .map_or(0.0, |root| f64::from(root.scroll_height()));
     let at_page_end = scrolled > 0.0 && scrolled + viewport_height >= page_height - 2.0;
     let current = if at_page_end {
         sections.last()
     } else {
         let reading_line = viewport_height * READING_LINE;
-        sections.iter().rev().find(|section| section.get_bounding_client_rect().top() <= reading_line).or(sections.first())
+        sections
+            .iter()
+            .rev()
+            .find(|section| section.get_bounding_client_rect().top() <= reading_line)
+            .or(sections.first())
     };
     current.map(|section| section.id())
 }

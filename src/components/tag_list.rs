@@ -11,7 +11,10 @@ pub fn TagList(
     if tags.is_empty() {
         return None;
     }
-    let items = tags.into_iter().map(|tag| view! { <li class="lede-tag-list__tag">{tag}</li> }).collect_view();
+    let items = tags
+        .into_iter()
+        .map(|tag| view! { <li class="lede-tag-list__tag">{tag}</li> })
+        .collect_view();
     Some(view! {
         <ul class="lede-tag-list" aria-label="Topics" data-testid="tags">{items}</ul>
     })

@@ -131,7 +131,11 @@ pub struct Image {
 impl Image {
     /// The `srcset` attribute: every file with its width.
     pub fn srcset(&self) -> String {
-        self.sources.iter().map(|source| format!("{} {}w", source.url, source.width)).collect::<Vec<_>>().join(", ")
+        self.sources
+            .iter()
+            .map(|source| format!("{} {}w", source.url, source.width))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// The file to use where `srcset` is not understood: the widest.

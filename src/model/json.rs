@@ -58,7 +58,11 @@ pub const MAX_JSON_DEPTH: usize = 64;
 
 /// Parses `text` as one JSON value.
 pub fn parse_json(text: &str) -> Result<JsonValue, JsonSyntaxError> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), position: 0 };
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        position: 0,
+    };
     let value = parser.value(0)?;
     parser.skip_whitespace();
     if parser.position < parser.bytes.len() {
@@ -79,7 +83,11 @@ impl Parser<'_> {
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |index| index + 1);
         let column = before[line_start..].chars().count() + 1;
-        JsonSyntaxError { line, column, message: message.to_owned() }
+        JsonSyntaxError {
+            line,
+            column,
+            message: message.to_owned(),
+        }
     }
 
     fn skip_whitespace(&mut self) {
@@ -287,10 +295,15 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, JsonSyntaxError> {
-        let digits = self.bytes.get(self.position..self.position + 4).ok_or_else(|| self.error("invalid \\u escape"))?;
+        let digits = self
+            .bytes
+            .get(self.position..self.position + 4)
+            .ok_or_else(|| self.error("invalid \\u escape"))?;
         let mut value = 0;
         for &digit in digits {
-            let nibble = (digit as char).to_digit(16).ok_or_else(|| self.error("invalid \\u escape"))?;
+            let nibble = (digit as char)
+                .to_digit(16)
+                .ok_or_else(|| self.error("invalid \\u escape"))?;
             value = value * 16 + nibble;
         }
         self.position += 4;

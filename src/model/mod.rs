@@ -16,9 +16,9 @@
 pub mod article;
 pub mod error;
 pub mod json;
+pub mod read;
 pub mod slug;
 pub mod timestamp;
-pub mod read;
 pub mod validate;
 pub mod view_data;
 pub mod web_url;

@@ -27,7 +27,10 @@ struct Fields<'v> {
 impl<'v> Fields<'v> {
     /// The value of `key`; JSON `null` counts as absent.
     fn get(&self, key: &str) -> Option<&'v JsonValue> {
-        self.entries.iter().find(|(name, value)| name == key && *value != JsonValue::Null).map(|(_, value)| value)
+        self.entries
+            .iter()
+            .find(|(name, value)| name == key && *value != JsonValue::Null)
+            .map(|(_, value)| value)
     }
 
     fn path_of(&self, key: &str) -> String {
@@ -47,7 +50,10 @@ type ReadFn<T> = fn(&mut WireReader, &JsonValue, &str) -> Option<T>;
 
 impl WireReader {
     fn problem(&mut self, path: &str, message: String) {
-        self.problems.push(Problem { path: path.to_owned(), message });
+        self.problems.push(Problem {
+            path: path.to_owned(),
+            message,
+        });
     }
 
     fn wrong_kind(&mut self, path: &str, expected: &str, found: &JsonValue) {
@@ -56,7 +62,10 @@ impl WireReader {
 
     fn object<'v>(&mut self, value: &'v JsonValue, path: &str) -> Option<Fields<'v>> {
         match value {
-            JsonValue::Object(entries) => Some(Fields { entries, path: path.to_owned() }),
+            JsonValue::Object(entries) => Some(Fields {
+                entries,
+                path: path.to_owned(),
+            }),
             other => {
                 self.wrong_kind(path, "an object", other);
                 None
@@ -64,7 +73,12 @@ impl WireReader {
         }
     }
 
-    fn required<T: Default>(&mut self, fields: &Fields<'_>, key: &str, read: impl FnOnce(&mut Self, &JsonValue, &str) -> Option<T>) -> T {
+    fn required<T: Default>(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &str,
+        read: impl FnOnce(&mut Self, &JsonValue, &str) -> Option<T>,
+    ) -> T {
         let path = fields.path_of(key);
         match fields.get(key) {
             Some(value) => read(self, value, &path).unwrap_or_default(),
@@ -75,13 +89,21 @@ impl WireReader {
         }
     }
 
-    fn optional<T>(&mut self, fields: &Fields<'_>, key: &str, read: impl FnOnce(&mut Self, &JsonValue, &str) -> Option<T>) -> Option<T> {
+    fn optional<T>(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &str,
+        read: impl FnOnce(&mut Self, &JsonValue, &str) -> Option<T>,
+    ) -> Option<T> {
         let value = fields.get(key)?;
         read(self, value, &fields.path_of(key))
     }
 
     fn list<T>(&mut self, fields: &Fields<'_>, key: &str, read: ReadFn<T>) -> Vec<T> {
-        self.optional(fields, key, move |reader, value, path| Some(reader.array(value, path, read))).unwrap_or_default()
+        self.optional(fields, key, move |reader, value, path| {
+            Some(reader.array(value, path, read))
+        })
+        .unwrap_or_default()
     }
 
     fn array<T>(&mut self, value: &JsonValue, path: &str, read: ReadFn<T>) -> Vec<T> {
@@ -144,7 +166,9 @@ impl WireReader {
             published: self.required(&fields, "published", Self::string),
             updated: self.optional(&fields, "updated", Self::string),
             lead_image: self.optional(&fields, "lead_image", Self::image),
-            body: self.required(&fields, "body", |reader, value, path| Some(reader.array(value, path, Self::section))),
+            body: self.required(&fields, "body", |reader, value, path| {
+                Some(reader.array(value, path, Self::section))
+            }),
             context: self.optional(&fields, "context", Self::inline),
             credits: self.list(&fields, "credits", Self::credit),
             corrections: self.list(&fields, "corrections", Self::correction),
@@ -186,7 +210,9 @@ impl WireReader {
 
     fn image_fields(&mut self, fields: &Fields<'_>) -> WireImage {
         WireImage {
-            sources: self.required(fields, "sources", |reader, value, path| Some(reader.array(value, path, Self::image_source))),
+            sources: self.required(fields, "sources", |reader, value, path| {
+                Some(reader.array(value, path, Self::image_source))
+            }),
             width: self.required(fields, "width", Self::whole_number),
             height: self.required(fields, "height", Self::whole_number),
             alt: self.required(fields, "alt", Self::string),
@@ -205,7 +231,10 @@ impl WireReader {
 
     fn inline(&mut self, value: &JsonValue, path: &str) -> Option<WireInline> {
         match value {
-            JsonValue::String(text) => Some(WireInline(vec![WireRun { text: text.clone(), ..WireRun::default() }])),
+            JsonValue::String(text) => Some(WireInline(vec![WireRun {
+                text: text.clone(),
+                ..WireRun::default()
+            }])),
             JsonValue::Array(_) => Some(WireInline(self.array(value, path, Self::run))),
             other => {
                 self.wrong_kind(path, "a string or an array of runs", other);
@@ -216,7 +245,10 @@ impl WireReader {
 
     fn run(&mut self, value: &JsonValue, path: &str) -> Option<WireRun> {
         if let JsonValue::String(text) = value {
-            return Some(WireRun { text: text.clone(), ..WireRun::default() });
+            return Some(WireRun {
+                text: text.clone(),
+                ..WireRun::default()
+            });
         }
         let JsonValue::Object(_) = value else {
             self.wrong_kind(path, "a string or a run object", value);
@@ -236,7 +268,9 @@ impl WireReader {
         Some(WireSection {
             id: self.optional(&fields, "id", Self::string),
             heading: self.required(&fields, "heading", Self::string),
-            blocks: self.required(&fields, "blocks", |reader, value, path| Some(reader.array(value, path, Self::block))),
+            blocks: self.required(&fields, "blocks", |reader, value, path| {
+                Some(reader.array(value, path, Self::block))
+            }),
         })
     }
 
@@ -245,8 +279,14 @@ impl WireReader {
         let block_type: String = self.required(&fields, "type", Self::string);
         let id = self.optional(&fields, "id", Self::string);
         let block = match block_type.as_str() {
-            "paragraph" => WireBlock::Paragraph { id, text: self.required(&fields, "text", Self::inline) },
-            "subheading" => WireBlock::Subheading { id, text: self.required(&fields, "text", Self::string) },
+            "paragraph" => WireBlock::Paragraph {
+                id,
+                text: self.required(&fields, "text", Self::inline),
+            },
+            "subheading" => WireBlock::Subheading {
+                id,
+                text: self.required(&fields, "text", Self::string),
+            },
             "quote" => WireBlock::Quote {
                 id,
                 text: self.required(&fields, "text", Self::inline),
@@ -260,13 +300,20 @@ impl WireReader {
             "list" => WireBlock::List {
                 id,
                 style: self.required(&fields, "style", Self::string),
-                items: self.required(&fields, "items", |reader, value, path| Some(reader.array(value, path, Self::inline))),
+                items: self.required(&fields, "items", |reader, value, path| {
+                    Some(reader.array(value, path, Self::inline))
+                }),
             },
-            "figure" => WireBlock::Figure { id, image: self.image_fields(&fields) },
+            "figure" => WireBlock::Figure {
+                id,
+                image: self.image_fields(&fields),
+            },
             "fact_box" => WireBlock::FactBox {
                 id,
                 title: self.required(&fields, "title", Self::string),
-                blocks: self.required(&fields, "blocks", |reader, value, path| Some(reader.array(value, path, Self::block))),
+                blocks: self.required(&fields, "blocks", |reader, value, path| {
+                    Some(reader.array(value, path, Self::block))
+                }),
             },
             "divider" => WireBlock::Divider { id },
             "link_card" => WireBlock::LinkCard {

@@ -33,7 +33,10 @@ impl Slug {
             && !text.ends_with('-')
             && !text.contains("--");
         if !well_formed {
-            return Err(format!("{} is not a slug (lowercase letters, digits and single hyphens)", quoted(text)));
+            return Err(format!(
+                "{} is not a slug (lowercase letters, digits and single hyphens)",
+                quoted(text)
+            ));
         }
         Ok(Slug(text.to_owned()))
     }

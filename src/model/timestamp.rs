@@ -16,7 +16,12 @@ pub struct Timestamp(String);
 impl Timestamp {
     /// Returns the timestamp if `text` is an RFC 3339 date-time with an offset.
     pub fn parse(text: &str) -> Result<Timestamp, String> {
-        let refusal = || format!("{} is not an rfc 3339 date-time such as 2025-12-06T18:00:00Z", quoted(text));
+        let refusal = || {
+            format!(
+                "{} is not an rfc 3339 date-time such as 2025-12-06T18:00:00Z",
+                quoted(text)
+            )
+        };
         let bytes = text.as_bytes();
         if bytes.len() < 20 {
             return Err(refusal());
@@ -31,9 +36,7 @@ impl Timestamp {
         if !shape_ok {
             return Err(refusal());
         }
-        let number = |range: std::ops::Range<usize>| -> u32 {
-            text[range].parse().unwrap_or(u32::MAX)
-        };
+        let number = |range: std::ops::Range<usize>| -> u32 { text[range].parse().unwrap_or(u32::MAX) };
         let ranges_ok = (1..=12).contains(&number(5..7))
             && (1..=31).contains(&number(8..10))
             && number(11..13) <= 23
@@ -52,9 +55,7 @@ impl Timestamp {
         }
         let offset_ok = match rest.as_bytes() {
             [b'Z' | b'z'] => true,
-            [b'+' | b'-', h1, h2, b':', m1, m2] => {
-                [h1, h2, m1, m2].iter().all(|b| b.is_ascii_digit())
-            }
+            [b'+' | b'-', h1, h2, b':', m1, m2] => [h1, h2, m1, m2].iter().all(|b| b.is_ascii_digit()),
             _ => false,
         };
         if !offset_ok {

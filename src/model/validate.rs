@@ -65,7 +65,11 @@ pub struct ParsedArticle {
 /// a file name) and appears in every error message.
 pub fn parse_article(json: &str, source: &str) -> Result<ParsedArticle, ArticleError> {
     if json.len() > MAX_DOCUMENT_BYTES {
-        return Err(ArticleError::TooLarge { source: source.to_owned(), n_bytes: json.len(), limit: MAX_DOCUMENT_BYTES });
+        return Err(ArticleError::TooLarge {
+            source: source.to_owned(),
+            n_bytes: json.len(),
+            limit: MAX_DOCUMENT_BYTES,
+        });
     }
     let value = parse_json(json).map_err(|error| ArticleError::Syntax {
         source: source.to_owned(),
@@ -83,13 +87,24 @@ pub fn parse_article(json: &str, source: &str) -> Result<ParsedArticle, ArticleE
     // The shape was wrong somewhere. Keep the rule problems too, except those about a
     // value the reader already reported (a missing headline is not also "empty").
     let mut problems = reader.problems;
-    if let Err(ArticleError::Invalid { problems: rule_problems, .. }) = outcome {
+    if let Err(ArticleError::Invalid {
+        problems: rule_problems,
+        ..
+    }) = outcome
+    {
         let reported: Vec<String> = problems.iter().map(|problem| problem.path.clone()).collect();
         problems.extend(rule_problems.into_iter().filter(|problem| {
-            !reported.iter().any(|path| problem.path == *path || problem.path.starts_with(&format!("{path}.")) || problem.path.starts_with(&format!("{path}[")))
+            !reported.iter().any(|path| {
+                problem.path == *path
+                    || problem.path.starts_with(&format!("{path}."))
+                    || problem.path.starts_with(&format!("{path}["))
+            })
         }));
     }
-    Err(ArticleError::Invalid { source: source.to_owned(), problems })
+    Err(ArticleError::Invalid {
+        source: source.to_owned(),
+        problems,
+    })
 }
 
 /// Validates an already-read wire article.
@@ -97,12 +112,23 @@ pub fn parse_article(json: &str, source: &str) -> Result<ParsedArticle, ArticleE
 /// When `source` is an absolute `http` or `https` address, relative URLs in the article
 /// are resolved against it.
 pub fn validate_article(wire: &WireArticle, source: &str) -> Result<ParsedArticle, ArticleError> {
-    let base = url::Url::parse(source).ok().filter(|base| matches!(base.scheme(), "http" | "https"));
-    let mut validator = Validator { base, ..Validator::default() };
+    let base = url::Url::parse(source)
+        .ok()
+        .filter(|base| matches!(base.scheme(), "http" | "https"));
+    let mut validator = Validator {
+        base,
+        ..Validator::default()
+    };
     let article = validator.article(wire);
     match article {
-        Some(article) if validator.problems.is_empty() => Ok(ParsedArticle { article, warnings: validator.warnings }),
-        _ => Err(ArticleError::Invalid { source: source.to_owned(), problems: validator.problems }),
+        Some(article) if validator.problems.is_empty() => Ok(ParsedArticle {
+            article,
+            warnings: validator.warnings,
+        }),
+        _ => Err(ArticleError::Invalid {
+            source: source.to_owned(),
+            problems: validator.problems,
+        }),
     }
 }
 
@@ -121,11 +147,17 @@ struct Validator {
 
 impl Validator {
     fn problem(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem { path: path.to_owned(), message: message.into() });
+        self.problems.push(Problem {
+            path: path.to_owned(),
+            message: message.into(),
+        });
     }
 
     fn warning(&mut self, path: &str, message: impl Into<String>) {
-        self.warnings.push(Warning { path: path.to_owned(), message: message.into() });
+        self.warnings.push(Warning {
+            path: path.to_owned(),
+            message: message.into(),
+        });
     }
 
     fn article(&mut self, wire: &WireArticle) -> Option<Article> {
@@ -137,7 +169,11 @@ impl Validator {
         let outlet = Outlet {
             name: self.short_text(&wire.outlet.name, "outlet.name"),
             url: self.optional_url(wire.outlet.url.as_deref(), "outlet.url", UrlUse::WebResource),
-            logo: wire.outlet.logo.as_ref().and_then(|logo| self.image(logo, "outlet.logo")),
+            logo: wire
+                .outlet
+                .logo
+                .as_ref()
+                .and_then(|logo| self.image(logo, "outlet.logo")),
         };
         let category = Category {
             name: self.short_text(&wire.category.name, "category.name"),
@@ -145,7 +181,10 @@ impl Validator {
         };
         let headline = self.short_text(&wire.headline, "headline");
         let summary = self.inline(&wire.summary, "summary");
-        let dateline = wire.dateline.as_deref().map(|dateline| self.short_text(dateline, "dateline"));
+        let dateline = wire
+            .dateline
+            .as_deref()
+            .map(|dateline| self.short_text(dateline, "dateline"));
         let byline = wire
             .byline
             .iter()
@@ -154,9 +193,15 @@ impl Validator {
             .collect();
         let published = self.timestamp(&wire.published, "published");
         let updated = wire.updated.as_deref().and_then(|text| self.timestamp(text, "updated"));
-        let lead_image = wire.lead_image.as_ref().and_then(|image| self.image(image, "lead_image"));
+        let lead_image = wire
+            .lead_image
+            .as_ref()
+            .and_then(|image| self.image(image, "lead_image"));
         let sections = self.sections(&wire.body);
-        let context = wire.context.as_ref().and_then(|context| self.inline(context, "context"));
+        let context = wire
+            .context
+            .as_ref()
+            .and_then(|context| self.inline(context, "context"));
         let credits = wire
             .credits
             .iter()
@@ -171,7 +216,10 @@ impl Validator {
                 let path = format!("corrections[{correction_idx}]");
                 let time = self.timestamp(&correction.time, &format!("{path}.time"));
                 let text = self.inline(&correction.text, &format!("{path}.text"));
-                Some(Correction { time: time?, text: text? })
+                Some(Correction {
+                    time: time?,
+                    text: text?,
+                })
             })
             .collect();
         let related = self.related(&wire.related, id.as_ref());
@@ -210,7 +258,10 @@ impl Validator {
         let numbers: Vec<Option<u64>> = parts.by_ref().take(3).map(|part| part.parse().ok()).collect();
         let is_semver = numbers.len() == 3 && numbers.iter().all(Option::is_some) && parts.next().is_none();
         if !is_semver {
-            self.problem("schema_version", format!("{} is not a version such as \"1.0.0\"", quoted(version)));
+            self.problem(
+                "schema_version",
+                format!("{} is not a version such as \"1.0.0\"", quoted(version)),
+            );
         } else if numbers[0] != Some(SUPPORTED_MAJOR_VERSION) {
             self.problem(
                 "schema_version",
@@ -254,23 +305,33 @@ impl Validator {
     }
 
     fn url(&mut self, text: &str, path: &str, url_use: UrlUse) -> Option<WebUrl> {
-        WebUrl::parse(text, self.base.as_ref(), url_use).map_err(|message| self.problem(path, message)).ok()
+        WebUrl::parse(text, self.base.as_ref(), url_use)
+            .map_err(|message| self.problem(path, message))
+            .ok()
     }
 
     fn timestamp(&mut self, text: &str, path: &str) -> Option<Timestamp> {
-        Timestamp::parse(text).map_err(|message| self.problem(path, message)).ok()
+        Timestamp::parse(text)
+            .map_err(|message| self.problem(path, message))
+            .ok()
     }
 
     fn language(&mut self, tag: Option<&str>) -> String {
         let Some(tag) = tag else { return "en".to_owned() };
         let mut subtags = tag.split('-');
-        let primary_ok = subtags
-            .next()
-            .is_some_and(|primary| (2..=8).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic()));
+        let primary_ok = subtags.next().is_some_and(|primary| {
+            (2..=8).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic())
+        });
         let rest_ok =
             subtags.all(|subtag| (1..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric()));
         if !(primary_ok && rest_ok) {
-            self.problem("language", format!("{} is not a bcp 47 language tag such as \"en\" or \"ar-EG\"", quoted(tag)));
+            self.problem(
+                "language",
+                format!(
+                    "{} is not a bcp 47 language tag such as \"en\" or \"ar-EG\"",
+                    quoted(tag)
+                ),
+            );
             return "en".to_owned();
         }
         tag.to_owned()
@@ -301,7 +362,10 @@ impl Validator {
         let Some(kind) = CreditKind::parse(&credit.kind) else {
             self.problem(
                 &format!("{path}.kind"),
-                format!("{} is not one of \"staff\", \"wire\", \"freelance\", \"handout\"", quoted(&credit.kind)),
+                format!(
+                    "{} is not one of \"staff\", \"wire\", \"freelance\", \"handout\"",
+                    quoted(&credit.kind)
+                ),
             );
             return None;
         };
@@ -314,7 +378,10 @@ impl Validator {
             self.problem(&format!("{path}.sources"), "must list at least one file");
         }
         if image.sources.len() > MAX_IMAGE_SOURCES {
-            self.problem(&format!("{path}.sources"), format!("must list at most {MAX_IMAGE_SOURCES} files"));
+            self.problem(
+                &format!("{path}.sources"),
+                format!("must list at most {MAX_IMAGE_SOURCES} files"),
+            );
         }
         for (source_idx, source) in image.sources.iter().take(MAX_IMAGE_SOURCES).enumerate() {
             let source_path = format!("{path}.sources[{source_idx}]");
@@ -323,7 +390,10 @@ impl Validator {
                 self.problem(&format!("{source_path}.width"), "must be more than 0");
             }
             if let Some(url) = url {
-                sources.push(ImageSource { url, width: source.width });
+                sources.push(ImageSource {
+                    url,
+                    width: source.width,
+                });
             }
         }
         sources.sort_by_key(|source| source.width);
@@ -332,17 +402,30 @@ impl Validator {
                 self.problem(&format!("{path}.{dimension}"), "must be more than 0");
             }
         }
-        let caption = image.caption.as_ref().and_then(|caption| self.inline(caption, &format!("{path}.caption")));
+        let caption = image
+            .caption
+            .as_ref()
+            .and_then(|caption| self.inline(caption, &format!("{path}.caption")));
         let credit = self.optional_text(image.credit.as_deref(), &format!("{path}.credit"));
         if sources.is_empty() || image.width == 0 || image.height == 0 {
             return None;
         }
-        Some(Image { sources, width: image.width, height: image.height, alt: image.alt.trim().to_owned(), caption, credit })
+        Some(Image {
+            sources,
+            width: image.width,
+            height: image.height,
+            alt: image.alt.trim().to_owned(),
+            caption,
+            credit,
+        })
     }
 
     fn inline(&mut self, inline: &WireInline, path: &str) -> Option<InlineText> {
         if inline.0.len() > MAX_RUNS {
-            self.problem(path, format!("has {} runs, more than the limit of {MAX_RUNS}", inline.0.len()));
+            self.problem(
+                path,
+                format!("has {} runs, more than the limit of {MAX_RUNS}", inline.0.len()),
+            );
             return None;
         }
         let mut runs = Vec::with_capacity(inline.0.len());
@@ -360,12 +443,23 @@ impl Validator {
                 match mark.as_str() {
                     "bold" => marks.bold = true,
                     "italic" => marks.italic = true,
-                    other => self.warning(&format!("{run_path}.marks[{mark_idx}]"), format!("unknown mark {} is ignored", quoted(other))),
+                    other => self.warning(
+                        &format!("{run_path}.marks[{mark_idx}]"),
+                        format!("unknown mark {} is ignored", quoted(other)),
+                    ),
                 }
             }
             let link = self.optional_url(wire_run.href.as_deref(), &format!("{run_path}.href"), UrlUse::Link);
-            let quote_speaker = wire_run.quote.as_ref().map(|person| self.person(person, &format!("{run_path}.quote")));
-            runs.push(Run { text: wire_run.text.clone(), marks, link, quote_speaker });
+            let quote_speaker = wire_run
+                .quote
+                .as_ref()
+                .map(|person| self.person(person, &format!("{run_path}.quote")));
+            runs.push(Run {
+                text: wire_run.text.clone(),
+                marks,
+                link,
+                quote_speaker,
+            });
         }
         if runs.iter().all(|run| run.text.trim().is_empty()) {
             self.problem(path, "must not be empty");
@@ -379,7 +473,10 @@ impl Validator {
             self.problem("body", "must have at least one section");
         }
         if body.len() > MAX_SECTIONS {
-            self.problem("body", format!("has {} sections, more than the limit of {MAX_SECTIONS}", body.len()));
+            self.problem(
+                "body",
+                format!("has {} sections, more than the limit of {MAX_SECTIONS}", body.len()),
+            );
             return Vec::new();
         }
         // Ids given in the document are claimed first, so that a generated id never takes
@@ -407,7 +504,10 @@ impl Validator {
             let n_problems_before = self.problems.len();
             let blocks = self.blocks(&wire_section.blocks, &format!("{path}.blocks"), 1);
             if blocks.is_empty() && self.problems.len() == n_problems_before {
-                self.problem(&format!("{path}.blocks"), "must have at least one block the reader can show");
+                self.problem(
+                    &format!("{path}.blocks"),
+                    "must have at least one block the reader can show",
+                );
             }
             if let Some(id) = id {
                 sections.push(Section { id, heading, blocks });
@@ -459,12 +559,17 @@ impl Validator {
             let block_path = format!("{path}[{block_idx}]");
             self.n_blocks += 1;
             if self.n_blocks == MAX_BLOCKS + 1 {
-                self.problem(&block_path, format!("the article has more than the limit of {MAX_BLOCKS} blocks"));
+                self.problem(
+                    &block_path,
+                    format!("the article has more than the limit of {MAX_BLOCKS} blocks"),
+                );
             }
             if self.n_blocks > MAX_BLOCKS {
                 continue;
             }
-            let Some(kind) = self.block_kind(wire_block, &block_path, depth) else { continue };
+            let Some(kind) = self.block_kind(wire_block, &block_path, depth) else {
+                continue;
+            };
             let id = match wire_block.given_id() {
                 Some(given) => Slug::parse(given).ok(),
                 None => self.unique_generated_id(generated_block_id(&kind)),
@@ -496,7 +601,10 @@ impl Validator {
                     "ordered" => true,
                     "unordered" => false,
                     other => {
-                        self.problem(&field("style"), format!("{} is not \"ordered\" or \"unordered\"", quoted(other)));
+                        self.problem(
+                            &field("style"),
+                            format!("{} is not \"ordered\" or \"unordered\"", quoted(other)),
+                        );
                         false
                     }
                 };
@@ -512,14 +620,20 @@ impl Validator {
             }
             WireBlock::Figure { image, .. } => {
                 if image.alt.trim().is_empty() {
-                    self.warning(&field("alt"), "an empty alt text hides this picture from screen readers");
+                    self.warning(
+                        &field("alt"),
+                        "an empty alt text hides this picture from screen readers",
+                    );
                 }
                 self.image(image, path).map(BlockKind::Figure)
             }
             WireBlock::FactBox { title, blocks, .. } => {
                 let title = self.short_text(title, &field("title"));
                 if depth >= MAX_BLOCK_NESTING && blocks.iter().any(|block| matches!(block, WireBlock::FactBox { .. })) {
-                    self.problem(&field("blocks"), format!("fact boxes may nest at most {MAX_BLOCK_NESTING} deep"));
+                    self.problem(
+                        &field("blocks"),
+                        format!("fact boxes may nest at most {MAX_BLOCK_NESTING} deep"),
+                    );
                     return None;
                 }
                 let n_problems_before = self.problems.len();
@@ -533,11 +647,20 @@ impl Validator {
                 Some(BlockKind::FactBox { title, blocks: inner })
             }
             WireBlock::Divider { .. } => Some(BlockKind::Divider),
-            WireBlock::LinkCard { url, title, description, .. } => {
+            WireBlock::LinkCard {
+                url,
+                title,
+                description,
+                ..
+            } => {
                 let url = self.url(url, &field("url"), UrlUse::WebResource);
                 let title = self.short_text(title, &field("title"));
                 let description = self.optional_long_text(description.as_deref(), &field("description"));
-                Some(BlockKind::LinkCard { url: url?, title, description })
+                Some(BlockKind::LinkCard {
+                    url: url?,
+                    title,
+                    description,
+                })
             }
             WireBlock::Unknown => {
                 self.warning(path, "unknown block type is skipped");
@@ -548,14 +671,19 @@ impl Validator {
 
     fn related(&mut self, wire_related: &[WireRelated], own_id: Option<&Slug>) -> Vec<RelatedArticle> {
         if wire_related.len() > MAX_RELATED {
-            self.warning("related", format!("only the first {MAX_RELATED} related articles are kept"));
+            self.warning(
+                "related",
+                format!("only the first {MAX_RELATED} related articles are kept"),
+            );
         }
         let mut related = Vec::new();
         for (related_idx, item) in wire_related.iter().take(MAX_RELATED).enumerate() {
             let path = format!("related[{related_idx}]");
             let target = match (&item.id, &item.url) {
                 (Some(id), _) => self.slug(id, &format!("{path}.id")).map(RelatedTarget::Article),
-                (None, Some(url)) => self.url(url, &format!("{path}.url"), UrlUse::WebResource).map(RelatedTarget::External),
+                (None, Some(url)) => self
+                    .url(url, &format!("{path}.url"), UrlUse::WebResource)
+                    .map(RelatedTarget::External),
                 (None, None) => {
                     self.problem(&path, "needs an \"id\" or a \"url\"");
                     None
@@ -568,12 +696,25 @@ impl Validator {
                 }
             }
             let headline = self.short_text(&item.headline, &format!("{path}.headline"));
-            let published = item.published.as_deref().and_then(|text| self.timestamp(text, &format!("{path}.published")));
+            let published = item
+                .published
+                .as_deref()
+                .and_then(|text| self.timestamp(text, &format!("{path}.published")));
             let summary = self.optional_long_text(item.summary.as_deref(), &format!("{path}.summary"));
             let category = self.optional_text(item.category.as_deref(), &format!("{path}.category"));
-            let image = item.image.as_ref().and_then(|image| self.image(image, &format!("{path}.image")));
+            let image = item
+                .image
+                .as_ref()
+                .and_then(|image| self.image(image, &format!("{path}.image")));
             if let Some(target) = target {
-                related.push(RelatedArticle { target, headline, summary, category, published, image });
+                related.push(RelatedArticle {
+                    target,
+                    headline,
+                    summary,
+                    category,
+                    published,
+                    image,
+                });
             }
         }
         related
@@ -584,8 +725,9 @@ impl Validator {
 pub fn direction_of_language(language: &str) -> TextDirection {
     const RIGHT_TO_LEFT: [&str; 12] = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"];
     let primary = language.split('-').next().unwrap_or("").to_ascii_lowercase();
-    let script_is_right_to_left =
-        language.split('-').any(|subtag| subtag.eq_ignore_ascii_case("arab") || subtag.eq_ignore_ascii_case("hebr"));
+    let script_is_right_to_left = language
+        .split('-')
+        .any(|subtag| subtag.eq_ignore_ascii_case("arab") || subtag.eq_ignore_ascii_case("hebr"));
     if RIGHT_TO_LEFT.contains(&primary.as_str()) || script_is_right_to_left {
         TextDirection::RightToLeft
     } else {
@@ -615,7 +757,9 @@ fn generated_block_id(kind: &BlockKind) -> String {
 }
 
 fn fnv1a_32(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5_u32, |hash, &byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
+    bytes.iter().fold(0x811c_9dc5_u32, |hash, &byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
 }
 
 fn base36(mut value: u32) -> String {

@@ -24,7 +24,10 @@ pub fn section_nav_items(article: &Article) -> Vec<SectionNavItem> {
     article
         .sections
         .iter()
-        .map(|section| SectionNavItem { anchor_id: section.id.to_string(), label: section.heading.clone() })
+        .map(|section| SectionNavItem {
+            anchor_id: section.id.to_string(),
+            label: section.heading.clone(),
+        })
         .collect()
 }
 
@@ -57,7 +60,11 @@ fn collect_quotes(blocks: &[Block], enclosing_anchor: Option<&str>, entries: &mu
         let mut quoted_runs = |text: &InlineText| {
             for run in &text.runs {
                 if let Some(speaker) = &run.quote_speaker {
-                    entries.push(QuoteIndexEntry { speaker: speaker.clone(), text: run.text.clone(), block_anchor_id: anchor.clone() });
+                    entries.push(QuoteIndexEntry {
+                        speaker: speaker.clone(),
+                        text: run.text.clone(),
+                        block_anchor_id: anchor.clone(),
+                    });
                 }
             }
         };
@@ -70,7 +77,11 @@ fn collect_quotes(blocks: &[Block], enclosing_anchor: Option<&str>, entries: &mu
             BlockKind::Paragraph(text) => quoted_runs(text),
             BlockKind::List { items, .. } => items.iter().for_each(quoted_runs),
             BlockKind::FactBox { blocks: inner, .. } => collect_quotes(inner, Some(&anchor), entries),
-            BlockKind::Subheading(_) | BlockKind::PullQuote { .. } | BlockKind::Figure(_) | BlockKind::Divider | BlockKind::LinkCard { .. } => {}
+            BlockKind::Subheading(_)
+            | BlockKind::PullQuote { .. }
+            | BlockKind::Figure(_)
+            | BlockKind::Divider
+            | BlockKind::LinkCard { .. } => {}
         }
     }
 }
@@ -105,12 +116,23 @@ pub fn plain_text(article: &Article) -> String {
     }
     for section in &article.sections {
         parts.push(section.heading.clone());
-        parts.extend(section.blocks.iter().map(|block| block_plain_text(&block.kind)).filter(|text| !text.is_empty()));
+        parts.extend(
+            section
+                .blocks
+                .iter()
+                .map(|block| block_plain_text(&block.kind))
+                .filter(|text| !text.is_empty()),
+        );
     }
     if let Some(context) = &article.context {
         parts.push(context.plain_text());
     }
-    parts.extend(article.corrections.iter().map(|correction| correction.text.plain_text()));
+    parts.extend(
+        article
+            .corrections
+            .iter()
+            .map(|correction| correction.text.plain_text()),
+    );
     parts.join("\n\n")
 }
 
@@ -120,7 +142,12 @@ pub fn body_word_count(article: &Article) -> usize {
         .sections
         .iter()
         .map(|section| {
-            count_words(&section.heading) + section.blocks.iter().map(|block| count_words(&block_plain_text(&block.kind))).sum::<usize>()
+            count_words(&section.heading)
+                + section
+                    .blocks
+                    .iter()
+                    .map(|block| count_words(&block_plain_text(&block.kind)))
+                    .sum::<usize>()
         })
         .sum()
 }
@@ -131,7 +158,9 @@ pub fn reading_time_minutes(article: &Article) -> usize {
 }
 
 fn count_words(text: &str) -> usize {
-    text.split_whitespace().filter(|word| word.chars().any(char::is_alphanumeric)).count()
+    text.split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// The reporting note from the typed credits, such as "The Associated Press contributed
@@ -184,7 +213,10 @@ pub fn quotes_by_speaker(article: &Article) -> Vec<SpeakerQuotes> {
     for entry in quote_index(article) {
         match groups.iter_mut().find(|group| group.speaker.name == entry.speaker.name) {
             Some(group) => group.quotes.push(entry),
-            None => groups.push(SpeakerQuotes { speaker: entry.speaker.clone(), quotes: vec![entry] }),
+            None => groups.push(SpeakerQuotes {
+                speaker: entry.speaker.clone(),
+                quotes: vec![entry],
+            }),
         }
     }
     groups
@@ -205,7 +237,10 @@ pub fn news_article_json_ld(article: &Article, page_url: &str) -> String {
         .map(|person| format!("{{\"@type\":\"Person\",\"name\":{}}}", json_string(&person.name)))
         .collect();
     let author = if people.is_empty() {
-        format!("{{\"@type\":\"Organization\",\"name\":{}}}", json_string(&article.outlet.name))
+        format!(
+            "{{\"@type\":\"Organization\",\"name\":{}}}",
+            json_string(&article.outlet.name)
+        )
     } else {
         format!("[{}]", people.join(","))
     };
@@ -213,7 +248,12 @@ pub fn news_article_json_ld(article: &Article, page_url: &str) -> String {
         .outlet
         .logo
         .as_ref()
-        .map(|logo| format!(",\"logo\":{{\"@type\":\"ImageObject\",\"url\":{}}}", json_string(logo.fallback_source().url.as_str())))
+        .map(|logo| {
+            format!(
+                ",\"logo\":{{\"@type\":\"ImageObject\",\"url\":{}}}",
+                json_string(logo.fallback_source().url.as_str())
+            )
+        })
         .unwrap_or_default();
     let image = article
         .lead_image

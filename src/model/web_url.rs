@@ -43,9 +43,16 @@ impl WebUrl {
         };
         let parsed = parsed.map_err(|error| match error {
             url::ParseError::RelativeUrlWithoutBase => {
-                format!("{} is relative, and the article's own address is not known to resolve it", quoted(text))
+                format!(
+                    "{} is relative, and the article's own address is not known to resolve it",
+                    quoted(text)
+                )
             }
-            other => format!("{} is not a valid url: {}", quoted(text), other.to_string().to_ascii_lowercase()),
+            other => format!(
+                "{} is not a valid url: {}",
+                quoted(text),
+                other.to_string().to_ascii_lowercase()
+            ),
         })?;
         let scheme = parsed.scheme();
         let allowed = match url_use {
@@ -64,7 +71,9 @@ impl WebUrl {
     /// The host, such as `outlet.example`; the address itself for `mailto:` links.
     pub fn host(&self) -> &str {
         let after_scheme = self.0.split_once(':').map_or(self.0.as_str(), |(_, rest)| rest);
-        let Some(after_slashes) = after_scheme.strip_prefix("//") else { return after_scheme };
+        let Some(after_slashes) = after_scheme.strip_prefix("//") else {
+            return after_scheme;
+        };
         let authority = after_slashes.split(['/', '?', '#']).next().unwrap_or("");
         authority.rsplit('@').next().unwrap_or(authority)
     }

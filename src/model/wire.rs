@@ -366,7 +366,10 @@ impl<'de> Deserialize<'de> for WireInline {
                 formatter.write_str("a string or an array of runs")
             }
             fn visit_str<E: de::Error>(self, text: &str) -> Result<WireInline, E> {
-                Ok(WireInline(vec![WireRun { text: text.to_owned(), ..WireRun::default() }]))
+                Ok(WireInline(vec![WireRun {
+                    text: text.to_owned(),
+                    ..WireRun::default()
+                }]))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<WireInline, A::Error> {
                 let mut runs = Vec::new();
@@ -430,7 +433,10 @@ impl<'de> Deserialize<'de> for RunOrString {
                 formatter.write_str("a string or a run object with \"text\"")
             }
             fn visit_str<E: de::Error>(self, text: &str) -> Result<RunOrString, E> {
-                Ok(RunOrString(WireRun { text: text.to_owned(), ..WireRun::default() }))
+                Ok(RunOrString(WireRun {
+                    text: text.to_owned(),
+                    ..WireRun::default()
+                }))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RunOrString, A::Error> {
                 WireRun::deserialize(de::value::MapAccessDeserializer::new(map)).map(RunOrString)

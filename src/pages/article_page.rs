@@ -16,19 +16,26 @@ struct Explanation {
 /// goes to the details for the outlet's developers.
 fn explain(error: &FetchError) -> Explanation {
     let (title, advice) = match error {
-        FetchError::Network { .. } => {
-            ("The article could not be reached", "Check your connection, then try again.")
-        }
-        FetchError::TimedOut { .. } => {
-            ("The article is taking too long", "The news server did not answer in time. Try again in a moment.")
-        }
-        FetchError::Server { status: 408 | 429 | 500 | 502 | 503 | 504, .. } => {
-            ("The news server had a problem", "This is not your connection. Try again in a moment.")
-        }
+        FetchError::Network { .. } => (
+            "The article could not be reached",
+            "Check your connection, then try again.",
+        ),
+        FetchError::TimedOut { .. } => (
+            "The article is taking too long",
+            "The news server did not answer in time. Try again in a moment.",
+        ),
+        FetchError::Server {
+            status: 408 | 429 | 500 | 502 | 503 | 504,
+            ..
+        } => (
+            "The news server had a problem",
+            "This is not your connection. Try again in a moment.",
+        ),
         FetchError::Server { .. } => ("The news server refused the article", "This is not your connection."),
-        FetchError::NotFound { .. } => {
-            ("Article not found", "The address may be mistyped, or the article may have been removed.")
-        }
+        FetchError::NotFound { .. } => (
+            "Article not found",
+            "The address may be mistyped, or the article may have been removed.",
+        ),
         FetchError::NotJson { .. } | FetchError::TooLarge { .. } | FetchError::Article(_) => (
             "This article cannot be shown",
             "The news server sent something that is not a readable article. The details below can help its developers.",
@@ -48,7 +55,9 @@ fn explain(error: &FetchError) -> Explanation {
 /// Scrolls to the element the address's fragment names; true if there was one.
 fn scroll_to_location_hash() -> bool {
     let hash = window().location().hash().unwrap_or_default();
-    let Some(anchor_id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return false };
+    let Some(anchor_id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+        return false;
+    };
     match document().get_element_by_id(anchor_id) {
         Some(target) => {
             target.scroll_into_view();
@@ -62,7 +71,11 @@ fn scroll_to_location_hash() -> bool {
 /// `tabindex="-1"` for this, without scrolling.
 fn focus_first_headline() {
     use wasm_bindgen::JsCast;
-    let headline = document().query_selector("h1").ok().flatten().and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    let headline = document()
+        .query_selector("h1")
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(headline) = headline {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
@@ -90,7 +103,8 @@ pub fn ArticlePage(
     let offline = window_event_listener(leptos::ev::offline, move |_| is_online.set(false));
     let online = window_event_listener(leptos::ev::online, move |_| {
         is_online.set(true);
-        let failed_transiently = article.with_untracked(|state| matches!(state, Some(Err(error)) if error.is_transient()));
+        let failed_transiently =
+            article.with_untracked(|state| matches!(state, Some(Err(error)) if error.is_transient()));
         if failed_transiently {
             article.refetch();
         }
@@ -118,7 +132,10 @@ pub fn ArticlePage(
         // now that the article is rendered, so the browser's own jump on load missed it.
         let article_shown = state.is_ok();
         request_animation_frame(move || {
-            if let Arrival::Returned { scroll_y: Some(scroll_y) } = arrival {
+            if let Arrival::Returned {
+                scroll_y: Some(scroll_y),
+            } = arrival
+            {
                 focus_first_headline();
                 crate::routing::scroll_instantly_to(scroll_y);
                 return;
@@ -136,12 +153,15 @@ pub fn ArticlePage(
         Some(Err(error)) => {
             let explanation = explain(&error);
             // Trying again helps only where waiting can change the answer.
-            let retry = error.is_transient_or_slow().then(|| Callback::new(move |()| article.refetch()));
+            let retry = error
+                .is_transient_or_slow()
+                .then(|| Callback::new(move |()| article.refetch()));
             let mut details = vec![error.to_string()];
             if let FetchError::Article(article_error) = &error {
                 details.extend(article_error.problems());
             }
-            view! { <ErrorState title=explanation.title message=explanation.advice details=details retry=retry /> }.into_any()
+            view! { <ErrorState title=explanation.title message=explanation.advice details=details retry=retry /> }
+                .into_any()
         }
     };
     view! {

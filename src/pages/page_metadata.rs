@@ -27,8 +27,15 @@ pub fn describe_page(article: Option<&Article>) {
         return;
     };
     let location = window().location();
-    let page_url = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
-    let canonical = article.canonical_url.as_ref().map_or(page_url.clone(), |url| url.to_string());
+    let page_url = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
+    let canonical = article
+        .canonical_url
+        .as_ref()
+        .map_or(page_url.clone(), |url| url.to_string());
     let summary = article.summary.plain_text();
 
     set_tag(&head, "meta", "name", "description", "content", &summary);
@@ -38,7 +45,14 @@ pub fn describe_page(article: Option<&Article>) {
     set_tag(&head, "meta", "property", "og:description", "content", &summary);
     set_tag(&head, "meta", "property", "og:url", "content", &canonical);
     match &article.lead_image {
-        Some(image) => set_tag(&head, "meta", "property", "og:image", "content", image.fallback_source().url.as_str()),
+        Some(image) => set_tag(
+            &head,
+            "meta",
+            "property",
+            "og:image",
+            "content",
+            image.fallback_source().url.as_str(),
+        ),
         None => remove_tag(&head, "meta", "property", "og:image"),
     }
     let script = owned_element(&head, "script", "type", "application/ld+json");

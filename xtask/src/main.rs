@@ -55,7 +55,10 @@ fn main() -> ExitCode {
 
 /// The workspace root, where `Cargo.toml`, `index.html` and `Trunk.toml` live.
 fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 fn serve() -> Result<(), String> {
@@ -67,7 +70,10 @@ fn serve() -> Result<(), String> {
 fn release_build() -> Result<std::ffi::OsString, String> {
     let path = tools::ensure_build_tools()?;
     step("release build of dist/", || {
-        run(Command::new("trunk").args(["build", "--release"]).env("PATH", &path), "trunk build --release")
+        run(
+            Command::new("trunk").args(["build", "--release"]).env("PATH", &path),
+            "trunk build --release",
+        )
     })?;
     Ok(path)
 }
@@ -81,7 +87,12 @@ fn test(fuzz_seconds: Option<u64>) -> Result<(), String> {
     let path = tools::ensure_build_tools()?;
     let browsers = tools::ensure_test_tools(&path)?;
 
-    step("native tests (model, routing)", || run(Command::new("cargo").args(["test", "--quiet"]).env("PATH", &path), "cargo test"))?;
+    step("native tests (model, routing)", || {
+        run(
+            Command::new("cargo").args(["test", "--quiet"]).env("PATH", &path),
+            "cargo test",
+        )
+    })?;
 
     let browser_test = |driver_variable: &str, driver: &Path| {
         let mut command = Command::new("cargo");
@@ -95,14 +106,23 @@ fn test(fuzz_seconds: Option<u64>) -> Result<(), String> {
         command
     };
     step("browser tests in headless Chromium", || {
-        run(&mut browser_test("CHROMEDRIVER", &browsers.chromedriver), "browser tests in Chromium")
+        run(
+            &mut browser_test("CHROMEDRIVER", &browsers.chromedriver),
+            "browser tests in Chromium",
+        )
     })?;
     step("browser tests in headless Firefox", || {
-        run(&mut browser_test("GECKODRIVER", &browsers.geckodriver), "browser tests in Firefox")
+        run(
+            &mut browser_test("GECKODRIVER", &browsers.geckodriver),
+            "browser tests in Firefox",
+        )
     })?;
 
     step("release build of dist/", || {
-        run(Command::new("trunk").args(["build", "--release"]).env("PATH", &path), "trunk build --release")
+        run(
+            Command::new("trunk").args(["build", "--release"]).env("PATH", &path),
+            "trunk build --release",
+        )
     })?;
     sizes::print_dist_sizes(&project_root().join("dist"))?;
 
@@ -144,6 +164,10 @@ fn step<T>(name: &str, body: impl FnOnce() -> Result<T, String>) -> Result<T, St
     println!("\n== {name}");
     let started = Instant::now();
     let outcome = body();
-    println!("== {name}: {} in {:.1} s", if outcome.is_ok() { "done" } else { "FAILED" }, started.elapsed().as_secs_f64());
+    println!(
+        "== {name}: {} in {:.1} s",
+        if outcome.is_ok() { "done" } else { "FAILED" },
+        started.elapsed().as_secs_f64()
+    );
     outcome
 }

@@ -14,8 +14,12 @@ pub fn print_dist_sizes(dist: &Path) -> Result<(), String> {
         if !["wasm", "js", "css"].contains(&extension.as_str()) {
             continue;
         }
-        let bytes = std::fs::read(&file_path).map_err(|error| format!("cannot read {}: {error}", file_path.display()))?;
-        let name = file_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let bytes =
+            std::fs::read(&file_path).map_err(|error| format!("cannot read {}: {error}", file_path.display()))?;
+        let name = file_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         rows.push((name, extension, bytes.len(), brotli_size(&bytes)?));
     }
     rows.sort();
@@ -24,12 +28,22 @@ pub fn print_dist_sizes(dist: &Path) -> Result<(), String> {
         println!("{name:<44} {raw:>10} {brotli:>10}");
     }
     let total = |kinds: &[&str]| -> (usize, usize) {
-        rows.iter().filter(|row| kinds.contains(&row.1.as_str())).fold((0, 0), |(raw, br), row| (raw + row.2, br + row.3))
+        rows.iter()
+            .filter(|row| kinds.contains(&row.1.as_str()))
+            .fold((0, 0), |(raw, br), row| (raw + row.2, br + row.3))
     };
     let (app_raw, app_brotli) = total(&["wasm", "js"]);
     let (css_raw, css_brotli) = total(&["css"]);
-    println!("{:<44} {app_raw:>10} {app_brotli:>10}  ({:.1} KB brotli; budget 60 KB)", "app .wasm + .js", app_brotli as f64 / 1024.0);
-    println!("{:<44} {css_raw:>10} {css_brotli:>10}  ({:.1} KB brotli; budget 8 KB)", "app .css", css_brotli as f64 / 1024.0);
+    println!(
+        "{:<44} {app_raw:>10} {app_brotli:>10}  ({:.1} KB brotli; budget 60 KB)",
+        "app .wasm + .js",
+        app_brotli as f64 / 1024.0
+    );
+    println!(
+        "{:<44} {css_raw:>10} {css_brotli:>10}  ({:.1} KB brotli; budget 8 KB)",
+        "app .css",
+        css_brotli as f64 / 1024.0
+    );
     Ok(())
 }
 
@@ -38,7 +52,9 @@ pub fn brotli_size(bytes: &[u8]) -> Result<usize, String> {
     let mut compressed = Vec::new();
     {
         let mut writer = brotli::CompressorWriter::new(&mut compressed, 4096, 11, 22);
-        writer.write_all(bytes).map_err(|error| format!("brotli failed: {error}"))?;
+        writer
+            .write_all(bytes)
+            .map_err(|error| format!("brotli failed: {error}"))?;
     }
     Ok(compressed.len())
 }

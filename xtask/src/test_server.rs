@@ -45,22 +45,36 @@ struct Server {
 
 /// Serves `dist` with faults on a free loopback port until the process is killed.
 pub fn serve(dist: &Path) -> Result<(), String> {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|error| error.to_string())?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| error.to_string())?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(|error| error.to_string())?;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .map_err(|error| error.to_string())?;
         let address = listener.local_addr().map_err(|error| error.to_string())?;
-        let server = Arc::new(Server { dist: dist.to_path_buf(), attempts: Mutex::default() });
+        let server = Arc::new(Server {
+            dist: dist.to_path_buf(),
+            attempts: Mutex::default(),
+        });
         let fallback_dist = dist.to_path_buf();
         let app_shell = move |uri: Uri| spa_fallback(fallback_dist.clone(), uri);
         let mut router = Router::new();
         for fault in FAULTS {
             let server = server.clone();
-            router = router.route(&format!("/articles/{fault}.json"), get(move || inject(server.clone(), fault)));
+            router = router.route(
+                &format!("/articles/{fault}.json"),
+                get(move || inject(server.clone(), fault)),
+            );
         }
         // Articles may be read from another origin (a reader configured to allow this one).
         let router = router
             .fallback_service(ServeDir::new(dist).fallback(app_shell.into_service()))
-            .layer(SetResponseHeaderLayer::if_not_present(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*")));
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                HeaderValue::from_static("*"),
+            ));
         println!("listening on http://{address}");
         let _ = std::io::stdout().flush();
         axum::serve(listener, router).await.map_err(|error| error.to_string())
@@ -99,7 +113,10 @@ fn spaces(n_chunks: usize, chunk_len: usize, pause: Duration, then_fail: bool) -
             }
             // Let the bytes sent so far reach the reader before the connection is cut.
             tokio::time::sleep(Duration::from_millis(200)).await;
-            return Some((Err(std::io::Error::other("connection cut by the test server")), n_chunks + 1));
+            return Some((
+                Err(std::io::Error::other("connection cut by the test server")),
+                n_chunks + 1,
+            ));
         }
         if sent > n_chunks {
             return None;
@@ -107,7 +124,10 @@ fn spaces(n_chunks: usize, chunk_len: usize, pause: Duration, then_fail: bool) -
         if !pause.is_zero() {
             tokio::time::sleep(pause).await;
         }
-        Some((Ok::<Bytes, std::io::Error>(Bytes::from(vec![b' '; chunk_len])), sent + 1))
+        Some((
+            Ok::<Bytes, std::io::Error>(Bytes::from(vec![b' '; chunk_len])),
+            sent + 1,
+        ))
     });
     Body::from_stream(chunks)
 }
@@ -130,7 +150,9 @@ async fn inject(server: Arc<Server>, fault: &'static str) -> Response {
         // Half of the promised 4000 bytes, then the connection is cut.
         "fault-drop-halfway" => {
             let mut response = json(spaces(1, 2000, Duration::ZERO, true));
-            response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from_static("4000"));
+            response
+                .headers_mut()
+                .insert(header::CONTENT_LENGTH, HeaderValue::from_static("4000"));
             response
         }
         "fault-500-then-200" if attempt == 1 => (StatusCode::INTERNAL_SERVER_ERROR, "failed").into_response(),
@@ -140,11 +162,17 @@ async fn inject(server: Arc<Server>, fault: &'static str) -> Response {
         }
         "fault-503-retry-after" => article_file(&server, "kremlin-response-27-point-plan").await,
         "fault-404" => (StatusCode::NOT_FOUND, "not found").into_response(),
-        "fault-html-page" => ([(header::CONTENT_TYPE, "text/html")], "<!doctype html><h1>502 Bad Gateway</h1>").into_response(),
+        "fault-html-page" => (
+            [(header::CONTENT_TYPE, "text/html")],
+            "<!doctype html><h1>502 Bad Gateway</h1>",
+        )
+            .into_response(),
         // Announced as 10 MB: refused before reading.
         "fault-10mb" => {
             let mut response = json(spaces(160, 64 * 1024, Duration::ZERO, false));
-            response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(10 * 1024 * 1024_u64));
+            response
+                .headers_mut()
+                .insert(header::CONTENT_LENGTH, HeaderValue::from(10 * 1024 * 1024_u64));
             response
         }
         // 3 MB with no Content-Length (chunked): cut off while reading.
@@ -157,4 +185,3 @@ async fn inject(server: Arc<Server>, fault: &'static str) -> Response {
         _ => (StatusCode::NOT_FOUND, "not found").into_response(),
     }
 }
-

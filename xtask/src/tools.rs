@@ -31,8 +31,14 @@ pub fn ensure_build_tools() -> Result<OsString, String> {
     let path = tool_path();
     step("build tools", || {
         let installed_targets = output(Command::new("rustup").args(["target", "list", "--installed"]), &path);
-        if !installed_targets.lines().any(|line| line.trim() == "wasm32-unknown-unknown") {
-            run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]), "rustup target add")?;
+        if !installed_targets
+            .lines()
+            .any(|line| line.trim() == "wasm32-unknown-unknown")
+        {
+            run(
+                Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
+                "rustup target add",
+            )?;
         }
 
         if !output(Command::new("trunk").arg("--version"), &path).contains(TRUNK_VERSION) {
@@ -56,7 +62,12 @@ pub fn ensure_build_tools() -> Result<OsString, String> {
         let npm_tools = project_root().join("tools");
         let wasm_opt = npm_tools.join("node_modules/.bin/wasm-opt");
         if !output(Command::new(&wasm_opt).arg("--version"), &path).contains(&format!("version {WASM_OPT_VERSION}")) {
-            run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&npm_tools), "npm ci in tools/")?;
+            run(
+                Command::new("npm")
+                    .args(["ci", "--no-audit", "--no-fund"])
+                    .current_dir(&npm_tools),
+                "npm ci in tools/",
+            )?;
         }
         Ok(())
     })?;
@@ -67,11 +78,15 @@ pub fn ensure_build_tools() -> Result<OsString, String> {
 /// npm packages are installed.
 pub fn ensure_test_tools(path: &OsString) -> Result<Browsers, String> {
     step("test tools", || {
-        let missing_packages: Vec<&str> = [("chromium", "chromium"), ("chromedriver", "chromium-driver"), ("firefox", "firefox-esr")]
-            .into_iter()
-            .filter(|(binary, _)| find_on_path(binary, path).is_none())
-            .map(|(_, package)| package)
-            .collect();
+        let missing_packages: Vec<&str> = [
+            ("chromium", "chromium"),
+            ("chromedriver", "chromium-driver"),
+            ("firefox", "firefox-esr"),
+        ]
+        .into_iter()
+        .filter(|(binary, _)| find_on_path(binary, path).is_none())
+        .map(|(_, package)| package)
+        .collect();
         if !missing_packages.is_empty() {
             if output(Command::new("id").arg("-u"), path).trim() != "0" {
                 return Err(format!(
@@ -80,7 +95,12 @@ pub fn ensure_test_tools(path: &OsString) -> Result<Browsers, String> {
                     missing_packages.join(" ")
                 ));
             }
-            run(Command::new("apt-get").arg("update").env("DEBIAN_FRONTEND", "noninteractive"), "apt-get update")?;
+            run(
+                Command::new("apt-get")
+                    .arg("update")
+                    .env("DEBIAN_FRONTEND", "noninteractive"),
+                "apt-get update",
+            )?;
             run(
                 Command::new("apt-get")
                     .args(["install", "-y"])
@@ -99,23 +119,40 @@ pub fn ensure_test_tools(path: &OsString) -> Result<Browsers, String> {
 
         let e2e = project_root().join("tests/e2e");
         let installed_lock = e2e.join("node_modules/.package-lock.json");
-        let lock_is_current = match (std::fs::metadata(&installed_lock), std::fs::metadata(e2e.join("package-lock.json"))) {
+        let lock_is_current = match (
+            std::fs::metadata(&installed_lock),
+            std::fs::metadata(e2e.join("package-lock.json")),
+        ) {
             (Ok(installed), Ok(wanted)) => installed.modified().ok() >= wanted.modified().ok(),
             _ => false,
         };
         if !lock_is_current {
-            run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&e2e), "npm ci in tests/e2e/")?;
+            run(
+                Command::new("npm")
+                    .args(["ci", "--no-audit", "--no-fund"])
+                    .current_dir(&e2e),
+                "npm ci in tests/e2e/",
+            )?;
         }
 
-        let find = |binary: &str| find_on_path(binary, path).ok_or_else(|| format!("{binary} is not on PATH after installing it"));
-        Ok(Browsers { chromium: find("chromium")?, chromedriver: find("chromedriver")?, geckodriver: find("geckodriver")? })
+        let find = |binary: &str| {
+            find_on_path(binary, path).ok_or_else(|| format!("{binary} is not on PATH after installing it"))
+        };
+        Ok(Browsers {
+            chromium: find("chromium")?,
+            chromedriver: find("chromedriver")?,
+            geckodriver: find("geckodriver")?,
+        })
     })
 }
 
 /// `PATH` with the project's npm tools and cargo's binaries first.
 fn tool_path() -> OsString {
     let mut folders = vec![project_root().join("tools/node_modules/.bin")];
-    if let Some(home) = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo"))) {
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+    {
         folders.push(home.join("bin"));
     }
     folders.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
@@ -123,7 +160,9 @@ fn tool_path() -> OsString {
 }
 
 fn find_on_path(binary: &str, path: &OsString) -> Option<PathBuf> {
-    std::env::split_paths(path).map(|folder| folder.join(binary)).find(|candidate| candidate.is_file())
+    std::env::split_paths(path)
+        .map(|folder| folder.join(binary))
+        .find(|candidate| candidate.is_file())
 }
 
 /// What `command` printed, or nothing if it could not run: a missing tool reads as "not
@@ -139,7 +178,8 @@ fn output(command: &mut Command, path: &OsString) -> String {
 /// The version of `package` in Cargo.lock.
 fn locked_version(package: &str) -> Result<String, String> {
     let lock_path = project_root().join("Cargo.lock");
-    let lock = std::fs::read_to_string(&lock_path).map_err(|error| format!("cannot read {}: {error}", lock_path.display()))?;
+    let lock =
+        std::fs::read_to_string(&lock_path).map_err(|error| format!("cannot read {}: {error}", lock_path.display()))?;
     let name_line = format!("name = \"{package}\"");
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
@@ -152,7 +192,6 @@ fn locked_version(package: &str) -> Result<String, String> {
     Err(format!("{package} is not in {}", lock_path.display()))
 }
 
-
 /// Fuzzes the article parser for `seconds`, seeded with every fixture. cargo-fuzz needs
 /// nightly features; `RUSTC_BOOTSTRAP=1` enables them on the machine's stable toolchain,
 /// which is the only one that can be installed here.
@@ -160,7 +199,10 @@ pub fn fuzz(seconds: u64) -> Result<(), String> {
     let path = tool_path();
     step(&format!("fuzzing the article parser for {seconds} s"), || {
         if !output(Command::new("cargo").args(["fuzz", "--version"]), &path).contains(CARGO_FUZZ_VERSION) {
-            run(Command::new("cargo").args(["install", "cargo-fuzz", "--version", CARGO_FUZZ_VERSION, "--locked"]), "cargo install cargo-fuzz")?;
+            run(
+                Command::new("cargo").args(["install", "cargo-fuzz", "--version", CARGO_FUZZ_VERSION, "--locked"]),
+                "cargo install cargo-fuzz",
+            )?;
         }
         let fuzz_dir = project_root().join("fuzz");
         let corpus = fuzz_dir.join("corpus/parse_article");
@@ -171,7 +213,12 @@ pub fn fuzz(seconds: u64) -> Result<(), String> {
                 .arg(&corpus)
                 .arg(project_root().join("fixtures/articles"))
                 .arg(project_root().join("fixtures/malformed"))
-                .args(["--", &format!("-max_total_time={seconds}"), "-rss_limit_mb=2048", "-print_final_stats=1"])
+                .args([
+                    "--",
+                    &format!("-max_total_time={seconds}"),
+                    "-rss_limit_mb=2048",
+                    "-print_final_stats=1",
+                ])
                 .env("RUSTC_BOOTSTRAP", "1")
                 .env("PATH", &path)
                 .current_dir(&fuzz_dir),
