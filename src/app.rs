@@ -17,6 +17,8 @@ pub fn App() -> impl IntoView {
     let navigation = ArticleNavigation {
         open: Callback::new(move |article_id: Slug| router.open_article(&article_id)),
         prefetch: Callback::new(crate::api::prefetch_article),
+        href: Callback::new(|article_id: Slug| crate::routing::article_path(&article_id)),
+        leave: None,
     };
     move || match router.route() {
         Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
@@ -30,8 +32,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Mounts [`App`] in place of the `#lede-app` element's placeholder content (or at the end
-/// of `<body>` when the page has no such element) and keeps it mounted.
+/// Mounts [`App`] in place of the `#lede-app` element's placeholder content and keeps it
+/// mounted. On a page without that element it does nothing: the same module runs the
+/// widgets on outlets' pages (`embed.js`), where the page is the host's.
 pub fn mount_app() {
     let root = document()
         .get_element_by_id(APP_ROOT_ID)
@@ -42,6 +45,6 @@ pub fn mount_app() {
             root.set_text_content(None);
             leptos::mount::mount_to(root, App).forget();
         }
-        None => leptos::mount::mount_to_body(App),
+        None => {}
     }
 }

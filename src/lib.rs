@@ -7,6 +7,8 @@
 //! - [`components`]: props in, view out.
 //! - [`config`]: where articles come from, set by the outlet in `lede.config.json`.
 //! - [`reader_settings`]: text size, line width and theme, kept between visits.
+//! - [`surface`]: whether the reader is the page or a widget on someone else's page.
+//! - [`embed`]: the widget's entry point and its options.
 
 pub mod api;
 pub mod app;
@@ -16,3 +18,5 @@ pub mod model;
 pub mod pages;
 pub mod reader_settings;
 pub mod routing;
+pub mod surface;
+pub mod embed;

@@ -47,12 +47,13 @@ impl LineWidth {
         }
     }
 
-    /// The measure of the article column, as a CSS length.
+    /// The measure of the article column, as a CSS length: in rem on the reader's page,
+    /// and in the widget's own unit (`--_rem`) in a widget, where rem is the host's.
     pub fn measure(self) -> &'static str {
         match self {
-            LineWidth::Narrow => "34rem",
-            LineWidth::Standard => "40rem",
-            LineWidth::Wide => "48rem",
+            LineWidth::Narrow => "calc(34 * var(--_rem, 1rem))",
+            LineWidth::Standard => "calc(40 * var(--_rem, 1rem))",
+            LineWidth::Wide => "calc(48 * var(--_rem, 1rem))",
         }
     }
 

@@ -90,6 +90,9 @@ pub enum ArticleLocation {
     Id(Slug),
     /// An article at this address, allowed only from configured origins.
     Source(String),
+    /// An article at the address an embedding outlet wrote in its snippet (relative to
+    /// the host page, or absolute). The outlet chose it, so no configuration is read.
+    Embedded(String),
 }
 
 /// What the reading view may do with another article: open it, or load it ahead because
@@ -100,6 +103,12 @@ pub struct ArticleNavigation {
     pub open: Callback<Slug>,
     /// Loads the article ahead, so that opening it is instant.
     pub prefetch: Callback<Slug>,
+    /// The address a link to the article carries (for a new tab, or a copied link).
+    pub href: Callback<Slug, String>,
+    /// Follows a link out of the reader (to the outlet's own page), where the reader must
+    /// not navigate by itself: a widget hands it to the page around it. `None` on the
+    /// reader's own page, where such a link is an ordinary link.
+    pub leave: Option<Callback<String>>,
 }
 
 /// The path of an article's page.

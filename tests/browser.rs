@@ -462,7 +462,7 @@ async fn the_display_controls_change_text_size_line_width_and_theme_and_remember
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some("sepia"));
     let style = root.get_attribute("style").unwrap_or_default();
     assert!(
-        style.contains("--lede-text-percent: 110;") && style.contains("--_measure: 48rem"),
+        style.contains("--lede-text-percent: 110;") && style.contains("--_measure: calc(48 * var(--_rem, 1rem))"),
         "{style}"
     );
     assert_eq!(text(&one(&container, "output")), "110%");

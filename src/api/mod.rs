@@ -36,7 +36,7 @@ pub const CACHED_ARTICLES: usize = 12;
 thread_local! {
     // Most recently used last. wasm in the browser has one thread, so this is the cache.
     static RECENT_ARTICLES: RefCell<Vec<(String, ParsedArticle)>> = const { RefCell::new(Vec::new()) };
-    static PREFETCHES_UNDER_WAY: RefCell<Vec<Slug>> = const { RefCell::new(Vec::new()) };
+    static PREFETCHES_UNDER_WAY: RefCell<Vec<ArticleLocation>> = const { RefCell::new(Vec::new()) };
 }
 
 fn cached_article(url: &str) -> Option<ParsedArticle> {
@@ -62,15 +62,21 @@ fn remember_article(url: &str, article: &ParsedArticle) {
 /// Starts loading `article_id` into the cache, so that opening it is instant. Does nothing
 /// if it is cached or under way already, or if the reader's browser asks to save data.
 pub fn prefetch_article(article_id: Slug) {
-    let already_wanted = PREFETCHES_UNDER_WAY.with_borrow(|under_way| under_way.contains(&article_id));
+    prefetch_article_at(ArticleLocation::Id(article_id));
+}
+
+/// [`prefetch_article`] for an article anywhere, such as a related article next to a
+/// widget's article.
+pub fn prefetch_article_at(location: ArticleLocation) {
+    let already_wanted = PREFETCHES_UNDER_WAY.with_borrow(|under_way| under_way.contains(&location));
     if already_wanted || reader_saves_data() {
         return;
     }
-    PREFETCHES_UNDER_WAY.with_borrow_mut(|under_way| under_way.push(article_id.clone()));
+    PREFETCHES_UNDER_WAY.with_borrow_mut(|under_way| under_way.push(location.clone()));
     leptos::task::spawn_local(async move {
         // The outcome lands in the cache; a failure is simply fetched again on opening.
-        let _ = fetch_article(ArticleLocation::Id(article_id.clone())).await;
-        PREFETCHES_UNDER_WAY.with_borrow_mut(|under_way| under_way.retain(|id| *id != article_id));
+        let _ = fetch_article(location.clone()).await;
+        PREFETCHES_UNDER_WAY.with_borrow_mut(|under_way| under_way.retain(|wanted| *wanted != location));
     });
 }
 
@@ -91,7 +97,7 @@ fn reader_saves_data() -> bool {
 
 /// `url` made absolute against this page, so that error messages name it fully and
 /// relative URLs inside the article resolve against it.
-fn absolute_url(url: &str) -> String {
+pub fn absolute_url(url: &str) -> String {
     let page = leptos::prelude::window().location().href().unwrap_or_default();
     url::Url::parse(&page)
         .and_then(|page| page.join(url))
@@ -128,6 +134,7 @@ pub fn resolve_location(config: &ReaderConfig, location: &ArticleLocation) -> Re
         ArticleLocation::Id(article_id) => Ok(absolute_url(&config.article_url(article_id))),
         ArticleLocation::Source(url) if config.allows_source(url) => Ok(url.clone()),
         ArticleLocation::Source(url) => Err(FetchError::SourceNotAllowed { url: url.clone() }),
+        ArticleLocation::Embedded(url) => Ok(absolute_url(url)),
     }
 }
 
@@ -243,6 +250,22 @@ impl fmt::Display for FetchError {
 impl std::error::Error for FetchError {}
 
 impl FetchError {
+    /// A short, stable name for the kind of failure, for the widget's `lede:error` event:
+    /// hosts can branch on it, where the message is for people.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            FetchError::Network { .. } => "network",
+            FetchError::NotFound { .. } => "not-found",
+            FetchError::TimedOut { .. } => "timed-out",
+            FetchError::NotJson { .. } => "not-json",
+            FetchError::TooLarge { .. } => "too-large",
+            FetchError::Server { .. } => "server",
+            FetchError::Article(_) => "invalid-article",
+            FetchError::SourceNotAllowed { .. } => "source-not-allowed",
+            FetchError::Config { .. } => "config",
+        }
+    }
+
     /// True if and only if trying again soon may succeed: the network failed, or the server
     /// was busy or failing (408, 429, 500, 502, 503, 504). Never for a missing or broken
     /// article, and never after the deadline.
@@ -292,8 +315,12 @@ pub fn retry_delay_ms(retry: u32, retry_after: Option<&str>) -> Option<u32> {
 /// The request is aborted when the current reactive owner is cleaned up, so call it
 /// from inside a resource.
 pub async fn fetch_article(location: ArticleLocation) -> Result<ParsedArticle, FetchError> {
-    let config = load_config().await?;
-    let url = resolve_location(&config, &location)?;
+    // A widget's article is where its snippet says: the host page's `/lede.config.json`
+    // is none of the reader's business, and asking for it would be a stray request.
+    let url = match &location {
+        ArticleLocation::Embedded(url) => absolute_url(url),
+        _ => resolve_location(&load_config().await?, &location)?,
+    };
     if let Some(article) = cached_article(&url) {
         return Ok(article);
     }

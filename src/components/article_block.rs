@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::{ArticleFigure, FactBox, ImageLoading, InlineTextView, LinkCard, PermalinkButton};
 use crate::model::{Block, BlockKind};
+use crate::surface::ReaderSurface;
 
 /// A block with its anchor id: a paragraph, sub-heading, quote, pull quote, list, figure,
 /// fact box (whose blocks render through this component again), divider or link card.
@@ -19,13 +20,16 @@ pub fn ArticleBlock(
 // must be erased to have a size.
 fn block_view(block: Block) -> AnyView {
     let id = block.id.to_string();
+    // A permalink names a place on the reader's own page. In a widget the anchor lives in
+    // a shadow root on someone else's page, where no address can reach it.
+    let has_permalinks = ReaderSurface::current().is_page();
     match block.kind {
         BlockKind::Paragraph(text) => {
             let link_target = id.clone();
             view! {
                 <p class="lede-article-block__paragraph" id=id>
                     <InlineTextView text=text />
-                    <PermalinkButton anchor_id=link_target what="paragraph" />
+                    {has_permalinks.then(|| view! { <PermalinkButton anchor_id=link_target what="paragraph" /> })}
                 </p>
             }
             .into_any()
@@ -38,7 +42,7 @@ fn block_view(block: Block) -> AnyView {
                 <blockquote class="lede-article-block__quote-text"><p><InlineTextView text=text /></p></blockquote>
                 <figcaption class="lede-article-block__quote-speaker">
                     {speaker.attribution()}
-                    <PermalinkButton anchor_id=link_target what="quote" />
+                    {has_permalinks.then(|| view! { <PermalinkButton anchor_id=link_target what="quote" /> })}
                 </figcaption>
             </figure>
             }

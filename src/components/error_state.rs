@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::surface::ReaderSurface;
+
 /// What went wrong, in words for a reader, with technical details folded away for the
 /// outlet's developers and, where trying again can help, a Retry button.
 #[component]
@@ -34,6 +36,10 @@ pub fn ErrorState(
             <button class="lede-error-state__retry" type="button" on:click=move |_| retry.run(())>"Try again"</button>
         }
     });
+    // A widget's host page has its own front page; the reader's is not the host's to visit.
+    let home_link = ReaderSurface::current()
+        .is_page()
+        .then(|| view! { <a class="lede-error-state__home" href="/">"Go to the front article"</a> });
     view! {
         <div class="lede-error-state" role="alert" data-testid="error">
             <h1 class="lede-error-state__title" tabindex="-1">{title}</h1>
@@ -41,7 +47,7 @@ pub fn ErrorState(
             {details}
             <p class="lede-error-state__actions">
                 {retry_button}
-                <a class="lede-error-state__home" href="/">"Go to the front article"</a>
+                {home_link}
             </p>
         </div>
     }

@@ -2,19 +2,24 @@
 
 use leptos::prelude::*;
 
+use crate::surface::ReaderSurface;
 use crate::reader_settings::{LineWidth, ReaderSettings, Theme, TEXT_SIZES_PERCENT};
 
 /// A "Display" disclosure with buttons for the text size and radio groups for the line
-/// width and the theme. Every change goes to `settings` at once and is remembered in
-/// this browser.
+/// width and the theme. Every change goes to `settings` at once and, on the reader's own
+/// page, is remembered in this browser.
 #[component]
 pub fn ReaderControls(
     /// The settings to show and change.
     settings: RwSignal<ReaderSettings>,
 ) -> impl IntoView {
+    // The storage of a widget's host page belongs to the host: a widget forgets.
+    let remembers = ReaderSurface::current().is_page();
     let change = move |apply: &dyn Fn(&mut ReaderSettings)| {
         settings.update(|current| apply(current));
-        settings.get_untracked().save();
+        if remembers {
+            settings.get_untracked().save();
+        }
     };
     let size_label = move || format!("{}%", settings.get().text_percent());
     let is_smallest = move || settings.get().text_size == 0;

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::{FormattedTime, TimeStyle};
 use crate::model::{RelatedArticle, RelatedTarget};
-use crate::routing::{article_path, is_plain_left_click, ArticleNavigation};
+use crate::routing::{is_plain_left_click, ArticleNavigation};
 
 /// A card with the related article's category, headline, summary and date. An article
 /// served beside this one opens inside the reader through `navigation`, and is loaded
@@ -34,7 +34,7 @@ pub fn RelatedCard(
     } = related;
     let link = match target {
         RelatedTarget::Article(article_id) => {
-            let href = article_path(&article_id);
+            let href = navigation.href.run(article_id.clone());
             let prefetch_id = article_id.clone();
             let prefetch = move || navigation.prefetch.run(prefetch_id.clone());
             let link = NodeRef::<html::A>::new();

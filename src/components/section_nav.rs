@@ -10,6 +10,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::model::view_data::SectionNavItem;
+use crate::surface::ReaderSurface;
 
 /// "In this article": an ordered list of links to the sections. The link of the section
 /// being read carries `aria-current="location"`.
@@ -89,10 +90,8 @@ fn observe_sections(anchor_ids: Vec<String>, current_section: RwSignal<Option<St
     // The sections are in the document only after this view is mounted, and effects run
     // after mounting. This one reads no signal, so it runs once.
     Effect::new(move || {
-        let sections: Vec<web_sys::Element> = anchor_ids
-            .iter()
-            .filter_map(|id| document().get_element_by_id(id))
-            .collect();
+        let surface = ReaderSurface::current();
+        let sections: Vec<web_sys::Element> = anchor_ids.iter().filter_map(|id| surface.element_by_id(id)).collect();
         let update = {
             let sections = SendWrapper::new(sections.clone());
             move || {
@@ -104,11 +103,14 @@ fn observe_sections(anchor_ids: Vec<String>, current_section: RwSignal<Option<St
         };
         // Threshold crossings stop a little before the end of the page, where a short last
         // section becomes current; `scrollend` catches the final position.
-        let scroll_end = window_event_listener_untyped("scrollend", {
-            let update = update.clone();
-            move |_| update()
-        });
-        on_cleanup(move || scroll_end.remove());
+        // A widget adds no listeners to its host's window; it does without this last step.
+        if surface.is_page() {
+            let scroll_end = window_event_listener_untyped("scrollend", {
+                let update = update.clone();
+                move |_| update()
+            });
+            on_cleanup(move || scroll_end.remove());
+        }
         let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| update());
         let options = web_sys::IntersectionObserverInit::new();
         let thresholds: js_sys::Array = (0..=10)

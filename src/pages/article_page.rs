@@ -7,14 +7,16 @@ use crate::components::{ArticleView, ErrorState, LoadingState, OfflineNotice};
 use crate::routing::{Arrival, ArticleLocation, ArticleNavigation};
 
 /// What a reader is told about a failed load.
-struct Explanation {
-    title: &'static str,
-    advice: &'static str,
+pub(crate) struct Explanation {
+    /// The heading: what happened.
+    pub(crate) title: &'static str,
+    /// What the reader can do about it.
+    pub(crate) advice: &'static str,
 }
 
 /// Plain words for each way a load can fail; the exact message, which names the address,
 /// goes to the details for the outlet's developers.
-fn explain(error: &FetchError) -> Explanation {
+pub(crate) fn explain(error: &FetchError) -> Explanation {
     let (title, advice) = match error {
         FetchError::Network { .. } => (
             "The article could not be reached",

@@ -2,9 +2,11 @@
 //! A page turns a route into data and hands the data to components.
 
 mod article_page;
+mod embedded_article_page;
 mod not_found_page;
 mod page_metadata;
 
 pub use article_page::ArticlePage;
+pub use embedded_article_page::{EmbeddedArticlePage, WidgetEvent};
 pub use not_found_page::NotFoundPage;
 pub use page_metadata::describe_page;

@@ -1,0 +1,245 @@
+// Lede's embed loader: one `<script type="module" src="https://reader.example/embed.js">`
+// defines the `<lede-article>` element. The contract (attributes, events, CSS custom
+// properties, CSP, security model) is docs/embedding.md.
+//
+// What it does, and why here rather than in Rust:
+// - It waits until a widget is near the viewport, then loads the reader's wasm module
+//   once for every widget on the page, and the widget's stylesheet once as a
+//   constructable stylesheet that every shadow root shares.
+// - Inline mode (the default): a shadow root holds the reader and, through a <slot>, the
+//   element's own children: the fallback a reader sees without scripts or wasm. The
+//   fallback is hidden once the article is shown, and shown again on a fatal error.
+// - Iframe mode (`mode="iframe"`): a sandboxed iframe of embed.html on the reader's
+//   origin, sized from the height it reports. Its messages are believed only from that
+//   frame's window and the reader's origin, of a known type, with a finite height.
+// - It is a good guest: no global names besides the element's, no listeners on the host's
+//   window except `message` in iframe mode, no changes to <head>, URL or history.
+//
+// The build (tools/build-embed.mjs) replaces the placeholders with hashed file names.
+
+const APP_MODULE = new URL("__LEDE_APP_MODULE__", import.meta.url);
+const APP_WASM = new URL("__LEDE_APP_WASM__", import.meta.url);
+const STYLESHEET = new URL("__LEDE_EMBED_STYLESHEET__", import.meta.url);
+const FRAME_PAGE = new URL("embed.html", import.meta.url);
+const READER_ORIGIN = FRAME_PAGE.origin;
+
+/** The attributes passed on to the reader (and, in iframe mode, to the frame). */
+const OPTION_ATTRIBUTES = ["src", "theme", "compact", "related", "navigate", "lang"];
+/** How close to the viewport a widget must come before it loads. */
+const LOAD_MARGIN = "600px";
+/** The frame heights believed, in CSS pixels; anything outside is clamped. */
+const MIN_FRAME_HEIGHT = 40;
+const MAX_FRAME_HEIGHT = 50000;
+const FRAME_MESSAGES = new Set(["lede:resize", "lede:load", "lede:error", "lede:navigate"]);
+
+let appModule = null;
+let stylesheet = null;
+
+/** The reader's wasm module, loaded and started once per page. */
+function loadAppModule() {
+  appModule ??= import(APP_MODULE.href).then(async (module) => {
+    await module.default({ module_or_path: APP_WASM });
+    return module;
+  });
+  return appModule;
+}
+
+/** The widget's stylesheet, fetched and parsed once per page. */
+function loadStylesheet() {
+  stylesheet ??= fetch(STYLESHEET, { credentials: "omit" })
+    .then((response) => {
+      if (!response.ok) throw new Error(`could not load the widget's styles from ${STYLESHEET}: HTTP ${response.status}`);
+      return response.text();
+    })
+    .then((text) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return sheet;
+    });
+  return stylesheet;
+}
+
+/** `url` if it is an absolute http(s) address, else null: the only kind a widget follows. */
+function webAddress(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Only the fields Lede sends, as strings or booleans: nothing else crosses from a frame. */
+function cleanDetail(detail) {
+  const clean = {};
+  if (detail && typeof detail === "object") {
+    for (const key of ["headline", "url", "reason", "message"]) {
+      if (typeof detail[key] === "string") clean[key] = detail[key].slice(0, 2000);
+    }
+    if (typeof detail.inside === "boolean") clean.inside = detail.inside;
+  }
+  return clean;
+}
+
+class LedeArticleElement extends HTMLElement {
+  #shadow = null;
+  #mount = null;
+  #fallback = null;
+  #widget = null;
+  #visibility = null;
+  #frame = null;
+  #onMessage = null;
+  // Bumped on every connect and disconnect, so that a load finishing after the element
+  // was removed (or moved) does nothing.
+  #generation = 0;
+
+  connectedCallback() {
+    const generation = ++this.#generation;
+    this.#shadow ??= this.attachShadow({ mode: "open" });
+    this.#mount = document.createElement("div");
+    this.#mount.className = "lede-app lede-embed";
+    this.#mount.setAttribute("part", "reader");
+    this.#fallback = document.createElement("slot");
+    this.#shadow.replaceChildren(this.#mount, this.#fallback);
+    const start = () => {
+      if (generation !== this.#generation) return;
+      if (this.getAttribute("mode") === "iframe") this.#startFrame();
+      else this.#startInline(generation);
+    };
+    // The frame page's own widget is the whole page: it starts at once.
+    if (this.hasAttribute("data-lede-frame") || typeof IntersectionObserver !== "function") {
+      start();
+      return;
+    }
+    this.#visibility = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          this.#visibility?.disconnect();
+          this.#visibility = null;
+          start();
+        }
+      },
+      { rootMargin: LOAD_MARGIN },
+    );
+    this.#visibility.observe(this);
+  }
+
+  disconnectedCallback() {
+    this.#generation++;
+    this.#visibility?.disconnect();
+    this.#visibility = null;
+    // Unmounting runs the widget's cleanups, which abort its requests.
+    if (this.#widget) {
+      this.#widget.unmount();
+      this.#widget.free();
+      this.#widget = null;
+    }
+    if (this.#onMessage) window.removeEventListener("message", this.#onMessage);
+    this.#onMessage = null;
+    this.#frame = null;
+    this.#shadow?.replaceChildren();
+  }
+
+  async #startInline(generation) {
+    const attributes = OPTION_ATTRIBUTES.filter((name) => this.hasAttribute(name)).map((name) => [
+      name,
+      this.getAttribute(name),
+    ]);
+    try {
+      const [module, sheet] = await Promise.all([loadAppModule(), loadStylesheet()]);
+      if (generation !== this.#generation) return;
+      this.#shadow.adoptedStyleSheets = [sheet];
+      this.#widget = module.mountEmbeddedArticle(this.#mount, attributes, (type, detail) => this.#report(type, detail));
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      this.#report("error", { reason: "unavailable", message: String(error?.message ?? error) });
+    }
+  }
+
+  #startFrame() {
+    const source = this.getAttribute("src");
+    if (!source) {
+      this.#report("error", { reason: "unavailable", message: "the lede-article element has no src attribute: nothing to show" });
+      return;
+    }
+    const address = new URL(FRAME_PAGE);
+    for (const name of OPTION_ATTRIBUTES) {
+      if (!this.hasAttribute(name)) continue;
+      const value = name === "src" ? new URL(source, document.baseURI).href : this.getAttribute(name);
+      address.searchParams.set(name, value);
+    }
+    address.searchParams.set("host", location.origin);
+    const frame = document.createElement("iframe");
+    frame.className = "lede-embed__frame";
+    frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups");
+    frame.setAttribute("loading", "lazy");
+    frame.title = this.getAttribute("title") || "News article";
+    frame.src = address.href;
+    this.#frame = frame;
+    this.#onMessage = (event) => this.#receive(event, frame);
+    window.addEventListener("message", this.#onMessage);
+    loadStylesheet()
+      .then((sheet) => (this.#shadow.adoptedStyleSheets = [sheet]))
+      .catch(() => {});
+    this.#mount.append(frame);
+  }
+
+  /** A message from the frame, believed only if it passes every check. */
+  #receive(event, frame) {
+    if (event.source !== frame.contentWindow || event.origin !== READER_ORIGIN) return;
+    const data = event.data;
+    if (!data || typeof data !== "object" || !FRAME_MESSAGES.has(data.type)) return;
+    if (data.type === "lede:resize") {
+      const height = data.height;
+      if (typeof height !== "number" || !Number.isFinite(height)) return;
+      const clamped = Math.min(MAX_FRAME_HEIGHT, Math.max(MIN_FRAME_HEIGHT, Math.ceil(height)));
+      frame.style.height = `${clamped}px`;
+      return;
+    }
+    const detail = cleanDetail(data.detail);
+    if (data.type === "lede:load" && detail.headline) frame.title = detail.headline;
+    this.#report(data.type.slice("lede:".length), detail);
+  }
+
+  /** What happened to the article, as a DOM event on this element; and its consequences. */
+  #report(type, detail) {
+    if (type === "load") this.#fallback.hidden = true;
+    if (type === "error") this.#fallback.hidden = false;
+    const event = new CustomEvent(`lede:${type}`, { detail, bubbles: true, cancelable: type === "navigate" });
+    const allowed = this.dispatchEvent(event);
+    // A link out of the widget: the host page goes there, as for any link, unless a
+    // listener took it over with preventDefault(). In a frame, the page around it does.
+    if (type === "navigate" && allowed && !detail.inside && !this.hasAttribute("data-lede-frame")) {
+      const address = webAddress(detail.url);
+      if (address) location.assign(address);
+    }
+  }
+}
+
+/** The frame page (embed.html): one widget from the query string, reporting to the host. */
+function runAsFramePage() {
+  const parameters = new URLSearchParams(location.search);
+  const claimedHost = parameters.get("host") ?? "";
+  const hostOrigin = webAddress(claimedHost) && new URL(claimedHost).origin === claimedHost ? claimedHost : null;
+  const post = (message) => {
+    if (hostOrigin && window.parent !== window) window.parent.postMessage(message, hostOrigin);
+  };
+  const widget = document.createElement("lede-article");
+  for (const name of OPTION_ATTRIBUTES) {
+    if (parameters.has(name)) widget.setAttribute(name, parameters.get(name));
+  }
+  widget.setAttribute("data-lede-frame", "");
+  for (const type of ["load", "error", "navigate"]) {
+    widget.addEventListener(`lede:${type}`, (event) => {
+      post({ type: `lede:${type}`, detail: cleanDetail(event.detail) });
+    });
+  }
+  const reportHeight = () => post({ type: "lede:resize", height: widget.getBoundingClientRect().height });
+  new ResizeObserver(reportHeight).observe(widget);
+  document.body.append(widget);
+}
+
+if (!customElements.get("lede-article")) {
+  customElements.define("lede-article", LedeArticleElement);
+  if (document.documentElement.hasAttribute("data-lede-frame")) runAsFramePage();
+}

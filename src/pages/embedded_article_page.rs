@@ -1,0 +1,157 @@
+//! A widget's page: the article a snippet points at, shown inside the widget, and what
+//! happened to it, told to the loader so that it can tell the host page.
+
+use leptos::prelude::*;
+
+use crate::api::{absolute_url, fetch_article, prefetch_article_at, FetchError};
+use crate::components::{ArticleView, ArticleViewLayout, ErrorState, LoadingState};
+use crate::embed::options::{sibling_article_url, EmbedOptions, NavigateTarget};
+use crate::model::slug::Slug;
+use crate::pages::article_page::explain;
+use crate::routing::{ArticleLocation, ArticleNavigation};
+
+/// What a widget tells its loader, which turns it into a DOM event on the host element.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WidgetEvent {
+    /// The article is shown (`lede:load`).
+    Loaded {
+        /// The article's headline.
+        headline: String,
+        /// The address of its JSON.
+        url: String,
+    },
+    /// The article could not be shown (`lede:error`).
+    Failed {
+        /// The kind of failure, such as `not-found` or `invalid-article`.
+        reason: &'static str,
+        /// The exact message, naming the address.
+        message: String,
+    },
+    /// The reader followed a link to another article (`lede:navigate`).
+    Navigated {
+        /// Where to: the outlet's page for the article, or its JSON inside the widget.
+        url: String,
+        /// True if the widget shows it itself; false if the host page should go there.
+        inside: bool,
+    },
+}
+
+/// Loads the widget's article and shows it, then follows related articles as the snippet
+/// asks: inside the widget, or out to the outlet's own page (the default).
+#[component]
+pub fn EmbeddedArticlePage(
+    /// The snippet's options.
+    options: EmbedOptions,
+    /// Where the widget's events go.
+    report: Callback<WidgetEvent>,
+) -> impl IntoView {
+    let first_url = absolute_url(&options.source);
+    let current_url = RwSignal::new(first_url.clone());
+    let is_first_article = RwSignal::new(true);
+    let layout = ArticleViewLayout {
+        extent: options.extent,
+        related: options.related,
+        widget_theme: options.theme,
+    };
+    let open_inside = move |url: String| {
+        report.run(WidgetEvent::Navigated {
+            url: url.clone(),
+            inside: true,
+        });
+        is_first_article.set(false);
+        current_url.set(url);
+    };
+    let navigate = options.navigate;
+    let navigation = ArticleNavigation {
+        open: Callback::new(move |article_id: Slug| {
+            let url = sibling_article_url(&current_url.get_untracked(), &article_id);
+            if navigate == NavigateTarget::Widget {
+                open_inside(url);
+                return;
+            }
+            // The related entry names only an id; the outlet's page for it is in the
+            // article itself, which the card has usually prefetched by now.
+            leptos::task::spawn_local(async move {
+                match fetch_article(ArticleLocation::Embedded(url.clone())).await {
+                    Ok(parsed) => match parsed.article.canonical_url {
+                        Some(canonical) => report.run(WidgetEvent::Navigated {
+                            url: canonical.to_string(),
+                            inside: false,
+                        }),
+                        None => open_inside(url),
+                    },
+                    // Inside, the widget explains the failure where the reader is looking.
+                    Err(_) => open_inside(url),
+                }
+            });
+        }),
+        prefetch: Callback::new(move |article_id: Slug| {
+            let url = sibling_article_url(&current_url.get_untracked(), &article_id);
+            prefetch_article_at(ArticleLocation::Embedded(url));
+        }),
+        href: Callback::new(move |article_id: Slug| sibling_article_url(&current_url.get_untracked(), &article_id)),
+        leave: Some(Callback::new(move |url: String| {
+            report.run(WidgetEvent::Navigated { url, inside: false })
+        })),
+    };
+    // A new article is a new view with its own resource: moving on drops the old one,
+    // which aborts its request if it is still under way.
+    move || {
+        let url = current_url.get();
+        let is_first = is_first_article.get_untracked();
+        view! { <EmbeddedArticle url=url is_first=is_first layout=layout navigation=navigation report=report /> }
+    }
+}
+
+/// One article in a widget: loading, shown, or why not.
+#[component]
+fn EmbeddedArticle(
+    url: String,
+    is_first: bool,
+    layout: ArticleViewLayout,
+    navigation: ArticleNavigation,
+    report: Callback<WidgetEvent>,
+) -> impl IntoView {
+    let location = ArticleLocation::Embedded(url.clone());
+    let article = LocalResource::new(move || fetch_article(location.clone()));
+    Effect::new(move || {
+        let event = article.with(|state| match state {
+            None => None,
+            Some(Ok(parsed)) => {
+                for warning in &parsed.warnings {
+                    leptos::logging::warn!("article {}: {}: {}", parsed.article.id, warning.path, warning.message);
+                }
+                Some(WidgetEvent::Loaded {
+                    headline: parsed.article.headline.clone(),
+                    url: url.clone(),
+                })
+            }
+            Some(Err(error)) => Some(WidgetEvent::Failed {
+                reason: error.reason(),
+                message: error.to_string(),
+            }),
+        });
+        if let Some(event) = event {
+            report.run(event);
+        }
+    });
+    move || match article.get() {
+        // The snippet's fallback link stands in while the first article loads.
+        None if is_first => None,
+        None => Some(view! { <LoadingState /> }.into_any()),
+        Some(Ok(parsed)) => Some(view! { <ArticleView article=parsed.article navigation=navigation layout=layout /> }.into_any()),
+        Some(Err(error)) => Some(error_view(&error, article)),
+    }
+}
+
+fn error_view(error: &FetchError, article: LocalResource<Result<crate::model::ParsedArticle, FetchError>>) -> AnyView {
+    let explanation = explain(error);
+    let retry = error
+        .is_transient_or_slow()
+        .then(|| Callback::new(move |()| article.refetch()));
+    let mut details = vec![error.to_string()];
+    if let FetchError::Article(article_error) = error {
+        details.extend(article_error.problems());
+    }
+    view! { <ErrorState title=explanation.title message=explanation.advice details=details retry=retry /> }.into_any()
+}

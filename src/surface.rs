@@ -1,0 +1,58 @@
+//! Where the reader is drawn: as the whole page, or as a guest widget on an outlet's page.
+//!
+//! The same components serve both. A few things differ, and the components ask the
+//! [`ReaderSurface`] in their context rather than taking a prop through every layer:
+//! as a page, the reader owns the address bar, the window's scroll and this origin's
+//! storage; as a widget it owns none of them, and everything it looks up lives inside
+//! its own shadow root.
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+/// The surface the reading view is drawn on, provided as context. Without one, the view
+/// is a page.
+#[derive(Clone, Debug, Default)]
+pub enum ReaderSurface {
+    /// The reader is the page: `index.html`.
+    #[default]
+    Page,
+    /// The reader is a widget inside `root`, on a page that belongs to someone else.
+    Widget(WidgetRoot),
+}
+
+/// The shadow root a widget lives in. Element ids are unique only inside it.
+#[derive(Clone, Debug)]
+pub struct WidgetRoot(SendWrapper<web_sys::ShadowRoot>);
+
+impl WidgetRoot {
+    /// Wraps a shadow root. JS objects are !Send; the browser runs wasm on one thread.
+    pub fn new(root: web_sys::ShadowRoot) -> WidgetRoot {
+        WidgetRoot(SendWrapper::new(root))
+    }
+
+    /// The shadow root itself.
+    pub fn shadow_root(&self) -> &web_sys::ShadowRoot {
+        &self.0
+    }
+}
+
+impl ReaderSurface {
+    /// The surface in the current context, a page if none was provided.
+    pub fn current() -> ReaderSurface {
+        use_context::<ReaderSurface>().unwrap_or_default()
+    }
+
+    /// True when the reader owns the whole page.
+    pub fn is_page(&self) -> bool {
+        matches!(self, ReaderSurface::Page)
+    }
+
+    /// The element with this id on this surface: in the document for a page, inside the
+    /// shadow root for a widget (where `document.getElementById` cannot see).
+    pub fn element_by_id(&self, id: &str) -> Option<web_sys::Element> {
+        match self {
+            ReaderSurface::Page => document().get_element_by_id(id),
+            ReaderSurface::Widget(root) => root.shadow_root().get_element_by_id(id),
+        }
+    }
+}

@@ -1,0 +1,67 @@
+// Writes the widget's files into Trunk's staging directory, after Trunk has built the
+// reader (a `post_build` hook in Trunk.toml):
+//
+// - `lede-embed-{hash}.css`: style/embed.css, then every stylesheet index.html links, in
+//   the same order, rewritten for a shadow root: rem becomes the widget's own unit,
+//   viewport widths become the widget's width, width media queries become container
+//   queries. Comments and runs of white space are dropped.
+// - `embed.js`: src/embed/embed.js with the hashed names of the wasm-bindgen module, its
+//   wasm and that stylesheet filled in, so that the loader's own URL can stay the same forever
+//   while everything it loads is cached for good.
+//
+// Plain Node, no dependencies: it runs wherever Trunk does.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error("build-embed: TRUNK_STAGING_DIR is not set; run this as Trunk's post_build hook");
+  process.exit(1);
+}
+
+/** The stylesheets index.html hands to Trunk, in order. */
+function linkedStylesheets() {
+  const html = readFileSync("index.html", "utf8");
+  const links = [...html.matchAll(/<link\s+data-trunk\s+rel="css"\s+href="([^"]+)"/g)].map((match) => match[1]);
+  if (links.length === 0) throw new Error("build-embed: index.html links no stylesheets");
+  return links;
+}
+
+/** One stylesheet rewritten to work the same whatever page the widget is on. */
+export function forShadowRoot(css) {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/(-?\d*\.?\d+)rem\b/g, "calc($1 * var(--_rem))")
+    .replace(/(-?\d*\.?\d+)vw\b/g, "$1cqi")
+    .replace(/@media\s+(\((?:min|max)-width[^{]*)\{/g, "@container lede-widget $1{");
+}
+
+function minify(css) {
+  return css
+    .replace(/\s+/g, " ")
+    .replace(/\s*([{};,>])\s*/g, "$1")
+    .replace(/;}/g, "}")
+    .trim();
+}
+
+function shortHash(text) {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}
+
+const stylesheet = minify(
+  ["style/embed.css", ...linkedStylesheets()].map((path) => forShadowRoot(readFileSync(path, "utf8"))).join("\n"),
+);
+const stylesheetName = `lede-embed-${shortHash(stylesheet)}.css`;
+writeFileSync(join(staging, stylesheetName), stylesheet);
+
+const built = readdirSync(staging);
+const appModule = built.find((name) => /^lede-[0-9a-f]+\.js$/.test(name));
+const appWasm = built.find((name) => /^lede-[0-9a-f]+_bg\.wasm$/.test(name));
+if (!appModule || !appWasm) throw new Error(`build-embed: no lede-{hash}.js and lede-{hash}_bg.wasm in ${staging}`);
+const loader = readFileSync("src/embed/embed.js", "utf8")
+  .replaceAll("__LEDE_APP_MODULE__", `./${appModule}`)
+  .replaceAll("__LEDE_APP_WASM__", `./${appWasm}`)
+  .replaceAll("__LEDE_EMBED_STYLESHEET__", `./${stylesheetName}`);
+writeFileSync(join(staging, "embed.js"), loader);
+console.log(`build-embed: embed.js loads ${appModule} and ${stylesheetName} (${stylesheet.length} bytes)`);
