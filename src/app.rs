@@ -39,12 +39,9 @@ pub fn mount_app() {
     let root = document()
         .get_element_by_id(APP_ROOT_ID)
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    match root {
-        Some(root) => {
-            // The placeholder is there for readers without wasm; the app replaces it.
-            root.set_text_content(None);
-            leptos::mount::mount_to(root, App).forget();
-        }
-        None => {}
+    if let Some(root) = root {
+        // The placeholder is there for readers without wasm; the app replaces it.
+        root.set_text_content(None);
+        leptos::mount::mount_to(root, App).forget();
     }
 }

@@ -63,6 +63,8 @@ fn ignore_navigation() -> ArticleNavigation {
     ArticleNavigation {
         open: Callback::new(|_| ()),
         prefetch: Callback::new(|_| ()),
+        href: Callback::new(|id: Slug| format!("/articles/{id}")),
+        leave: None,
     }
 }
 
@@ -158,7 +160,7 @@ fn a_plain_click_on_a_related_card_opens_that_article_inside_the_reader() {
     let recorder = opened.clone();
     let on_open = ArticleNavigation {
         open: Callback::new(move |id: Slug| recorder.lock().expect("not poisoned").push(id.to_string())),
-        prefetch: Callback::new(|_| ()),
+        ..ignore_navigation()
     };
     let article = seed_article();
     let (container, _mounted) = mount_article_view(article, on_open);
@@ -512,8 +514,8 @@ fn pointing_at_or_focusing_a_related_card_asks_for_that_article_ahead() {
     let prefetched: Arc<Mutex<Vec<String>>> = Arc::default();
     let recorder = prefetched.clone();
     let navigation = ArticleNavigation {
-        open: Callback::new(|_| ()),
         prefetch: Callback::new(move |id: Slug| recorder.lock().expect("not poisoned").push(id.to_string())),
+        ..ignore_navigation()
     };
     let (container, _mounted) = mount_article_view(seed_article(), navigation);
     let links = all(&container, "[data-testid=related-card] a");
@@ -567,4 +569,164 @@ async fn the_reading_progress_bar_follows_the_scroll_even_without_css_scroll_tim
         "{:?}",
         bar.get_attribute("style")
     );
+}
+
+// The widget (src/embed): mounted into a shadow root as embed.js does, fed by `data:` URLs
+// so that these tests need no server.
+
+/// A `data:` URL whose body is `json`, as a server would send it.
+fn data_url(json: &str) -> String {
+    format!(
+        "data:application/json;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(json))
+    )
+}
+
+/// A host element in the document with an open shadow root holding the widget's mount
+/// point, as embed.js builds it.
+fn widget_host() -> (web_sys::HtmlElement, web_sys::ShadowRoot, web_sys::HtmlElement) {
+    let host = fresh_container();
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .expect("attach a shadow root");
+    let mount = document()
+        .create_element("div")
+        .expect("create the mount point")
+        .unchecked_into::<web_sys::HtmlElement>();
+    mount.set_class_name("lede-app lede-embed");
+    shadow.append_child(&mount).expect("append the mount point");
+    (host, shadow, mount)
+}
+
+/// Mounts a widget with these attributes; returns it and the events it reported, as
+/// "type" or "type:reason".
+fn mount_widget(
+    mount: &web_sys::HtmlElement,
+    attributes: &[(&str, &str)],
+) -> (lede::embed::EmbeddedArticle, std::rc::Rc<std::cell::RefCell<Vec<String>>>) {
+    use wasm_bindgen::closure::Closure;
+    let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let recorder = events.clone();
+    let report = Closure::<dyn FnMut(wasm_bindgen::JsValue, wasm_bindgen::JsValue)>::new(move |kind: wasm_bindgen::JsValue, detail| {
+        let reason = js_sys::Reflect::get(&detail, &"reason".into()).ok().and_then(|reason| reason.as_string());
+        let kind = kind.as_string().unwrap_or_default();
+        recorder.borrow_mut().push(match reason {
+            Some(reason) => format!("{kind}:{reason}"),
+            None => kind,
+        });
+    })
+    .into_js_value()
+    .unchecked_into::<js_sys::Function>();
+    let pairs: js_sys::Array = attributes
+        .iter()
+        .map(|(name, value)| js_sys::Array::of2(&(*name).into(), &(*value).into()))
+        .collect();
+    let widget = lede::embed::mount_embedded_article(mount.clone(), pairs, report).expect("the widget mounts");
+    (widget, events)
+}
+
+/// Waits (up to five seconds) until `condition` holds.
+async fn wait_until(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if condition() {
+            return;
+        }
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+fn in_shadow(shadow: &web_sys::ShadowRoot, selector: &str) -> Option<web_sys::Element> {
+    shadow.query_selector(selector).ok().flatten()
+}
+
+#[wasm_bindgen_test]
+async fn a_widget_mounted_into_a_shadow_root_shows_the_article_there_and_reports_that_it_loaded() {
+    let (host, shadow, mount) = widget_host();
+    let source = data_url(SEED_JSON);
+    let (mut widget, events) = mount_widget(&mount, &[("src", &source), ("theme", "dark")]);
+    wait_until("the headline is shown", || in_shadow(&shadow, "h1").is_some()).await;
+
+    let headline = in_shadow(&shadow, "h1").map(|h1| text(&h1));
+    assert_eq!(headline.as_deref(), Some(seed_article().headline.as_str()));
+    assert!(host.query_selector("h1").ok().flatten().is_none(), "nothing lands in the host's light DOM");
+    let root = in_shadow(&shadow, ".lede-article-view").expect("the reading view");
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert!(
+        in_shadow(&shadow, "[data-testid=permalink]").is_none(),
+        "no permalinks: they would name places on the host's page"
+    );
+    wait_until("the load is reported", || events.borrow().contains(&"load".to_owned())).await;
+
+    widget.unmount();
+    leptos::task::tick().await;
+    assert!(in_shadow(&shadow, "h1").is_none(), "unmounting removes the view");
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_on_one_page_keep_their_own_settings_and_a_broken_third_fails_alone() {
+    let source = data_url(SEED_JSON);
+    let (_first_host, first_shadow, first_mount) = widget_host();
+    let (_second_host, second_shadow, second_mount) = widget_host();
+    let (_broken_host, broken_shadow, broken_mount) = widget_host();
+    let (_first, _) = mount_widget(&first_mount, &[("src", &source)]);
+    let (_second, _) = mount_widget(&second_mount, &[("src", &source)]);
+    let (_broken, broken_events) = mount_widget(&broken_mount, &[("src", "data:application/json,{\"headline\": ")]);
+    wait_until("both articles are shown", || {
+        in_shadow(&first_shadow, "h1").is_some() && in_shadow(&second_shadow, "h1").is_some()
+    })
+    .await;
+    wait_until("the broken widget reports its error", || !broken_events.borrow().is_empty()).await;
+
+    let larger = first_shadow
+        .query_selector_all("button.lede-reader-controls__step")
+        .expect("a valid selector")
+        .item(1)
+        .expect("the larger-text button")
+        .unchecked_into::<web_sys::HtmlElement>();
+    larger.click();
+    leptos::task::tick().await;
+
+    let text_size = |shadow: &web_sys::ShadowRoot| {
+        in_shadow(shadow, ".lede-article-view")
+            .and_then(|root| root.get_attribute("style"))
+            .unwrap_or_default()
+    };
+    assert!(text_size(&first_shadow).contains("--lede-text-percent: 110"), "{}", text_size(&first_shadow));
+    assert!(text_size(&second_shadow).contains("--lede-text-percent: 100"), "{}", text_size(&second_shadow));
+    assert_eq!(*broken_events.borrow(), vec!["error:invalid-article".to_owned()]);
+    assert!(in_shadow(&broken_shadow, "[data-testid=error]").is_some());
+    assert!(
+        in_shadow(&first_shadow, "h1").is_some() && in_shadow(&second_shadow, "h1").is_some(),
+        "the others keep working"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_section_link_in_a_widget_scrolls_inside_the_widget_and_leaves_the_host_address_alone() {
+    let (_host, shadow, mount) = widget_host();
+    let source = data_url(SEED_JSON);
+    let (_widget, _) = mount_widget(&mount, &[("src", &source)]);
+    wait_until("the section list is shown", || in_shadow(&shadow, "nav a").is_some()).await;
+    let address_before = window().location().href().unwrap_or_default();
+
+    let link = in_shadow(&shadow, "nav a").expect("a section link");
+    let target_id = link.get_attribute("href").unwrap_or_default().trim_start_matches('#').to_owned();
+    link.unchecked_into::<web_sys::HtmlElement>().click();
+
+    assert_eq!(window().location().href().unwrap_or_default(), address_before);
+    assert!(shadow.get_element_by_id(&target_id).is_some(), "the section exists in the widget");
+}
+
+#[wasm_bindgen_test]
+fn a_widget_without_src_is_refused_with_a_message_and_mounts_nothing() {
+    let (_host, shadow, mount) = widget_host();
+    let pairs: js_sys::Array = std::iter::once(js_sys::Array::of2(&"theme".into(), &"dark".into())).collect();
+    let report = js_sys::Function::new_no_args("");
+    let outcome = lede::embed::mount_embedded_article(mount, pairs, report);
+    assert!(outcome.is_err());
+    assert!(in_shadow(&shadow, ".lede-article-view").is_none());
 }
