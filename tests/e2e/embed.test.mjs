@@ -1,0 +1,307 @@
+// End-to-end tests of the widget (embed.js) on examples/host-page.html, an outlet page
+// with hostile CSS and three widgets (inline, iframe, broken), and on
+// examples/plain-page.html, the bare snippet. Both are copied into dist/examples/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { launchChromium } from './browser.mjs';
+import { serveDist } from './serve-dist.mjs';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const screenshotDir = join(projectRoot, 'target', 'screenshots');
+const articleJson = async (id) => JSON.parse(await readFile(join(projectRoot, 'fixtures', 'articles', `${id}.json`), 'utf8'));
+
+const HOST_PAGE = '/examples/host-page.html';
+const PLAIN_PAGE = '/examples/plain-page.html';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist(join(projectRoot, 'dist'));
+  browser = await launchChromium();
+  await mkdir(screenshotDir, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A new page that records uncaught errors; console errors other than the broken widget's 404 count too. */
+async function newWatchedPage({ width = 1280, height = 900 } = {}) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('404')) problems.push(`console error: ${message.text()}`);
+  });
+  return { page, problems };
+}
+
+/** The iframe widget's frame, once its article has loaded inside it. */
+async function loadedFrame(page) {
+  const frameElement = page.locator('#iframe-widget iframe');
+  await frameElement.waitFor();
+  const frame = await (await frameElement.elementHandle()).contentFrame();
+  await frame.locator('lede-article h1').waitFor();
+  return { frameElement, frame };
+}
+
+/** Waits until the iframe's height is within `tolerance` px of its widget's content height. */
+async function frameFitsContent(page, frame, tolerance = 3) {
+  let last;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const outer = await page.locator('#iframe-widget iframe').evaluate((element) => element.getBoundingClientRect().height);
+    const inner = await frame.locator('lede-article').evaluate((element) => element.getBoundingClientRect().height);
+    last = { outer, inner };
+    if (Math.abs(outer - inner) <= tolerance) return last;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`the iframe is ${last.outer} px high, its content ${last.inner} px`);
+}
+
+test('on a hostile host page the working widgets show their headlines and the broken one its error and fallback link', async () => {
+  const seed = await articleJson('zelensky-kushner-witkoff-call');
+  const framed = await articleJson('florida-meetings-joint-statement');
+  const { page, problems } = await newWatchedPage();
+  const events = [];
+  await page.exposeFunction('recordLedeEvent', (entry) => events.push(entry));
+  await page.addInitScript(() => {
+    if (window !== window.top) return; // The iframe widget's own page has a widget too.
+    for (const type of ['lede:load', 'lede:error']) {
+      document.addEventListener(type, (event) => window.recordLedeEvent(`${event.target.id} ${type} ${event.detail.reason ?? ''}`.trim()));
+    }
+  });
+  await page.goto(`${server.origin}${HOST_PAGE}`);
+
+  const inline = page.locator('#inline-widget');
+  await inline.locator('h1').waitFor();
+  assert.equal(await inline.locator('h1').textContent(), seed.headline);
+  assert.equal(await inline.getByRole('link', { name: /Read the article/ }).isVisible(), false, 'the fallback is hidden once the article is shown');
+
+  const { frameElement, frame } = await loadedFrame(page);
+  assert.equal(await frame.locator('lede-article h1').textContent(), framed.headline);
+  assert.equal(await frameElement.getAttribute('title'), framed.headline, 'the frame is named after its article');
+  assert.equal(await frameElement.getAttribute('sandbox'), 'allow-scripts allow-same-origin allow-popups');
+  assert.equal(await frameElement.getAttribute('loading'), 'lazy');
+  assert.ok(await frame.getByTestId('continue-reading').isVisible(), 'the compact widget offers the rest');
+  assert.equal(await frame.getByTestId('related').count(), 0, 'related="hide" hides the related articles');
+
+  const broken = page.locator('#broken-widget');
+  await broken.getByTestId('error').waitFor();
+  assert.match(await broken.getByTestId('error').textContent(), /Article not found/);
+  assert.ok(await broken.getByRole('link', { name: 'Read the article on CRBC News' }).isVisible(), 'the fallback link stays');
+  assert.equal(await broken.getByRole('link', { name: 'Go to the front article' }).count(), 0, "no link to the reader's own front page");
+
+  await page.waitForTimeout(200);
+  assert.deepEqual(events.sort(), ['broken-widget lede:error not-found', 'iframe-widget lede:load', 'inline-widget lede:load']);
+  const wasmLoads = await page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.wasm')).length);
+  assert.equal(wasmLoads, 1, 'one wasm module serves every inline widget on the page');
+  assert.deepEqual(problems, []);
+
+  await page.screenshot({ path: join(screenshotDir, 'host-page-desktop.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(screenshotDir, 'host-page-phone.png'), fullPage: true });
+  await page.close();
+});
+
+test("the widget's headline and body text look the same on the hostile page as on a plain page", async () => {
+  const properties = [
+    'font-family', 'font-size', 'font-weight', 'line-height', 'color', 'letter-spacing', 'word-spacing',
+    'text-transform', 'text-align', 'text-indent', 'font-style', 'visibility', 'cursor', 'margin-top', 'margin-bottom', 'padding-left', 'box-sizing',
+  ];
+  const styles = async (path) => {
+    const { page } = await newWatchedPage();
+    await page.goto(`${server.origin}${path}`);
+    const widget = page.locator('#inline-widget');
+    // The same width on both pages: the widget's layout follows its own width.
+    await widget.evaluate((element) => { element.style.width = '600px'; });
+    await widget.locator('h1').waitFor();
+    const read = (selector) => widget.locator(selector).first().evaluate(
+      (element, names) => Object.fromEntries(names.map((name) => [name, getComputedStyle(element).getPropertyValue(name)])),
+      properties,
+    );
+    const result = {
+      // Where the host's inherited properties would enter: the widget's own root.
+      root: await read('.lede-article-view'),
+      headline: await read('h1'),
+      paragraph: await read('[data-testid=article-body] p'),
+      related: await read('[data-testid=related-card] a'),
+      // The host's own border on the element is the host's business: measure inside it.
+      height: await widget.evaluate((element) => Math.round(element.shadowRoot.querySelector('.lede-embed').getBoundingClientRect().height)),
+    };
+    await page.close();
+    return result;
+  };
+  const plain = await styles(PLAIN_PAGE);
+  const hostile = await styles(HOST_PAGE);
+  assert.deepEqual(hostile.root, plain.root);
+  assert.deepEqual(hostile.headline, plain.headline);
+  assert.deepEqual(hostile.paragraph, plain.paragraph);
+  assert.deepEqual(hostile.related, plain.related);
+  assert.equal(hostile.height, plain.height, 'the whole widget lays out the same');
+  assert.equal(plain.headline['text-transform'], 'none');
+});
+
+test("the host page's head, address, history and global names are the same after the widgets load", async () => {
+  const { page, problems } = await newWatchedPage();
+  await page.addInitScript(() => {
+    Object.defineProperty(window, '__namesBeforeAnyScript', { value: Object.getOwnPropertyNames(window), enumerable: false });
+  });
+  await page.goto(`${server.origin}${HOST_PAGE}`);
+  const before = await page.evaluate(() => ({ href: location.href, history: history.length }));
+  await page.locator('#inline-widget h1').waitFor();
+  await loadedFrame(page);
+  await page.locator('#broken-widget [data-testid=error]').waitFor();
+
+  const after = await page.evaluate(async () => {
+    const served = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+    const names = Object.getOwnPropertyNames(window).filter((name) => !window.__namesBeforeAnyScript.includes(name));
+    return {
+      href: location.href,
+      history: history.length,
+      headUnchanged: served.head.innerHTML === document.head.innerHTML,
+      newNames: names.filter((name) => name !== '__namesBeforeAnyScript'),
+      documentStyleSheets: document.styleSheets.length,
+      adoptedOnDocument: document.adoptedStyleSheets.length,
+    };
+  });
+  assert.equal(after.href, before.href);
+  assert.equal(after.history, before.history);
+  assert.ok(after.headUnchanged, 'document.head is exactly as served');
+  assert.deepEqual(after.newNames, [], 'no new global names');
+  assert.equal(after.documentStyleSheets, 1, "only the host's own <style>");
+  assert.equal(after.adoptedOnDocument, 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the iframe's height follows its content after load and after a text-size change", async () => {
+  const { page, problems } = await newWatchedPage();
+  await page.goto(`${server.origin}${HOST_PAGE}`);
+  const { frame } = await loadedFrame(page);
+  const loaded = await frameFitsContent(page, frame);
+
+  // The rail's analytics stops clicks from bubbling: the widget's buttons must not care.
+  await frame.locator('summary', { hasText: 'Display' }).click();
+  await frame.getByRole('button', { name: 'Larger text' }).click();
+  await frame.getByRole('button', { name: 'Larger text' }).click();
+  await frame.locator('output', { hasText: '125%' }).waitFor();
+  await page.waitForTimeout(300);
+  const larger = await frameFitsContent(page, frame);
+  assert.ok(larger.outer > loaded.outer + 20, `the frame grew with its text: ${loaded.outer} -> ${larger.outer}`);
+
+  const hasScrollbars = await frame.evaluate(() => document.documentElement.scrollHeight > innerHeight + 1);
+  assert.equal(hasScrollbars, false, 'no scrolling inside the frame');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('forged messages from the host page and from another frame are ignored', async () => {
+  const { page } = await newWatchedPage();
+  await page.goto(`${server.origin}${HOST_PAGE}`);
+  const { frameElement, frame } = await loadedFrame(page);
+  await frameFitsContent(page, frame);
+  const heightBefore = await frameElement.evaluate((element) => element.style.height);
+
+  const outcome = await page.evaluate(async () => {
+    const widget = document.querySelector('#iframe-widget');
+    const seen = [];
+    for (const type of ['lede:error', 'lede:navigate', 'lede:load']) widget.addEventListener(type, () => seen.push(type));
+    // From the host page itself.
+    window.postMessage({ type: 'lede:resize', height: 5 }, '*');
+    window.postMessage({ type: 'lede:error', detail: { reason: 'forged' } }, '*');
+    window.postMessage({ type: 'lede:navigate', detail: { url: 'https://evil.example/', inside: false } }, '*');
+    // From another frame on the page.
+    const other = document.createElement('iframe');
+    other.srcdoc = `<script>
+      parent.postMessage({ type: 'lede:resize', height: 7 }, '*');
+      parent.postMessage({ type: 'lede:error', detail: { reason: 'forged' } }, '*');
+      parent.postMessage({ type: 'lede:navigate', detail: { url: 'https://evil.example/', inside: false } }, '*');
+    <\/script>`;
+    document.body.append(other);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    other.remove();
+    return { seen, fallbackHidden: widget.shadowRoot.querySelector('slot').hidden };
+  });
+  assert.deepEqual(outcome.seen, []);
+  assert.equal(outcome.fallbackHidden, true, 'no forged error brought the fallback back');
+  assert.equal(await frameElement.evaluate((element) => element.style.height), heightBefore);
+  assert.equal(new URL(page.url()).pathname, HOST_PAGE, 'no forged navigation');
+  await page.close();
+});
+
+test('removing a widget while its article loads aborts the request', async () => {
+  const { page } = await newWatchedPage();
+  await page.goto(`${server.origin}${PLAIN_PAGE}`);
+  await page.locator('#inline-widget h1').waitFor();
+  const request = page.waitForRequest((candidate) => candidate.url().endsWith('/articles/fault-no-answer.json'));
+  const failed = page.waitForEvent('requestfailed', (candidate) => candidate.url().endsWith('/articles/fault-no-answer.json'));
+  await page.evaluate(() => {
+    const widget = document.createElement('lede-article');
+    widget.id = 'doomed-widget';
+    widget.setAttribute('src', '/articles/fault-no-answer.json');
+    document.body.prepend(widget);
+  });
+  await request;
+  const started = Date.now();
+  await page.evaluate(() => document.querySelector('#doomed-widget').remove());
+  const failure = (await failed).failure();
+  assert.equal(failure?.errorText, 'net::ERR_ABORTED');
+  assert.ok(Date.now() - started < 2000, 'aborted at once, not at the 10 s deadline');
+  await page.close();
+});
+
+test('a widget far below the fold loads only when it comes near the viewport', async () => {
+  const { page } = await newWatchedPage({ width: 390, height: 844 });
+  await page.goto(`${server.origin}${PLAIN_PAGE}`);
+  await page.locator('#inline-widget h1').waitFor();
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  await page.evaluate(() => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '20000px';
+    document.body.append(spacer);
+    const widget = document.createElement('lede-article');
+    widget.id = 'far-widget';
+    widget.setAttribute('src', '/articles/minimal-article.json');
+    document.body.append(widget);
+  });
+  await page.waitForTimeout(500);
+  assert.ok(!asked.includes('/articles/minimal-article.json'), 'nothing loaded while far away');
+  await page.evaluate(() => document.querySelector('#far-widget').scrollIntoView());
+  await page.locator('#far-widget h1').waitFor();
+  await page.close();
+});
+
+test("a related article opens inside the widget with navigate=widget, and the host hears of it", async () => {
+  const related = await articleJson('florida-meetings-joint-statement');
+  const { page, problems } = await newWatchedPage();
+  await page.goto(`${server.origin}${PLAIN_PAGE}`);
+  await page.evaluate(() => document.querySelector('#inline-widget').remove());
+  const navigations = await page.evaluate(() => {
+    const widget = document.createElement('lede-article');
+    widget.id = 'navigating-widget';
+    widget.setAttribute('src', '/articles/zelensky-kushner-witkoff-call.json');
+    widget.setAttribute('navigate', 'widget');
+    window.__navigations = [];
+    widget.addEventListener('lede:navigate', (event) => window.__navigations.push(event.detail));
+    document.body.append(widget);
+  });
+  void navigations;
+  const widget = page.locator('#navigating-widget');
+  await widget.getByRole('link', { name: related.headline }).click();
+  await widget.locator('h1', { hasText: related.headline }).waitFor();
+  const heard = await page.evaluate(() => window.__navigations);
+  assert.equal(heard.length, 1);
+  assert.equal(heard[0].inside, true);
+  assert.match(heard[0].url, /florida-meetings-joint-statement\.json$/);
+  assert.equal(new URL(page.url()).pathname, PLAIN_PAGE, 'the host page stays where it is');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
