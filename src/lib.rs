@@ -9,14 +9,16 @@
 //! - [`reader_settings`]: text size, line width and theme, kept between visits.
 //! - [`surface`]: whether the reader is the page or a widget on someone else's page.
 //! - [`embed`]: the widget's entry point and its options.
+//! - [`interface_text`]: the reader's own words, in each language it speaks.
 
 pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod embed;
+pub mod interface_text;
 pub mod model;
 pub mod pages;
 pub mod reader_settings;
 pub mod routing;
 pub mod surface;
-pub mod embed;

@@ -26,7 +26,7 @@ pub enum LineWidth {
 }
 
 impl LineWidth {
-    /// Every choice, in the order offered.
+    /// Every choice, in the order offered (and of `InterfaceText::line_widths`).
     pub const ALL: [LineWidth; 3] = [LineWidth::Narrow, LineWidth::Standard, LineWidth::Wide];
 
     /// The stored and form value.
@@ -35,15 +35,6 @@ impl LineWidth {
             LineWidth::Narrow => "narrow",
             LineWidth::Standard => "standard",
             LineWidth::Wide => "wide",
-        }
-    }
-
-    /// The label a reader sees.
-    pub fn label(self) -> &'static str {
-        match self {
-            LineWidth::Narrow => "Narrow",
-            LineWidth::Standard => "Standard",
-            LineWidth::Wide => "Wide",
         }
     }
 
@@ -77,7 +68,7 @@ pub enum Theme {
 }
 
 impl Theme {
-    /// Every choice, in the order offered.
+    /// Every choice, in the order offered (and of `InterfaceText::themes`).
     pub const ALL: [Theme; 4] = [Theme::System, Theme::Light, Theme::Sepia, Theme::Dark];
 
     /// The stored and form value.
@@ -87,16 +78,6 @@ impl Theme {
             Theme::Light => "light",
             Theme::Sepia => "sepia",
             Theme::Dark => "dark",
-        }
-    }
-
-    /// The label a reader sees.
-    pub fn label(self) -> &'static str {
-        match self {
-            Theme::System => "Device",
-            Theme::Light => "Light",
-            Theme::Sepia => "Sepia",
-            Theme::Dark => "Dark",
         }
     }
 

@@ -603,18 +603,25 @@ fn widget_host() -> (web_sys::HtmlElement, web_sys::ShadowRoot, web_sys::HtmlEle
 fn mount_widget(
     mount: &web_sys::HtmlElement,
     attributes: &[(&str, &str)],
-) -> (lede::embed::EmbeddedArticle, std::rc::Rc<std::cell::RefCell<Vec<String>>>) {
+) -> (
+    lede::embed::EmbeddedArticle,
+    std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+) {
     use wasm_bindgen::closure::Closure;
     let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let recorder = events.clone();
-    let report = Closure::<dyn FnMut(wasm_bindgen::JsValue, wasm_bindgen::JsValue)>::new(move |kind: wasm_bindgen::JsValue, detail| {
-        let reason = js_sys::Reflect::get(&detail, &"reason".into()).ok().and_then(|reason| reason.as_string());
-        let kind = kind.as_string().unwrap_or_default();
-        recorder.borrow_mut().push(match reason {
-            Some(reason) => format!("{kind}:{reason}"),
-            None => kind,
-        });
-    })
+    let report = Closure::<dyn FnMut(wasm_bindgen::JsValue, wasm_bindgen::JsValue)>::new(
+        move |kind: wasm_bindgen::JsValue, detail| {
+            let reason = js_sys::Reflect::get(&detail, &"reason".into())
+                .ok()
+                .and_then(|reason| reason.as_string());
+            let kind = kind.as_string().unwrap_or_default();
+            recorder.borrow_mut().push(match reason {
+                Some(reason) => format!("{kind}:{reason}"),
+                None => kind,
+            });
+        },
+    )
     .into_js_value()
     .unchecked_into::<js_sys::Function>();
     let pairs: js_sys::Array = attributes
@@ -652,7 +659,10 @@ async fn a_widget_mounted_into_a_shadow_root_shows_the_article_there_and_reports
 
     let headline = in_shadow(&shadow, "h1").map(|h1| text(&h1));
     assert_eq!(headline.as_deref(), Some(seed_article().headline.as_str()));
-    assert!(host.query_selector("h1").ok().flatten().is_none(), "nothing lands in the host's light DOM");
+    assert!(
+        host.query_selector("h1").ok().flatten().is_none(),
+        "nothing lands in the host's light DOM"
+    );
     let root = in_shadow(&shadow, ".lede-article-view").expect("the reading view");
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
     assert!(
@@ -679,7 +689,10 @@ async fn two_widgets_on_one_page_keep_their_own_settings_and_a_broken_third_fail
         in_shadow(&first_shadow, "h1").is_some() && in_shadow(&second_shadow, "h1").is_some()
     })
     .await;
-    wait_until("the broken widget reports its error", || !broken_events.borrow().is_empty()).await;
+    wait_until("the broken widget reports its error", || {
+        !broken_events.borrow().is_empty()
+    })
+    .await;
 
     let larger = first_shadow
         .query_selector_all("button.lede-reader-controls__step")
@@ -695,8 +708,16 @@ async fn two_widgets_on_one_page_keep_their_own_settings_and_a_broken_third_fail
             .and_then(|root| root.get_attribute("style"))
             .unwrap_or_default()
     };
-    assert!(text_size(&first_shadow).contains("--lede-text-percent: 110"), "{}", text_size(&first_shadow));
-    assert!(text_size(&second_shadow).contains("--lede-text-percent: 100"), "{}", text_size(&second_shadow));
+    assert!(
+        text_size(&first_shadow).contains("--lede-text-percent: 110"),
+        "{}",
+        text_size(&first_shadow)
+    );
+    assert!(
+        text_size(&second_shadow).contains("--lede-text-percent: 100"),
+        "{}",
+        text_size(&second_shadow)
+    );
     assert_eq!(*broken_events.borrow(), vec!["error:invalid-article".to_owned()]);
     assert!(in_shadow(&broken_shadow, "[data-testid=error]").is_some());
     assert!(
@@ -714,11 +735,18 @@ async fn a_section_link_in_a_widget_scrolls_inside_the_widget_and_leaves_the_hos
     let address_before = window().location().href().unwrap_or_default();
 
     let link = in_shadow(&shadow, "nav a").expect("a section link");
-    let target_id = link.get_attribute("href").unwrap_or_default().trim_start_matches('#').to_owned();
+    let target_id = link
+        .get_attribute("href")
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_owned();
     link.unchecked_into::<web_sys::HtmlElement>().click();
 
     assert_eq!(window().location().href().unwrap_or_default(), address_before);
-    assert!(shadow.get_element_by_id(&target_id).is_some(), "the section exists in the widget");
+    assert!(
+        shadow.get_element_by_id(&target_id).is_some(),
+        "the section exists in the widget"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -729,4 +757,20 @@ fn a_widget_without_src_is_refused_with_a_message_and_mounts_nothing() {
     let outcome = lede::embed::mount_embedded_article(mount, pairs, report);
     assert!(outcome.is_err());
     assert!(in_shadow(&shadow, ".lede-article-view").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_widget_with_lang_fr_speaks_french_around_the_article() {
+    let (_host, shadow, mount) = widget_host();
+    let source = data_url(SEED_JSON);
+    let (_widget, _) = mount_widget(&mount, &[("src", &source), ("lang", "fr")]);
+    wait_until("the article is shown", || in_shadow(&shadow, "h1").is_some()).await;
+    let words = |selector: &str| {
+        in_shadow(&shadow, selector)
+            .map(|element| text(&element))
+            .unwrap_or_default()
+    };
+    assert_eq!(words("[data-testid=summary] h2"), "En bref");
+    assert_eq!(words("[data-testid=reader-controls] summary"), "Affichage");
+    assert_eq!(words("[data-testid=related] h2"), "Articles similaires");
 }

@@ -70,7 +70,8 @@ fn a_widget_without_src_or_with_an_empty_one_is_refused() {
 
 #[test]
 fn attributes_that_belong_to_the_host_page_are_ignored_silently() {
-    let read = read_embed_options([("src", "a.json"), ("id", "w"), ("class", "x"), ("data-track", "1")]).expect("valid");
+    let read =
+        read_embed_options([("src", "a.json"), ("id", "w"), ("class", "x"), ("data-track", "1")]).expect("valid");
     assert!(read.warnings.is_empty());
 }
 

@@ -1,5 +1,6 @@
 //! The top of an article: kicker, headline, summary and the byline line.
 
+use crate::components::interface_text;
 use leptos::prelude::*;
 
 use crate::components::{FormattedTime, SummaryBox};
@@ -50,10 +51,11 @@ pub fn ArticleHeader(
         }
         None => category.name.into_any(),
     };
+    let words = interface_text();
     let updated = times.updated.map(|updated| {
         view! {
             <span class="lede-article-header__updated">
-                " · Updated " <FormattedTime timestamp=updated language=language.clone() />
+                {words.updated} <FormattedTime timestamp=updated language=language.clone() />
             </span>
         }
     });
@@ -63,15 +65,15 @@ pub fn ArticleHeader(
             <h1 class="lede-article-header__headline" tabindex="-1">{headline}</h1>
             <SummaryBox summary=summary />
             <p class="lede-article-header__meta" data-testid="byline">
-                <span class="lede-article-header__byline">"By " {byline.writers}</span>
+                <span class="lede-article-header__byline">{words.by} {byline.writers}</span>
                 {byline.dateline.map(|dateline| view! { <span class="lede-article-header__dateline">{dateline}</span> })}
                 <span class="lede-article-header__times">
                     <FormattedTime timestamp=times.published language=language.clone() />
                     {updated}
                 </span>
-                // An English interface string inside an article of any language: isolated and
-                // marked, so that in Arabic it reads "1 min read", not "min read 1".
-                <span class="lede-article-header__reading-time" lang="en" dir="ltr">{format!("{reading_minutes} min read")}</span>
+                // An interface string inside an article of any language: isolated and marked,
+                // so that in Arabic it reads "1 min read", not "min read 1".
+                <span class="lede-article-header__reading-time" lang=words.language dir="ltr">{words.reading_time(reading_minutes)}</span>
             </p>
         </header>
     }

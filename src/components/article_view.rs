@@ -8,11 +8,11 @@ use crate::components::{
     ArticleFigure, ArticleHeader, ArticleSection, Byline, ContextNote, CorrectionsList, ImageLoading, Masthead,
     PublicationTimes, QuoteIndex, ReaderControls, RelatedSidebar, ReportingNote, SectionNav, TagList,
 };
+use crate::embed::options::{ArticleExtent, RelatedVisibility};
 use crate::model::view_data::{
     byline_text, quotes_by_speaker, reading_time_minutes, reporting_note, section_nav_items,
 };
 use crate::model::Article;
-use crate::embed::options::{ArticleExtent, RelatedVisibility};
 use crate::reader_settings::{ReaderSettings, Theme};
 use crate::routing::{is_plain_left_click, ArticleNavigation};
 use crate::surface::ReaderSurface;
@@ -112,6 +112,7 @@ pub fn ArticleView(
     // Compact: the first section, then the way to the rest, on the outlet's page if it has
     // one, or else right here.
     let show_rest = RwSignal::new(!is_compact);
+    let continue_words = crate::components::interface_text().continue_reading;
     let continue_reading = is_compact.then(|| match canonical_url {
         Some(url) => {
             let leave = navigation.leave;
@@ -124,7 +125,7 @@ pub fn ArticleView(
             };
             view! {
                 <p class="lede-article-view__continue">
-                    <a class="lede-article-view__continue-link" href=url on:click=follow data-testid="continue-reading">"Continue reading"</a>
+                    <a class="lede-article-view__continue-link" href=url on:click=follow data-testid="continue-reading">{continue_words}</a>
                 </p>
             }
             .into_any()
@@ -132,7 +133,7 @@ pub fn ArticleView(
         None => view! {
             <p class="lede-article-view__continue">
                 <button class="lede-article-view__continue-link" type="button" on:click=move |_| show_rest.set(true)
-                    data-testid="continue-reading" hidden=move || show_rest.get()>"Continue reading"</button>
+                    data-testid="continue-reading" hidden=move || show_rest.get()>{continue_words}</button>
             </p>
         }
         .into_any(),

@@ -1,5 +1,6 @@
 //! Corrections and updates made after publication, with their times.
 
+use crate::components::interface_text;
 use leptos::prelude::*;
 
 use crate::components::{FormattedTime, InlineTextView};
@@ -32,7 +33,7 @@ pub fn CorrectionsList(
         .collect_view();
     Some(view! {
         <section class="lede-corrections-list" aria-labelledby="lede-corrections-list-title" data-testid="corrections">
-            <h2 class="lede-corrections-list__title" id="lede-corrections-list-title">"Corrections and updates"</h2>
+            <h2 class="lede-corrections-list__title" id="lede-corrections-list-title">{interface_text().corrections}</h2>
             <ul class="lede-corrections-list__items">{items}</ul>
         </section>
     })

@@ -1,5 +1,6 @@
 //! What a reader sees when an article cannot be shown.
 
+use crate::components::interface_text;
 use leptos::prelude::*;
 
 use crate::surface::ReaderSurface;
@@ -19,6 +20,7 @@ pub fn ErrorState(
     /// Tries again; `None` when trying again cannot help.
     retry: Option<Callback<()>>,
 ) -> impl IntoView {
+    let words = interface_text();
     let details = (!details.is_empty()).then(|| {
         let items = details
             .into_iter()
@@ -26,14 +28,14 @@ pub fn ErrorState(
             .collect_view();
         view! {
             <details class="lede-error-state__details">
-                <summary>"Details for the outlet's developers"</summary>
+                <summary>{words.error_details}</summary>
                 <ul>{items}</ul>
             </details>
         }
     });
     let retry_button = retry.map(|retry| {
         view! {
-            <button class="lede-error-state__retry" type="button" on:click=move |_| retry.run(())>"Try again"</button>
+            <button class="lede-error-state__retry" type="button" on:click=move |_| retry.run(())>{words.try_again}</button>
         }
     });
     // A widget's host page has its own front page; the reader's is not the host's to visit.

@@ -1,5 +1,6 @@
 //! What a reader sees while an article loads.
 
+use crate::components::interface_text;
 use leptos::prelude::*;
 
 /// A skeleton of the reading view with the same rough heights as an article, so that
@@ -10,7 +11,7 @@ pub fn LoadingState() -> impl IntoView {
     view! {
         <div class="lede-loading-state" role="status" data-testid="loading">
             <div class="lede-loading-state__progress" aria-hidden="true"></div>
-            <span class="lede-loading-state__label lede-visually-hidden">"Loading the article…"</span>
+            <span class="lede-loading-state__label lede-visually-hidden">{interface_text().loading}</span>
             <div class="lede-loading-state__bar lede-loading-state__bar--kicker"></div>
             <div class="lede-loading-state__bar lede-loading-state__bar--headline"></div>
             <div class="lede-loading-state__bar lede-loading-state__bar--headline"></div>

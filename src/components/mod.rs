@@ -27,6 +27,12 @@ mod section_nav;
 mod summary_box;
 mod tag_list;
 
+/// The interface's words for this view: the widget's `lang`, or English.
+pub fn interface_text() -> &'static crate::interface_text::InterfaceText {
+    leptos::prelude::use_context::<&'static crate::interface_text::InterfaceText>()
+        .unwrap_or(&crate::interface_text::ENGLISH)
+}
+
 pub use article_block::ArticleBlock;
 pub use article_figure::{ArticleFigure, ImageLoading};
 pub use article_header::{ArticleHeader, Byline, PublicationTimes};

@@ -1,5 +1,6 @@
 //! "Who said what": every direct quote in the article, grouped by speaker.
 
+use crate::components::interface_text;
 use leptos::prelude::*;
 
 use crate::model::view_data::SpeakerQuotes;
@@ -40,15 +41,12 @@ pub fn QuoteIndex(
             }
         })
         .collect_view();
-    let count = if n_quotes == 1 {
-        "1 quote".to_owned()
-    } else {
-        format!("{n_quotes} quotes")
-    };
+    let words = interface_text();
+    let count = words.quote_count(n_quotes);
     Some(view! {
         <details class="lede-quote-index" data-testid="quote-index">
             <summary class="lede-quote-index__summary">
-                "Who said what " <span class="lede-quote-index__count">{format!("({count})")}</span>
+                {words.who_said_what} " " <span class="lede-quote-index__count">{format!("({count})")}</span>
             </summary>
             <ul class="lede-quote-index__speakers">{speakers}</ul>
         </details>

@@ -1,9 +1,10 @@
 //! The reader's display controls: text size, line width and theme.
 
+use crate::components::interface_text;
 use leptos::prelude::*;
 
-use crate::surface::ReaderSurface;
 use crate::reader_settings::{LineWidth, ReaderSettings, Theme, TEXT_SIZES_PERCENT};
+use crate::surface::ReaderSurface;
 
 /// A "Display" disclosure with buttons for the text size and radio groups for the line
 /// width and the theme. Every change goes to `settings` at once and, on the reader's own
@@ -21,6 +22,7 @@ pub fn ReaderControls(
             settings.get_untracked().save();
         }
     };
+    let words = interface_text();
     let size_label = move || format!("{}%", settings.get().text_percent());
     let is_smallest = move || settings.get().text_size == 0;
     let is_largest = move || settings.get().text_size + 1 == TEXT_SIZES_PERCENT.len();
@@ -28,7 +30,7 @@ pub fn ReaderControls(
         "lede-line-width",
         &LineWidth::ALL,
         LineWidth::as_str,
-        LineWidth::label,
+        move |width| words.line_widths[width as usize],
         move |width| settings.get().line_width == width,
         move |width| change(&move |s| s.line_width = width),
     );
@@ -36,26 +38,26 @@ pub fn ReaderControls(
         "lede-theme",
         &Theme::ALL,
         Theme::as_str,
-        Theme::label,
+        move |theme| words.themes[theme as usize],
         move |theme| settings.get().theme == theme,
         move |theme| change(&move |s| s.theme = theme),
     );
     view! {
         <details class="lede-reader-controls" data-testid="reader-controls">
-            <summary class="lede-reader-controls__summary">"Display"</summary>
+            <summary class="lede-reader-controls__summary">{words.display}</summary>
             <div class="lede-reader-controls__panel">
                 <div class="lede-reader-controls__group" role="group" aria-labelledby="lede-reader-controls-size">
-                    <span class="lede-reader-controls__legend" id="lede-reader-controls-size">"Text size"</span>
-                    {text_size_button("A−", "Smaller text", is_smallest, move || change(&|s| *s = s.smaller_text()))}
+                    <span class="lede-reader-controls__legend" id="lede-reader-controls-size">{words.text_size}</span>
+                    {text_size_button("A−", words.smaller_text, is_smallest, move || change(&|s| *s = s.smaller_text()))}
                     <output class="lede-reader-controls__value" aria-live="polite">{size_label}</output>
-                    {text_size_button("A+", "Larger text", is_largest, move || change(&|s| *s = s.larger_text()))}
+                    {text_size_button("A+", words.larger_text, is_largest, move || change(&|s| *s = s.larger_text()))}
                 </div>
                 <fieldset class="lede-reader-controls__group">
-                    <legend class="lede-reader-controls__legend">"Line width"</legend>
+                    <legend class="lede-reader-controls__legend">{words.line_width}</legend>
                     {widths}
                 </fieldset>
                 <fieldset class="lede-reader-controls__group">
-                    <legend class="lede-reader-controls__legend">"Theme"</legend>
+                    <legend class="lede-reader-controls__legend">{words.theme}</legend>
                     {themes}
                 </fieldset>
             </div>
@@ -85,7 +87,7 @@ fn radio_choices<T: Copy + Send + Sync + 'static>(
     name: &'static str,
     choices: &[T],
     value: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str + Copy + Send + Sync + 'static,
     is_chosen: impl Fn(T) -> bool + Copy + Send + Sync + 'static,
     choose: impl Fn(T) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {

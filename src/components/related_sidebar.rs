@@ -1,5 +1,6 @@
 //! The related-articles sidebar.
 
+use crate::components::interface_text;
 use leptos::prelude::*;
 
 use crate::components::RelatedCard;
@@ -31,7 +32,7 @@ pub fn RelatedSidebar(
         .collect_view();
     Some(view! {
         <aside class="lede-related-sidebar" aria-labelledby="lede-related-sidebar-title" data-testid="related">
-            <h2 class="lede-related-sidebar__title" id="lede-related-sidebar-title">"Similar articles"</h2>
+            <h2 class="lede-related-sidebar__title" id="lede-related-sidebar-title">{interface_text().similar_articles}</h2>
             <ul class="lede-related-sidebar__list">{cards}</ul>
         </aside>
     })

@@ -1,5 +1,6 @@
 //! The reporting note at the end of the article: who contributed.
 
+use crate::components::interface_text;
 use leptos::prelude::*;
 
 /// A small note crediting contributors, such as a wire agency.
@@ -12,7 +13,7 @@ pub fn ReportingNote(
     view! {
         <footer class="lede-reporting-note" data-testid="reporting-note">
             <p class="lede-reporting-note__text">
-                <span class="lede-reporting-note__label">"Reporting note: "</span>
+                <span class="lede-reporting-note__label">{interface_text().reporting_note}</span>
                 {text}
             </p>
         </footer>

@@ -3,6 +3,7 @@
 //! On a phone it is a "Jump to section" button that opens the list and closes it again on
 //! a choice or on Escape; on a desktop the list is always open beside the article.
 
+use crate::components::interface_text;
 use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -19,6 +20,7 @@ pub fn SectionNav(
     /// One item per section, in reading order.
     items: Vec<SectionNavItem>,
 ) -> impl IntoView {
+    let words = interface_text();
     let (is_open, set_is_open) = signal(false);
     let current_section = RwSignal::new(items.first().map(|item| item.anchor_id.clone()));
     let toggle_button = NodeRef::<html::Button>::new();
@@ -56,7 +58,7 @@ pub fn SectionNav(
         .collect_view();
     view! {
         <nav class="lede-section-nav" aria-labelledby="lede-section-nav-title" data-testid="section-nav" on:keydown=close_on_escape>
-            <h2 class="lede-section-nav__title" id="lede-section-nav-title">"In this article"</h2>
+            <h2 class="lede-section-nav__title" id="lede-section-nav-title">{words.in_this_article}</h2>
             <button
                 class="lede-section-nav__toggle"
                 type="button"
@@ -65,7 +67,7 @@ pub fn SectionNav(
                 aria-controls="lede-section-nav-list"
                 on:click=move |_| set_is_open.update(|open| *open = !*open)
             >
-                "Jump to section"
+                {words.jump_to_section}
             </button>
             <ol
                 class="lede-section-nav__list"

@@ -1,5 +1,6 @@
 //! The article's topics.
 
+use crate::components::interface_text;
 use leptos::prelude::*;
 
 /// A labelled list of topics. Renders nothing when there are none.
@@ -16,6 +17,6 @@ pub fn TagList(
         .map(|tag| view! { <li class="lede-tag-list__tag">{tag}</li> })
         .collect_view();
     Some(view! {
-        <ul class="lede-tag-list" aria-label="Topics" data-testid="tags">{items}</ul>
+        <ul class="lede-tag-list" aria-label=interface_text().topics data-testid="tags">{items}</ul>
     })
 }

@@ -60,12 +60,15 @@ pub fn mount_embedded_article(
     for warning in &read.warnings {
         leptos::logging::warn!("lede-article {}: {warning}", read.options.source);
     }
-    let shadow_root = container.get_root_node().dyn_into::<web_sys::ShadowRoot>().map_err(|_| {
-        JsError::new(&format!(
-            "the widget for {} must be mounted inside a shadow root",
-            read.options.source
-        ))
-    })?;
+    let shadow_root = container
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .map_err(|_| {
+            JsError::new(&format!(
+                "the widget for {} must be mounted inside a shadow root",
+                read.options.source
+            ))
+        })?;
     let options = read.options;
     let report = send_wrapper::SendWrapper::new(report);
     let report = Callback::new(move |event: WidgetEvent| {

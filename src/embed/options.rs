@@ -160,4 +160,3 @@ pub fn sibling_article_url(article_url: &str, article_id: &Slug) -> String {
         .map(String::from)
         .unwrap_or_else(|_| format!("{article_id}.json"))
 }
-

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::api::{fetch_article, FetchError};
-use crate::components::{ArticleView, ErrorState, LoadingState, OfflineNotice};
+use crate::components::{interface_text, ArticleView, ErrorState, LoadingState, OfflineNotice};
+use crate::interface_text::FailureKind;
 use crate::routing::{Arrival, ArticleLocation, ArticleNavigation};
 
 /// What a reader is told about a failed load.
@@ -14,43 +15,23 @@ pub(crate) struct Explanation {
     pub(crate) advice: &'static str,
 }
 
-/// Plain words for each way a load can fail; the exact message, which names the address,
-/// goes to the details for the outlet's developers.
+/// Plain words for each way a load can fail, in the interface's language; the exact
+/// message, which names the address, goes to the details for the outlet's developers.
 pub(crate) fn explain(error: &FetchError) -> Explanation {
-    let (title, advice) = match error {
-        FetchError::Network { .. } => (
-            "The article could not be reached",
-            "Check your connection, then try again.",
-        ),
-        FetchError::TimedOut { .. } => (
-            "The article is taking too long",
-            "The news server did not answer in time. Try again in a moment.",
-        ),
+    let kind = match error {
+        FetchError::Network { .. } => FailureKind::Unreachable,
+        FetchError::TimedOut { .. } => FailureKind::TooSlow,
         FetchError::Server {
             status: 408 | 429 | 500 | 502 | 503 | 504,
             ..
-        } => (
-            "The news server had a problem",
-            "This is not your connection. Try again in a moment.",
-        ),
-        FetchError::Server { .. } => ("The news server refused the article", "This is not your connection."),
-        FetchError::NotFound { .. } => (
-            "Article not found",
-            "The address may be mistyped, or the article may have been removed.",
-        ),
-        FetchError::NotJson { .. } | FetchError::TooLarge { .. } | FetchError::Article(_) => (
-            "This article cannot be shown",
-            "The news server sent something that is not a readable article. The details below can help its developers.",
-        ),
-        FetchError::SourceNotAllowed { .. } => (
-            "This article address is not allowed",
-            "This reader shows only articles from the sources its outlet has chosen.",
-        ),
-        FetchError::Config { .. } => (
-            "This reader is not set up correctly",
-            "Its configuration file has a mistake. The details below can help the outlet's developers.",
-        ),
+        } => FailureKind::ServerTrouble,
+        FetchError::Server { .. } => FailureKind::Refused,
+        FetchError::NotFound { .. } => FailureKind::NotFound,
+        FetchError::NotJson { .. } | FetchError::TooLarge { .. } | FetchError::Article(_) => FailureKind::Unreadable,
+        FetchError::SourceNotAllowed { .. } => FailureKind::NotAllowed,
+        FetchError::Config { .. } => FailureKind::Misconfigured,
     };
+    let (title, advice) = interface_text().failure(kind);
     Explanation { title, advice }
 }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::api::{absolute_url, fetch_article, prefetch_article_at, FetchError};
 use crate::components::{ArticleView, ArticleViewLayout, ErrorState, LoadingState};
 use crate::embed::options::{sibling_article_url, EmbedOptions, NavigateTarget};
+use crate::interface_text::InterfaceText;
 use crate::model::slug::Slug;
 use crate::pages::article_page::explain;
 use crate::routing::{ArticleLocation, ArticleNavigation};
@@ -45,6 +46,8 @@ pub fn EmbeddedArticlePage(
     /// Where the widget's events go.
     report: Callback<WidgetEvent>,
 ) -> impl IntoView {
+    // The widget's own words are in the language its snippet asks for.
+    provide_context(InterfaceText::for_language(&options.interface_language));
     let first_url = absolute_url(&options.source);
     let current_url = RwSignal::new(first_url.clone());
     let is_first_article = RwSignal::new(true);
@@ -139,7 +142,9 @@ fn EmbeddedArticle(
         // The snippet's fallback link stands in while the first article loads.
         None if is_first => None,
         None => Some(view! { <LoadingState /> }.into_any()),
-        Some(Ok(parsed)) => Some(view! { <ArticleView article=parsed.article navigation=navigation layout=layout /> }.into_any()),
+        Some(Ok(parsed)) => {
+            Some(view! { <ArticleView article=parsed.article navigation=navigation layout=layout /> }.into_any())
+        }
         Some(Err(error)) => Some(error_view(&error, article)),
     }
 }
