@@ -17,6 +17,7 @@ pub mod components;
 pub mod config;
 pub mod embed;
 pub mod interface_text;
+pub mod performance_marks;
 pub mod model;
 pub mod pages;
 pub mod reader_settings;

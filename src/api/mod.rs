@@ -322,6 +322,7 @@ pub async fn fetch_article(location: ArticleLocation) -> Result<ParsedArticle, F
         _ => resolve_location(&load_config().await?, &location)?,
     };
     if let Some(article) = cached_article(&url) {
+        crate::performance_marks::mark(crate::performance_marks::JSON_ARRIVED);
         return Ok(article);
     }
     // One controller for every attempt: when the reader moves on, cleanup aborts it, and
@@ -356,6 +357,7 @@ pub async fn fetch_article(location: ArticleLocation) -> Result<ParsedArticle, F
             Err((error, _)) => return Err(error),
         }
     };
+    crate::performance_marks::mark(crate::performance_marks::JSON_ARRIVED);
     let parsed = parse_article(&text, &url).map_err(FetchError::Article)?;
     remember_article(&url, &parsed);
     Ok(parsed)

@@ -114,6 +114,9 @@ pub fn ArticlePage(
         // The address may name a section or paragraph (`#florida-meetings`): it exists only
         // now that the article is rendered, so the browser's own jump on load missed it.
         let article_shown = state.is_ok();
+        if article_shown {
+            crate::performance_marks::mark_after_next_paint(crate::performance_marks::ARTICLE_PAINTED);
+        }
         request_animation_frame(move || {
             if let Arrival::Returned {
                 scroll_y: Some(scroll_y),

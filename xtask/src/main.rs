@@ -7,6 +7,7 @@
 //!   every test layer: native model tests, browser tests in headless Chromium and
 //!   Firefox, a release build with its sizes, and end-to-end tests against `dist/`.
 //!
+//! - `cargo xtask bench`: the benchmark against a plain-JavaScript baseline (benches/).
 //! - `cargo xtask fuzz [SECONDS]`: fuzzes the article parser (default 60 seconds).
 //! - `cargo xtask serve-test DIST`: the end-to-end tests' HTTP server (axum), with faults.
 //!
@@ -30,15 +31,17 @@ fn main() -> ExitCode {
         ("test", []) => test(None),
         ("test", [flag, seconds]) if flag == "--fuzz" => parse_seconds(seconds).and_then(|seconds| test(Some(seconds))),
         ("build", []) => release_build().map(|_| ()),
+        ("bench", []) => bench(),
         ("fuzz", []) => tools::fuzz(60),
         ("serve-test", [dist]) => test_server::serve(Path::new(dist)),
         ("fuzz", [seconds]) => parse_seconds(seconds).and_then(tools::fuzz),
         _ => {
-            eprintln!("usage: cargo xtask <serve | test [--fuzz SECONDS] | build | fuzz [SECONDS]>");
+            eprintln!("usage: cargo xtask <serve | test [--fuzz SECONDS] | build | bench | fuzz [SECONDS]>");
             eprintln!("  serve  install missing build tools, then serve the reader on http://127.0.0.1:8080");
             eprintln!("  test   install missing build and test tools, then run every test;");
             eprintln!("         with --fuzz, finish with a fuzzing run of that many seconds");
             eprintln!("  build  install missing build tools, then build the release dist/");
+            eprintln!("  bench  build dist/, then measure Lede against the plain-JS baseline (target/bench/)");
             eprintln!("  fuzz   fuzz the article parser for SECONDS (default 60)");
             eprintln!("  serve-test DIST  the end-to-end tests' server: DIST plus injected faults, on a free port");
             return ExitCode::from(2);
@@ -76,6 +79,24 @@ fn release_build() -> Result<std::ffi::OsString, String> {
         )
     })?;
     Ok(path)
+}
+
+/// Builds the release `dist/`, then measures Lede against the plain-JavaScript baseline
+/// (benches/run.mjs): bytes, render times, Lighthouse, memory and the widget's cost.
+fn bench() -> Result<(), String> {
+    let path = release_build()?;
+    let browsers = tools::ensure_test_tools(&path)?;
+    tools::npm_ci_unless_current("benches")?;
+    step("benchmark against the plain-JavaScript baseline", || {
+        run(
+            Command::new("node")
+                .arg("benches/run.mjs")
+                .env("PATH", &path)
+                .env("LEDE_CHROMIUM", &browsers.chromium)
+                .env("LEDE_XTASK", std::env::current_exe().unwrap_or_default()),
+            "the benchmark",
+        )
+    })
 }
 
 fn parse_seconds(text: &str) -> Result<u64, String> {

@@ -117,23 +117,7 @@ pub fn ensure_test_tools(path: &OsString) -> Result<Browsers, String> {
             )?;
         }
 
-        let e2e = project_root().join("tests/e2e");
-        let installed_lock = e2e.join("node_modules/.package-lock.json");
-        let lock_is_current = match (
-            std::fs::metadata(&installed_lock),
-            std::fs::metadata(e2e.join("package-lock.json")),
-        ) {
-            (Ok(installed), Ok(wanted)) => installed.modified().ok() >= wanted.modified().ok(),
-            _ => false,
-        };
-        if !lock_is_current {
-            run(
-                Command::new("npm")
-                    .args(["ci", "--no-audit", "--no-fund"])
-                    .current_dir(&e2e),
-                "npm ci in tests/e2e/",
-            )?;
-        }
+        npm_ci_unless_current("tests/e2e")?;
 
         let find = |binary: &str| {
             find_on_path(binary, path).ok_or_else(|| format!("{binary} is not on PATH after installing it"))
@@ -225,4 +209,26 @@ pub fn fuzz(seconds: u64) -> Result<(), String> {
             "cargo fuzz run",
         )
     })
+}
+
+/// `npm ci` in `folder` (relative to the project root) unless its installed packages are at
+/// least as new as its lock file.
+pub fn npm_ci_unless_current(folder: &str) -> Result<(), String> {
+    let folder_path = project_root().join(folder);
+    let lock_is_current = match (
+        std::fs::metadata(folder_path.join("node_modules/.package-lock.json")),
+        std::fs::metadata(folder_path.join("package-lock.json")),
+    ) {
+        (Ok(installed), Ok(wanted)) => installed.modified().ok() >= wanted.modified().ok(),
+        _ => false,
+    };
+    if lock_is_current {
+        return Ok(());
+    }
+    run(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&folder_path),
+        &format!("npm ci in {folder}/"),
+    )
 }

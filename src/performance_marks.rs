@@ -1,0 +1,31 @@
+//! User Timing marks for the benchmark (`cargo xtask bench`): when an article's JSON
+//! arrived, and when the article was first painted. The benchmark reads them from the page;
+//! readers' browsers keep them in their performance timeline, where they cost nothing.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Marked when an article's JSON is in hand, from the network or from memory.
+pub const JSON_ARRIVED: &str = "lede:json-arrived";
+/// Marked after the first paint that shows the article.
+pub const ARTICLE_PAINTED: &str = "lede:article-painted";
+
+/// `performance.mark(name)`, where the browser has it.
+pub fn mark(name: &str) {
+    let performance = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance")).unwrap_or_default();
+    let mark = js_sys::Reflect::get(&performance, &JsValue::from_str("mark"))
+        .ok()
+        .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
+    if let Some(mark) = mark {
+        let _ = mark.call1(&performance, &JsValue::from_str(name));
+    }
+}
+
+/// Marks `name` just after the next paint: a task queued from an animation frame runs once
+/// that frame has been drawn.
+pub fn mark_after_next_paint(name: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        let queued = wasm_bindgen::closure::Closure::once_into_js(move || mark(name));
+        let _ = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(queued.unchecked_ref(), 0);
+    });
+}
