@@ -25,7 +25,7 @@ pub fn mark(name: &str) {
 pub fn mark_after_next_paint(name: &'static str) {
     leptos::prelude::request_animation_frame(move || {
         let queued = wasm_bindgen::closure::Closure::once_into_js(move || mark(name));
-        let _ = leptos::prelude::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(queued.unchecked_ref(), 0);
+        let _ =
+            leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(queued.unchecked_ref(), 0);
     });
 }
