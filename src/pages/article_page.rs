@@ -8,16 +8,16 @@ use crate::interface_text::FailureKind;
 use crate::routing::{Arrival, ArticleLocation, ArticleNavigation};
 
 /// What a reader is told about a failed load.
-pub(crate) struct Explanation {
+struct Explanation {
     /// The heading: what happened.
-    pub(crate) title: &'static str,
+    title: &'static str,
     /// What the reader can do about it.
-    pub(crate) advice: &'static str,
+    advice: &'static str,
 }
 
 /// Plain words for each way a load can fail, in the interface's language; the exact
 /// message, which names the address, goes to the details for the outlet's developers.
-pub(crate) fn explain(error: &FetchError) -> Explanation {
+fn explain(error: &FetchError) -> Explanation {
     let kind = match error {
         FetchError::Network { .. } => FailureKind::Unreachable,
         FetchError::TimedOut { .. } => FailureKind::TooSlow,
@@ -33,6 +33,23 @@ pub(crate) fn explain(error: &FetchError) -> Explanation {
     };
     let (title, advice) = interface_text().failure(kind);
     Explanation { title, advice }
+}
+
+/// Why `article` could not be loaded, in plain words with the exact messages folded away,
+/// and a Retry button where trying again can help (waiting can change the answer).
+pub(crate) fn failed_load_view(
+    error: &FetchError,
+    article: LocalResource<Result<crate::model::ParsedArticle, FetchError>>,
+) -> AnyView {
+    let explanation = explain(error);
+    let retry = error
+        .is_transient_or_slow()
+        .then(|| Callback::new(move |()| article.refetch()));
+    let mut details = vec![error.to_string()];
+    if let FetchError::Article(article_error) = error {
+        details.extend(article_error.problems());
+    }
+    view! { <ErrorState title=explanation.title message=explanation.advice details=details retry=retry /> }.into_any()
 }
 
 /// Scrolls to the element the address's fragment names; true if there was one.
@@ -136,19 +153,7 @@ pub fn ArticlePage(
     let content = move || match article.get() {
         None => view! { <LoadingState /> }.into_any(),
         Some(Ok(parsed)) => view! { <ArticleView article=parsed.article navigation=navigation /> }.into_any(),
-        Some(Err(error)) => {
-            let explanation = explain(&error);
-            // Trying again helps only where waiting can change the answer.
-            let retry = error
-                .is_transient_or_slow()
-                .then(|| Callback::new(move |()| article.refetch()));
-            let mut details = vec![error.to_string()];
-            if let FetchError::Article(article_error) = &error {
-                details.extend(article_error.problems());
-            }
-            view! { <ErrorState title=explanation.title message=explanation.advice details=details retry=retry /> }
-                .into_any()
-        }
+        Some(Err(error)) => failed_load_view(&error, article),
     };
     view! {
         {move || (!is_online.get()).then(|| view! { <OfflineNotice /> })}

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::api::{absolute_url, fetch_article, prefetch_article_at, FetchError};
-use crate::components::{ArticleView, ArticleViewLayout, ErrorState, LoadingState};
+use crate::api::{absolute_url, fetch_article, prefetch_article_at};
+use crate::components::{ArticleView, ArticleViewLayout, LoadingState};
 use crate::embed::options::{sibling_article_url, EmbedOptions, NavigateTarget};
 use crate::interface_text::InterfaceText;
 use crate::model::slug::Slug;
-use crate::pages::article_page::explain;
+use crate::pages::article_page::failed_load_view;
 use crate::routing::{ArticleLocation, ArticleNavigation};
 
 /// What a widget tells its loader, which turns it into a DOM event on the host element.
@@ -146,18 +146,6 @@ fn EmbeddedArticle(
         Some(Ok(parsed)) => {
             Some(view! { <ArticleView article=parsed.article navigation=navigation layout=layout /> }.into_any())
         }
-        Some(Err(error)) => Some(error_view(&error, article)),
+        Some(Err(error)) => Some(failed_load_view(&error, article)),
     }
-}
-
-fn error_view(error: &FetchError, article: LocalResource<Result<crate::model::ParsedArticle, FetchError>>) -> AnyView {
-    let explanation = explain(error);
-    let retry = error
-        .is_transient_or_slow()
-        .then(|| Callback::new(move |()| article.refetch()));
-    let mut details = vec![error.to_string()];
-    if let FetchError::Article(article_error) = error {
-        details.extend(article_error.problems());
-    }
-    view! { <ErrorState title=explanation.title message=explanation.advice details=details retry=retry /> }.into_any()
 }
