@@ -284,7 +284,7 @@ test("a related article opens inside the widget with navigate=widget, and the ho
   const { page, problems } = await newWatchedPage();
   await page.goto(`${server.origin}${PLAIN_PAGE}`);
   await page.evaluate(() => document.querySelector('#inline-widget').remove());
-  const navigations = await page.evaluate(() => {
+  await page.evaluate(() => {
     const widget = document.createElement('lede-article');
     widget.id = 'navigating-widget';
     widget.setAttribute('src', '/articles/zelensky-kushner-witkoff-call.json');
@@ -293,7 +293,6 @@ test("a related article opens inside the widget with navigate=widget, and the ho
     widget.addEventListener('lede:navigate', (event) => window.__navigations.push(event.detail));
     document.body.append(widget);
   });
-  void navigations;
   const widget = page.locator('#navigating-widget');
   await widget.getByRole('link', { name: related.headline }).click();
   await widget.locator('h1', { hasText: related.headline }).waitFor();
