@@ -16,6 +16,7 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod embed;
+pub mod frames;
 pub mod interface_text;
 pub mod model;
 pub mod pages;

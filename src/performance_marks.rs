@@ -20,12 +20,7 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Marks `name` just after the next paint: a task queued from an animation frame runs once
-/// that frame has been drawn.
+/// Marks `name` just after the next paint.
 pub fn mark_after_next_paint(name: &'static str) {
-    leptos::prelude::request_animation_frame(move || {
-        let queued = wasm_bindgen::closure::Closure::once_into_js(move || mark(name));
-        let _ =
-            leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(queued.unchecked_ref(), 0);
-    });
+    crate::frames::after_next_paint(move || mark(name));
 }

@@ -774,3 +774,47 @@ async fn a_widget_with_lang_fr_speaks_french_around_the_article() {
     assert_eq!(words("[data-testid=reader-controls] summary"), "Affichage");
     assert_eq!(words("[data-testid=related] h2"), "Articles similaires");
 }
+
+/// An article of `sections` sections of `paragraphs` paragraphs each.
+fn long_article(sections: usize, paragraphs: usize) -> Article {
+    let body: Vec<String> = (0..sections)
+        .map(|s| {
+            let blocks: Vec<String> = (0..paragraphs)
+                .map(|p| format!(r#"{{"type": "paragraph", "text": "Paragraph {p} of part {s}."}}"#))
+                .collect();
+            format!(
+                r#"{{"id": "part-{s}", "heading": "Part {s}", "blocks": [{}]}}"#,
+                blocks.join(",")
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"schema_version": "1.0.0", "id": "long", "language": "en", "outlet": {{"name": "CRBC News"}},
+            "category": {{"name": "Conflict"}}, "headline": "A long article", "summary": "Long.",
+            "published": "2025-12-06T19:30:00Z", "body": [{}]}}"#,
+        body.join(",")
+    );
+    fixture_article(&json, "long")
+}
+
+#[wasm_bindgen_test]
+async fn a_very_long_article_shows_its_first_screen_at_once_and_the_rest_after_paints() {
+    // An address naming a place in the article renders it all at once; other tests leave one.
+    let _ = window().location().set_hash("");
+    let (container, _mounted) = mount_article_view(long_article(50, 20), ignore_navigation());
+    let first = all(&container, "section.lede-article-section").len();
+    assert!(
+        (1..50).contains(&first),
+        "only the first chunk before any paint: {first}"
+    );
+    wait_until("every section is rendered", || {
+        all(&container, "section.lede-article-section").len() == 50
+    })
+    .await;
+    let ids: Vec<String> = all(&container, "section.lede-article-section")
+        .iter()
+        .map(|s| s.id())
+        .collect();
+    assert_eq!(ids.first().map(String::as_str), Some("part-0"));
+    assert_eq!(ids.last().map(String::as_str), Some("part-49"), "in order");
+}

@@ -10,7 +10,7 @@ use crate::components::{
 };
 use crate::embed::options::{ArticleExtent, RelatedVisibility};
 use crate::model::view_data::{
-    byline_text, quotes_by_speaker, reading_time_minutes, reporting_note, section_nav_items,
+    byline_text, quotes_by_speaker, reading_time_minutes, rendering_chunks, reporting_note, section_nav_items,
 };
 use crate::model::Article;
 use crate::reader_settings::{ReaderSettings, Theme};
@@ -101,17 +101,64 @@ pub fn ArticleView(
     let measure = move || settings.get().line_width.measure();
     let header_language = language.clone();
     let sidebar_language = language.clone();
-    let shown_first = if is_compact { 1 } else { sections.len() };
-    let mut sections = sections.into_iter();
-    let first_sections = sections
-        .by_ref()
-        .take(shown_first)
-        .map(|section| view! { <ArticleSection section=section /> })
-        .collect_view();
-    let later_sections: Vec<_> = sections.collect();
+    // The sections render in chunks: the first before the first paint, the others each
+    // after the previous one was painted (a compact view: the first section, the rest
+    // on request). An address naming a place in the article needs it all at once.
+    let chunk_ranges = if is_compact {
+        let first = sections.len().min(1);
+        [0..first, first..sections.len()]
+            .into_iter()
+            .filter(|range| !range.is_empty())
+            .collect()
+    } else {
+        rendering_chunks(&sections)
+    };
+    let everything_at_once = is_page && !window().location().hash().unwrap_or_default().is_empty();
+    let mut remaining = sections.into_iter();
+    let chunks: Vec<SectionChunk> = chunk_ranges
+        .iter()
+        .enumerate()
+        .map(|(index, range)| SectionChunk {
+            is_shown: RwSignal::new(index == 0 || everything_at_once),
+            sections: remaining.by_ref().take(range.len()).collect(),
+        })
+        .collect();
+    let chunk_switches: Vec<RwSignal<bool>> = chunks.iter().map(|chunk| chunk.is_shown).collect();
+    let chunk_sizes: Vec<usize> = chunks.iter().map(|chunk| chunk.sections.len()).collect();
+    let rendered_sections = Signal::derive({
+        let switches = chunk_switches.clone();
+        move || {
+            switches
+                .iter()
+                .zip(&chunk_sizes)
+                .filter(|(is_shown, _)| is_shown.get())
+                .map(|(_, size)| size)
+                .sum::<usize>()
+        }
+    });
+    if !is_compact {
+        show_chunks_after_paints(chunk_switches.clone(), 1);
+    }
+    let show_all_sections = {
+        let switches = chunk_switches.clone();
+        move || {
+            for is_shown in &switches {
+                let _ = is_shown.try_set(true);
+            }
+        }
+    };
+    let section_views = chunks.into_iter().map(SectionChunk::into_view).collect_view();
     // Compact: the first section, then the way to the rest, on the outlet's page if it has
     // one, or else right here.
     let show_rest = RwSignal::new(!is_compact);
+    Effect::new({
+        let show_all_sections = show_all_sections.clone();
+        move || {
+            if show_rest.get() && is_compact {
+                show_all_sections();
+            }
+        }
+    });
     let continue_words = crate::components::interface_text().continue_reading;
     let continue_reading = is_compact.then(|| match canonical_url {
         Some(url) => {
@@ -138,18 +185,10 @@ pub fn ArticleView(
         }
         .into_any(),
     });
-    // Only a compact view has later sections, shown once the reader asks for them.
-    let later_sections = move || {
-        show_rest.get().then(|| {
-            later_sections
-                .clone()
-                .into_iter()
-                .map(|section| view! { <ArticleSection section=section /> })
-                .collect_view()
-        })
-    };
     let full = !is_compact;
-    let section_nav = full.then(|| view! { <div class="lede-article-view__nav"><SectionNav items=nav_items /></div> });
+    let section_nav = full.then(|| {
+        view! { <div class="lede-article-view__nav"><SectionNav items=nav_items rendered_sections=rendered_sections /></div> }
+    });
     let extras = full.then(|| {
         view! {
             {context.map(|text| view! { <ContextNote text=text /> })}
@@ -161,11 +200,21 @@ pub fn ArticleView(
     });
     let related_list = (layout.related == RelatedVisibility::Shown)
         .then(|| view! { <RelatedSidebar related=related language=sidebar_language navigation=navigation /> });
-    // In a widget, links within the article (section list, "who said what") would change
-    // the host page's address and find nothing there: the widget scrolls to them itself.
+    // A link within the article (section list, "who said what") whose target is in a chunk
+    // not rendered yet renders everything first. In a widget such links would change the
+    // host page's address and find nothing there: the widget scrolls to them itself.
     let follow_in_page_link = move |event: web_sys::MouseEvent| {
-        if !is_page {
-            scroll_to_anchor_in_widget(&surface, &event);
+        let Some(anchor_id) = in_article_link_target(&event) else {
+            return;
+        };
+        if surface.element_by_id(&anchor_id).is_none() {
+            event.prevent_default();
+            show_all_sections();
+            let surface = surface.clone();
+            crate::frames::after_next_paint(move || scroll_to(&surface, &anchor_id, is_page));
+        } else if !is_page {
+            event.prevent_default();
+            scroll_to(&surface, &anchor_id, is_page);
         }
     };
     view! {
@@ -194,8 +243,7 @@ pub fn ArticleView(
                         </div>
                         {section_nav}
                         <div class="lede-article-view__body" data-testid="article-body">
-                            {first_sections}
-                            {later_sections}
+                            {section_views}
                             {continue_reading}
                             {extras}
                         </div>
@@ -255,19 +303,61 @@ fn css_supports(condition: &str) -> bool {
         .is_some_and(|answer| answer.is_truthy())
 }
 
-/// Scrolls a widget to the target of an in-article link (`href="#id"`) inside its own
-/// shadow root, instead of letting the browser change the host page's address.
-fn scroll_to_anchor_in_widget(surface: &ReaderSurface, event: &web_sys::MouseEvent) {
+/// The anchor id an in-article link (`href="#id"`) points at, if the click was on one.
+fn in_article_link_target(event: &web_sys::MouseEvent) -> Option<String> {
     use wasm_bindgen::JsCast;
     let link = event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.closest("a[href^='#']").ok().flatten());
-    let Some(link) = link else { return };
-    let anchor_id = link.get_attribute("href").unwrap_or_default();
-    let Some(target) = surface.element_by_id(anchor_id.trim_start_matches('#')) else {
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href^='#']")
+        .ok()??;
+    let href = link.get_attribute("href")?;
+    Some(href.trim_start_matches('#').to_owned()).filter(|id| !id.is_empty())
+}
+
+/// Brings `anchor_id` into view: on the reader's page through the address's fragment (so
+/// that Back returns), in a widget by scrolling inside the widget.
+fn scroll_to(surface: &ReaderSurface, anchor_id: &str, is_page: bool) {
+    if is_page {
+        let _ = window().location().set_hash(anchor_id);
+    } else if let Some(target) = surface.element_by_id(anchor_id) {
+        target.scroll_into_view();
+    }
+}
+
+/// A run of sections rendered together.
+struct SectionChunk {
+    is_shown: RwSignal<bool>,
+    sections: Vec<crate::model::Section>,
+}
+
+impl SectionChunk {
+    /// The chunk's sections once it is shown. Only its own switch is read, so showing a
+    /// later chunk leaves the earlier ones untouched.
+    fn into_view(self) -> impl IntoView {
+        let SectionChunk { is_shown, sections } = self;
+        move || {
+            is_shown.get().then(|| {
+                sections
+                    .clone()
+                    .into_iter()
+                    .map(|section| view! { <ArticleSection section=section /> })
+                    .collect_view()
+            })
+        }
+    }
+}
+
+/// Shows the chunks from `next` on, one after each paint, until all are shown or the view
+/// is gone (its signals disposed).
+fn show_chunks_after_paints(switches: Vec<RwSignal<bool>>, next: usize) {
+    if next >= switches.len() {
         return;
-    };
-    event.prevent_default();
-    target.scroll_into_view();
+    }
+    crate::frames::after_next_paint(move || {
+        if switches[next].try_set(true).is_none() {
+            show_chunks_after_paints(switches, next + 1);
+        }
+    });
 }

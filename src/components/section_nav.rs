@@ -19,6 +19,9 @@ use crate::surface::ReaderSurface;
 pub fn SectionNav(
     /// One item per section, in reading order.
     items: Vec<SectionNavItem>,
+    /// How many sections are rendered so far: a long article renders in chunks, and the
+    /// sections are watched as they arrive.
+    rendered_sections: Signal<usize>,
 ) -> impl IntoView {
     let words = interface_text();
     let (is_open, set_is_open) = signal(false);
@@ -27,6 +30,7 @@ pub fn SectionNav(
     observe_sections(
         items.iter().map(|item| item.anchor_id.clone()).collect(),
         current_section,
+        rendered_sections,
     );
 
     let close_on_escape = move |event: web_sys::KeyboardEvent| {
@@ -88,10 +92,15 @@ const READING_LINE: f64 = 0.4;
 /// passed the reading line, or the last section once the page is scrolled to its end (a
 /// short last section never reaches the line). The observer only says when to look; the
 /// answer comes from the sections' positions. It is disconnected on cleanup.
-fn observe_sections(anchor_ids: Vec<String>, current_section: RwSignal<Option<String>>) {
+fn observe_sections(
+    anchor_ids: Vec<String>,
+    current_section: RwSignal<Option<String>>,
+    rendered_sections: Signal<usize>,
+) {
     // The sections are in the document only after this view is mounted, and effects run
-    // after mounting. This one reads no signal, so it runs once.
+    // after mounting. It runs again, after cleaning up, whenever more sections are rendered.
     Effect::new(move || {
+        rendered_sections.track();
         let surface = ReaderSurface::current();
         let sections: Vec<web_sys::Element> = anchor_ids.iter().filter_map(|id| surface.element_by_id(id)).collect();
         let update = {

@@ -296,3 +296,39 @@ pub fn json_string(text: &str) -> String {
     literal.push('"');
     literal
 }
+
+/// How many blocks are rendered before the first paint: more than a first screen on any
+/// device, so that a reader never sees the article end and then grow.
+pub const FIRST_PAINT_BLOCKS: usize = 60;
+/// How many blocks each later rendering chunk holds at most, unless one section alone has
+/// more: a section is never split.
+pub const CHUNK_BLOCKS: usize = 40;
+
+/// Splits the sections into consecutive chunks for rendering, as ranges of section
+/// indices. The first chunk holds sections until it has [`FIRST_PAINT_BLOCKS`] blocks; it
+/// is rendered before the first paint, which for most articles is the whole article. Each
+/// later chunk holds sections until it has [`CHUNK_BLOCKS`] blocks, and is rendered after
+/// the previous one has been painted, so that a very long article never blocks the page
+/// for long. Every chunk holds at least one section.
+pub fn rendering_chunks(sections: &[crate::model::article::Section]) -> Vec<std::ops::Range<usize>> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    let mut blocks_in_chunk = 0;
+    for (index, section) in sections.iter().enumerate() {
+        blocks_in_chunk += section.blocks.len();
+        let limit = if chunks.is_empty() {
+            FIRST_PAINT_BLOCKS
+        } else {
+            CHUNK_BLOCKS
+        };
+        if blocks_in_chunk >= limit {
+            chunks.push(start..index + 1);
+            start = index + 1;
+            blocks_in_chunk = 0;
+        }
+    }
+    if start < sections.len() {
+        chunks.push(start..sections.len());
+    }
+    chunks
+}
