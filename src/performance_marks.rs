@@ -8,6 +8,9 @@ use wasm_bindgen::{JsCast, JsValue};
 pub const JSON_ARRIVED: &str = "lede:json-arrived";
 /// Marked after the first paint that shows the article.
 pub const ARTICLE_PAINTED: &str = "lede:article-painted";
+/// Marked after the paint that shows the article's last section (a long article renders
+/// in chunks, so this can come well after [`ARTICLE_PAINTED`]).
+pub const ARTICLE_COMPLETE: &str = "lede:article-complete";
 
 /// `performance.mark(name)`, where the browser has it.
 pub fn mark(name: &str) {

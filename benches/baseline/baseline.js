@@ -115,4 +115,7 @@ performance.mark('lede:json-arrived');
 const article = JSON.parse(text);
 render(article, document.getElementById('lede-app'));
 document.title = article.headline;
-requestAnimationFrame(() => setTimeout(() => performance.mark('lede:article-painted'), 0));
+requestAnimationFrame(() => setTimeout(() => {
+  performance.mark('lede:article-painted');
+  performance.mark('lede:article-complete');
+}, 0));

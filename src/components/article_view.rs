@@ -353,6 +353,7 @@ impl SectionChunk {
 /// is gone (its signals disposed).
 fn show_chunks_after_paints(switches: Vec<RwSignal<bool>>, next: usize) {
     if next >= switches.len() {
+        crate::performance_marks::mark_after_next_paint(crate::performance_marks::ARTICLE_COMPLETE);
         return;
     }
     crate::frames::after_next_paint(move || {
