@@ -15,7 +15,7 @@
 // - It is a good guest: no global names besides the element's, no listeners on the host's
 //   window except `message` in iframe mode, no changes to <head>, URL or history.
 //
-// The build (tools/build-embed.mjs) replaces the placeholders with hashed file names.
+// The build (tools/post-build.mjs) replaces the placeholders with hashed file names.
 
 const APP_MODULE = new URL("__LEDE_APP_MODULE__", import.meta.url);
 const APP_WASM = new URL("__LEDE_APP_WASM__", import.meta.url);

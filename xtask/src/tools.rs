@@ -69,6 +69,8 @@ pub fn ensure_build_tools() -> Result<OsString, String> {
                 "npm ci in tools/",
             )?;
         }
+        // terser and any later tool: installed again whenever the lock file changes.
+        npm_ci_unless_current("tools")?;
         Ok(())
     })?;
     Ok(path)

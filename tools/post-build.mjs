@@ -1,5 +1,9 @@
-// Writes the widget's files into Trunk's staging directory, after Trunk has built the
-// reader (a `post_build` hook in Trunk.toml):
+// Finishes Trunk's build in its staging directory (the `post_build` hook in Trunk.toml):
+//
+// - `lede-{hash}.js`, wasm-bindgen's JS glue, is minified with terser: Trunk's own minifier
+//   fails on it and ships it whole. Its `integrity` hash in index.html is updated to match.
+//
+// Then it writes the widget's files:
 //
 // - `lede-embed-{hash}.css`: style/embed.css, then every stylesheet index.html links, in
 //   the same order, rewritten for a shadow root: rem becomes the widget's own unit,
@@ -11,12 +15,13 @@
 //
 // Plain Node, no dependencies: it runs wherever Trunk does.
 import { createHash } from "node:crypto";
+import { minify as minifyJs } from "terser";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
-  console.error("build-embed: TRUNK_STAGING_DIR is not set; run this as Trunk's post_build hook");
+  console.error("post-build: TRUNK_STAGING_DIR is not set; run this as Trunk's post_build hook");
   process.exit(1);
 }
 
@@ -24,7 +29,7 @@ if (!staging) {
 function linkedStylesheets() {
   const html = readFileSync("index.html", "utf8");
   const links = [...html.matchAll(/<link\s+data-trunk\s+rel="css"\s+href="([^"]+)"/g)].map((match) => match[1]);
-  if (links.length === 0) throw new Error("build-embed: index.html links no stylesheets");
+  if (links.length === 0) throw new Error("post-build: index.html links no stylesheets");
   return links;
 }
 
@@ -58,10 +63,22 @@ writeFileSync(join(staging, stylesheetName), stylesheet);
 const built = readdirSync(staging);
 const appModule = built.find((name) => /^lede-[0-9a-f]+\.js$/.test(name));
 const appWasm = built.find((name) => /^lede-[0-9a-f]+_bg\.wasm$/.test(name));
-if (!appModule || !appWasm) throw new Error(`build-embed: no lede-{hash}.js and lede-{hash}_bg.wasm in ${staging}`);
+if (!appModule || !appWasm) throw new Error(`post-build: no lede-{hash}.js and lede-{hash}_bg.wasm in ${staging}`);
+
+// The glue is an ES module with named exports that embed.js calls: top-level names stay.
+const glue = readFileSync(join(staging, appModule), "utf8");
+const minified = await minifyJs(glue, { module: true, compress: { passes: 2 }, mangle: true });
+if (!minified.code) throw new Error(`post-build: terser returned nothing for ${appModule}`);
+writeFileSync(join(staging, appModule), minified.code);
+const integrity = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
+const indexPath = join(staging, "index.html");
+const index = readFileSync(indexPath, "utf8");
+if (!index.includes(integrity(glue))) throw new Error(`post-build: index.html does not name ${appModule} by its integrity hash`);
+writeFileSync(indexPath, index.replaceAll(integrity(glue), integrity(minified.code)));
+console.log(`post-build: ${appModule} minified from ${glue.length} to ${minified.code.length} bytes`);
 const loader = readFileSync("src/embed/embed.js", "utf8")
   .replaceAll("__LEDE_APP_MODULE__", `./${appModule}`)
   .replaceAll("__LEDE_APP_WASM__", `./${appWasm}`)
   .replaceAll("__LEDE_EMBED_STYLESHEET__", `./${stylesheetName}`);
 writeFileSync(join(staging, "embed.js"), loader);
-console.log(`build-embed: embed.js loads ${appModule} and ${stylesheetName} (${stylesheet.length} bytes)`);
+console.log(`post-build: embed.js loads ${appModule} and ${stylesheetName} (${stylesheet.length} bytes)`);
