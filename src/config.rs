@@ -96,18 +96,17 @@ impl ReaderConfig {
     /// True if and only if `url` is an absolute `http` or `https` address whose origin is on
     /// the allow-list.
     pub fn allows_source(&self, url: &str) -> bool {
-        let Ok(parsed) = url::Url::parse(url) else { return false };
-        matches!(parsed.scheme(), "https" | "http")
-            && self
-                .allowed_source_origins
-                .iter()
-                .any(|allowed| *allowed == parsed.origin().ascii_serialization())
+        let Ok(parsed) = crate::whatwg_url::parse_url(url, None) else {
+            return false;
+        };
+        matches!(parsed.scheme.as_str(), "https" | "http") && self.allowed_source_origins.contains(&parsed.origin)
     }
 }
 
 fn normalized_origin(text: &str) -> Option<String> {
-    let parsed = url::Url::parse(text).ok()?;
-    let is_bare_origin =
-        matches!(parsed.scheme(), "https" | "http") && matches!(parsed.path(), "" | "/") && parsed.query().is_none();
-    is_bare_origin.then(|| parsed.origin().ascii_serialization())
+    let parsed = crate::whatwg_url::parse_url(text, None).ok()?;
+    let is_bare_origin = matches!(parsed.scheme.as_str(), "https" | "http")
+        && matches!(parsed.path.as_str(), "" | "/")
+        && !parsed.has_query;
+    is_bare_origin.then_some(parsed.origin)
 }

@@ -24,3 +24,4 @@ pub mod performance_marks;
 pub mod reader_settings;
 pub mod routing;
 pub mod surface;
+pub mod whatwg_url;

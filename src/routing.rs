@@ -30,9 +30,7 @@ impl Route {
         if route != Route::Home {
             return route;
         }
-        let source = url::form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-            .find(|(key, _)| key == "src")
-            .map(|(_, value)| value.into_owned());
+        let source = crate::whatwg_url::query_parameter(query, "src");
         match source {
             Some(url) if !url.is_empty() => Route::Source(url),
             _ => Route::Home,
@@ -57,14 +55,7 @@ impl Route {
     pub fn path(&self) -> String {
         match self {
             Route::Home => "/".to_owned(),
-            Route::Source(url) => {
-                format!(
-                    "/?{}",
-                    url::form_urlencoded::Serializer::new(String::new())
-                        .append_pair("src", url)
-                        .finish()
-                )
-            }
+            Route::Source(url) => format!("/?{}", crate::whatwg_url::query_pair("src", url)),
             Route::Article(id) => format!("/articles/{id}"),
             Route::NotFound(path) => path.clone(),
         }

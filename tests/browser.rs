@@ -818,3 +818,34 @@ async fn a_very_long_article_shows_its_first_screen_at_once_and_the_rest_after_p
     assert_eq!(ids.first().map(String::as_str), Some("part-0"));
     assert_eq!(ids.last().map(String::as_str), Some("part-49"), "in order");
 }
+
+// In the browser, URLs are parsed by the browser's own `URL` rather than the `url` crate
+// (src/whatwg_url.rs): the same checks must hold on this side too.
+#[wasm_bindgen_test]
+fn the_browsers_url_parser_enforces_the_same_schemes_and_refusals_as_the_url_crate() {
+    use lede::model::web_url::{UrlUse, WebUrl};
+    assert!(WebUrl::parse("data:text/html,<script>alert(1)</script>", None, UrlUse::Link).is_err());
+    assert!(WebUrl::parse("JaVaScRiPt:alert(1)", None, UrlUse::Link).is_err());
+    assert!(WebUrl::parse("https://", None, UrlUse::Link).is_err());
+    assert!(WebUrl::parse("mailto:desk@outlet.example", None, UrlUse::WebResource).is_err());
+    assert!(WebUrl::parse("mailto:", None, UrlUse::Link).is_err());
+    let relative = WebUrl::parse("/relative/path", None, UrlUse::Link).expect_err("no base");
+    assert!(relative.contains("is relative"), "{relative}");
+    let look_alike = WebUrl::parse("https://раураl.com/login", None, UrlUse::Link).expect_err("a non-ASCII host");
+    assert!(look_alike.contains("international domain name"), "{look_alike}");
+    assert!(
+        WebUrl::parse("https://xn--80ak6aa92e.com/", None, UrlUse::Link).is_ok(),
+        "punycode as written is fine"
+    );
+    let resolved = WebUrl::parse(
+        "images/lead.jpg",
+        Some("https://outlet.example/articles/a.json"),
+        UrlUse::WebResource,
+    )
+    .expect("a relative reference with a base");
+    assert_eq!(resolved.as_str(), "https://outlet.example/articles/images/lead.jpg");
+    assert_eq!(
+        WebUrl::parse("HTTPS://Outlet.Example/News", None, UrlUse::Link).map(|url| url.to_string()),
+        Ok("https://outlet.example/News".to_owned())
+    );
+}

@@ -99,9 +99,8 @@ fn reader_saves_data() -> bool {
 /// relative URLs inside the article resolve against it.
 pub fn absolute_url(url: &str) -> String {
     let page = leptos::prelude::window().location().href().unwrap_or_default();
-    url::Url::parse(&page)
-        .and_then(|page| page.join(url))
-        .map(String::from)
+    crate::whatwg_url::parse_url(url, Some(&page))
+        .map(|parsed| parsed.href)
         .unwrap_or_else(|_| url.to_owned())
 }
 

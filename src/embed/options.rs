@@ -155,8 +155,8 @@ pub fn read_embed_options<'a>(attributes: impl IntoIterator<Item = (&'a str, &'a
 /// `article_url`, as `{article_id}.json`, as on the reader's own server. Without a
 /// parseable base, the bare file name, which the browser resolves against the page.
 pub fn sibling_article_url(article_url: &str, article_id: &Slug) -> String {
-    url::Url::parse(article_url)
-        .and_then(|base| base.join(&format!("{article_id}.json")))
-        .map(String::from)
-        .unwrap_or_else(|_| format!("{article_id}.json"))
+    let file_name = format!("{article_id}.json");
+    crate::whatwg_url::parse_url(&file_name, Some(article_url))
+        .map(|parsed| parsed.href)
+        .unwrap_or(file_name)
 }

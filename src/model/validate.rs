@@ -112,9 +112,10 @@ pub fn parse_article(json: &str, source: &str) -> Result<ParsedArticle, ArticleE
 /// When `source` is an absolute `http` or `https` address, relative URLs in the article
 /// are resolved against it.
 pub fn validate_article(wire: &WireArticle, source: &str) -> Result<ParsedArticle, ArticleError> {
-    let base = url::Url::parse(source)
+    let base = crate::whatwg_url::parse_url(source, None)
         .ok()
-        .filter(|base| matches!(base.scheme(), "http" | "https"));
+        .filter(|base| matches!(base.scheme.as_str(), "http" | "https"))
+        .map(|base| base.href);
     let mut validator = Validator {
         base,
         ..Validator::default()
@@ -135,7 +136,7 @@ pub fn validate_article(wire: &WireArticle, source: &str) -> Result<ParsedArticl
 #[derive(Default)]
 struct Validator {
     /// The document's own address, for resolving relative URLs.
-    base: Option<url::Url>,
+    base: Option<String>,
     problems: Vec<Problem>,
     warnings: Vec<Warning>,
     anchor_ids: HashSet<String>,
@@ -305,7 +306,7 @@ impl Validator {
     }
 
     fn url(&mut self, text: &str, path: &str, url_use: UrlUse) -> Option<WebUrl> {
-        WebUrl::parse(text, self.base.as_ref(), url_use)
+        WebUrl::parse(text, self.base.as_deref(), url_use)
             .map_err(|message| self.problem(path, message))
             .ok()
     }

@@ -1,7 +1,8 @@
 //! Links from article data, checked before they can reach an `href` or `src`.
 //!
 //! Article JSON comes from outlets and, through a compromised feed, possibly from anyone.
-//! A URL is parsed by the WHATWG-conformant `url` crate and accepted only with an
+//! A URL is parsed by the platform's WHATWG URL parser (`crate::whatwg_url`: the
+//! browser's own in the app, the `url` crate natively) and accepted only with an
 //! explicit, allowed scheme: `https` and `http` for web resources, plus `mailto` for
 //! links. Relative URLs, `javascript:`, `data:` and every other scheme are refused with a
 //! message that names the scheme. The parsed, normalized form is what reaches the page,
@@ -10,6 +11,7 @@
 use std::fmt;
 
 use crate::model::error::quoted;
+use crate::whatwg_url::{parse_url, UrlError};
 
 /// Where a URL may be used; images may not be `mailto:`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,7 +30,7 @@ impl WebUrl {
     /// Parses `text` for `url_use`, or explains in lowercase why it is refused. A relative
     /// reference such as `images/lead.jpg` is resolved against `base`, the address of the
     /// document it came from, and refused when there is none.
-    pub fn parse(text: &str, base: Option<&url::Url>, url_use: UrlUse) -> Result<WebUrl, String> {
+    pub fn parse(text: &str, base: Option<&str>, url_use: UrlUse) -> Result<WebUrl, String> {
         if text.trim().is_empty() {
             return Err("url must not be empty".to_owned());
         }
@@ -37,24 +39,16 @@ impl WebUrl {
         if text.trim().chars().any(char::is_control) {
             return Err("url must not contain control characters".to_owned());
         }
-        let parsed = match base {
-            Some(base) => base.join(text.trim()),
-            None => url::Url::parse(text.trim()),
-        };
-        let parsed = parsed.map_err(|error| match error {
-            url::ParseError::RelativeUrlWithoutBase => {
+        let parsed = parse_url(text.trim(), base).map_err(|error| match error {
+            UrlError::RelativeWithoutBase => {
                 format!(
                     "{} is relative, and the article's own address is not known to resolve it",
                     quoted(text)
                 )
             }
-            other => format!(
-                "{} is not a valid url: {}",
-                quoted(text),
-                other.to_string().to_ascii_lowercase()
-            ),
+            UrlError::Invalid(reason) => format!("{} is not a valid url: {reason}", quoted(text)),
         })?;
-        let scheme = parsed.scheme();
+        let scheme = parsed.scheme.as_str();
         let allowed = match url_use {
             UrlUse::Link => matches!(scheme, "https" | "http" | "mailto"),
             UrlUse::WebResource => matches!(scheme, "https" | "http"),
@@ -62,10 +56,10 @@ impl WebUrl {
         if !allowed {
             return Err(format!("scheme {} is not allowed", quoted(scheme)));
         }
-        if scheme == "mailto" && parsed.path().is_empty() {
+        if scheme == "mailto" && parsed.path.is_empty() {
             return Err("mailto url has no address".to_owned());
         }
-        Ok(WebUrl(parsed.into()))
+        Ok(WebUrl(parsed.href))
     }
 
     /// The host, such as `outlet.example`; the address itself for `mailto:` links.
