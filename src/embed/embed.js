@@ -229,12 +229,16 @@ function runAsFramePage() {
     if (parameters.has(name)) widget.setAttribute(name, parameters.get(name));
   }
   widget.setAttribute("data-lede-frame", "");
+  const reportHeight = () => post({ type: "lede:resize", height: widget.getBoundingClientRect().height });
   for (const type of ["load", "error", "navigate"]) {
     widget.addEventListener(`lede:${type}`, (event) => {
+      // A cross-origin frame out of view gets no rendering updates, so no ResizeObserver
+      // callbacks, until it is scrolled to: its height would jump then. Measuring here
+      // forces layout and gives the host the right height at once.
+      reportHeight();
       post({ type: `lede:${type}`, detail: cleanDetail(event.detail) });
     });
   }
-  const reportHeight = () => post({ type: "lede:resize", height: widget.getBoundingClientRect().height });
   new ResizeObserver(reportHeight).observe(widget);
   document.body.append(widget);
 }

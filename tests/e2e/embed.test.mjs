@@ -3,7 +3,7 @@
 // examples/plain-page.html, the bare snippet. Both are copied into dist/examples/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { launchChromium } from './browser.mjs';
@@ -301,6 +301,81 @@ test("a related article opens inside the widget with navigate=widget, and the ho
   assert.equal(heard[0].inside, true);
   assert.match(heard[0].url, /florida-meetings-joint-statement\.json$/);
   assert.equal(new URL(page.url()).pathname, PLAIN_PAGE, 'the host page stays where it is');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+/**
+ * A host page on another origin than the reader's, as in production. The test writes it
+ * into dist/ and opens it as http://localhost:PORT, while the reader stays at
+ * http://127.0.0.1:PORT. With `csp`, the page carries the Content Security Policy from
+ * docs/embedding.md, as a <meta> element.
+ */
+async function crossOriginHostPage({ csp = false } = {}) {
+  const reader = server.origin;
+  const host = reader.replace('127.0.0.1', 'localhost');
+  const { page, problems } = await newWatchedPage();
+  const violations = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const policy = [
+    "default-src 'none'",
+    `script-src ${reader} 'wasm-unsafe-eval'`,
+    `connect-src ${reader}`,
+    `img-src ${reader} data:`,
+    `frame-src ${reader}`,
+  ].join('; ');
+  const name = csp ? 'cross-origin-outlet-with-csp.html' : 'cross-origin-outlet.html';
+  await writeFile(join(projectRoot, 'dist', 'examples', name), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    ${csp ? `<meta http-equiv="Content-Security-Policy" content="${policy}">` : ''}
+    <title>An outlet on another origin</title><link rel="icon" href="data:,">
+    <script type="module" src="${reader}/embed.js"></script></head><body>
+    <lede-article id="inline-widget" src="${reader}/articles/zelensky-kushner-witkoff-call.json"><a href="${reader}/">Read the article</a></lede-article>
+    <lede-article id="iframe-widget" mode="iframe" compact src="${reader}/articles/florida-meetings-joint-statement.json"><a href="${reader}/">Read the article</a></lede-article>
+    </body></html>`);
+  await page.goto(`${host}/examples/${name}`);
+  return { page, problems, violations, host, reader };
+}
+
+test('on a host page of another origin the widgets load, the iframe is cross-origin and fits, and forged messages are ignored', async () => {
+  // Regression: a cross-origin frame below the fold gets no rendering updates, so its
+  // ResizeObserver never fired and the iframe stayed at the 40 px minimum until scrolled to.
+  // The frame now also reports its height with each event.
+  const { page, problems, host, reader } = await crossOriginHostPage();
+  await page.locator('#inline-widget h1').waitFor();
+  const frame = await (await page.locator('#iframe-widget iframe').elementHandle()).contentFrame();
+  await frame.locator('lede-article h1').waitFor();
+  assert.equal(await page.evaluate(() => location.origin), host);
+  assert.equal(new URL(frame.url()).origin, reader, 'the frame runs on the reader\'s origin');
+  const readable = await page.evaluate(() => {
+    try { return Boolean(document.querySelector('#iframe-widget').shadowRoot.querySelector('iframe').contentDocument); } catch { return false; }
+  });
+  assert.equal(readable, false, "the host cannot read the frame's document");
+  await frameFitsContent(page, frame);
+
+  const heightBefore = await page.locator('#iframe-widget iframe').evaluate((element) => element.style.height);
+  await page.evaluate(async () => {
+    window.postMessage({ type: 'lede:resize', height: 9 }, '*');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
+  assert.equal(await page.locator('#iframe-widget iframe').evaluate((element) => element.style.height), heightBefore);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('under the Content Security Policy that docs/embedding.md gives, both modes work without a violation', async () => {
+  const { page, problems, violations, reader } = await crossOriginHostPage({ csp: true });
+  await page.locator('#inline-widget h1').waitFor();
+  const frame = await (await page.locator('#iframe-widget iframe').elementHandle()).contentFrame();
+  await frame.locator('lede-article h1').waitFor();
+  // The widget's own controls still work: no inline styles or scripts are needed.
+  await page.locator('#inline-widget summary', { hasText: 'Display' }).click();
+  await page.locator('#inline-widget').getByRole('button', { name: 'Larger text' }).click();
+  await page.locator('#inline-widget output', { hasText: '110%' }).waitFor();
+  const fontFamily = await page.locator('#inline-widget h1').evaluate((element) => getComputedStyle(element).fontFamily);
+  assert.notEqual(fontFamily, '', 'the widget is styled');
+  assert.deepEqual(violations, [], `no CSP violations (reader at ${reader})`);
   assert.deepEqual(problems, []);
   await page.close();
 });
