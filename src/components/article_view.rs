@@ -217,14 +217,7 @@ pub fn ArticleView(
             scroll_to(&surface, &anchor_id, is_page);
         }
     };
-    view! {
-        <div class="lede-article-view" class:lede-article-view--widget=!is_page lang=language dir=direction.as_html_dir()
-            data-theme=theme style:--lede-text-percent=text_percent style:--_measure=measure on:click=follow_in_page_link>
-            {page_furniture}
-            <Masthead outlet=outlet />
-            <div class="lede-article-view__toolbar"><ReaderControls settings=settings /></div>
-            <div class="lede-article-view__layout">
-                <main class="lede-article-view__main" id="lede-main" tabindex="-1">
+    let article_body = view! {
                     <article class="lede-article-view__article">
                         <div class="lede-article-view__header">
                         <ArticleHeader
@@ -248,7 +241,22 @@ pub fn ArticleView(
                             {extras}
                         </div>
                     </article>
-                </main>
+    };
+    // The page's main landmark; a widget sits inside the host's own page, which has its
+    // main landmark already, and two confuse screen-reader navigation.
+    let main_area = if is_page {
+        view! { <main class="lede-article-view__main" id="lede-main" tabindex="-1">{article_body}</main> }.into_any()
+    } else {
+        view! { <div class="lede-article-view__main" id="lede-main">{article_body}</div> }.into_any()
+    };
+    view! {
+        <div class="lede-article-view" class:lede-article-view--widget=!is_page lang=language dir=direction.as_html_dir()
+            data-theme=theme style:--lede-text-percent=text_percent style:--_measure=measure on:click=follow_in_page_link>
+            {page_furniture}
+            <Masthead outlet=outlet />
+            <div class="lede-article-view__toolbar"><ReaderControls settings=settings /></div>
+            <div class="lede-article-view__layout">
+                {main_area}
                 {related_list}
             </div>
         </div>

@@ -26,8 +26,11 @@ pub fn Masthead(
         Some(url) => view! { <a class="lede-masthead__name" href=url.to_string()>{identity}</a> }.into_any(),
         None => view! { <span class="lede-masthead__name">{identity}</span> }.into_any(),
     };
+    // On the reader's page the masthead is the page's banner; in a widget the host's page
+    // has its own banner, and the masthead is just the outlet's name.
+    let role = (!crate::surface::ReaderSurface::current().is_page()).then_some("none");
     view! {
-        <header class="lede-masthead" data-testid="masthead">
+        <header class="lede-masthead" data-testid="masthead" role=role>
             <div class="lede-masthead__inner">{name}</div>
         </header>
     }

@@ -62,3 +62,32 @@ test('the phone section list and the display panel, open, have no WCAG 2.2 A or 
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
+
+// A widget is a guest in someone else's page: besides WCAG, it must not add a second
+// main or banner landmark to the host's, which screen-reader users navigate by.
+// Regression: the widget first rendered the reader's own <main> inside the host's <main>.
+const GUEST_RULES = ['landmark-no-duplicate-main', 'landmark-main-is-top-level', 'landmark-no-duplicate-banner', 'landmark-banner-is-top-level', 'landmark-unique'];
+
+for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 900]]) {
+  test(`the widgets on the host page add no WCAG 2.2 A or AA violation and no second main or banner landmark on a ${name}`, async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height });
+    await page.goto(`${server.origin}/examples/host-page.html`);
+    await page.locator('#inline-widget h1').waitFor();
+    // Widgets load when they come near the viewport: on a phone the others are far below.
+    await page.locator('#broken-widget').scrollIntoViewIfNeeded();
+    await page.locator('#broken-widget [data-testid=error]').waitFor();
+    await page.locator('#iframe-widget').scrollIntoViewIfNeeded();
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(async ([tags, rules]) => {
+      // The widgets' own content; the fallback links in the light DOM are the host's.
+      const widgets = ['#inline-widget', '#broken-widget', '#iframe-widget'].map((host) => ({ fromShadowDom: [host, '.lede-embed'] }));
+      const wcag = await window.axe.run({ include: widgets }, { runOnly: { type: 'tag', values: tags } });
+      const guest = await window.axe.run(document, { runOnly: { type: 'rule', values: rules } });
+      return [...wcag.violations, ...guest.violations]
+        .map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }, [WCAG_TAGS, GUEST_RULES]);
+    assert.deepEqual(result, []);
+    await page.close();
+  });
+}
