@@ -205,11 +205,18 @@ test('the page head describes the article shown, and follows navigation', async 
   await page.close();
 });
 
-test('a deep link to an article opens it directly', async () => {
+test('a deep link to an article opens it directly, preloading that article and not the default one', async () => {
+  // Regression: the page preloaded the default article on every address, so a deep link
+  // downloaded an article it never showed (and Chromium warned of an unused preload).
   const related = await articleJson('initial-plan-criticism');
   const { page, problems } = await newWatchedPage();
+  const requests = [];
+  page.on('request', (request) => { if (request.url().includes('/articles/')) requests.push(new URL(request.url()).pathname); });
   await page.goto(`${server.origin}/articles/initial-plan-criticism`);
   await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
+  const asked = (path) => requests.filter((candidate) => candidate === path).length;
+  assert.equal(asked('/articles/initial-plan-criticism.json'), 1, 'preloaded, and the response reused');
+  assert.equal(asked(`/articles/${SEED_ID}.json`), 0, 'the default article is not fetched');
   assert.deepEqual(problems, []);
   await page.close();
 });
