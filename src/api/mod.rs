@@ -36,7 +36,16 @@ pub const CACHED_ARTICLES: usize = 12;
 thread_local! {
     // Most recently used last. wasm in the browser has one thread, so this is the cache.
     static RECENT_ARTICLES: RefCell<Vec<(String, ParsedArticle)>> = const { RefCell::new(Vec::new()) };
-    static PREFETCHES_UNDER_WAY: RefCell<Vec<ArticleLocation>> = const { RefCell::new(Vec::new()) };
+    static PREFETCHES_UNDER_WAY: RefCell<Vec<PrefetchUnderWay>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A prefetch that has not finished, and the loads that joined it.
+struct PrefetchUnderWay {
+    location: ArticleLocation,
+    /// Aborts the prefetch's request.
+    controller: Option<web_sys::AbortController>,
+    /// The `resolve` functions of the loads waiting for it.
+    waiting: Vec<js_sys::Function>,
 }
 
 fn cached_article(url: &str) -> Option<ParsedArticle> {
@@ -68,16 +77,55 @@ pub fn prefetch_article(article_id: Slug) {
 /// [`prefetch_article`] for an article anywhere, such as a related article next to a
 /// widget's article.
 pub fn prefetch_article_at(location: ArticleLocation) {
-    let already_wanted = PREFETCHES_UNDER_WAY.with_borrow(|under_way| under_way.contains(&location));
+    let already_wanted =
+        PREFETCHES_UNDER_WAY.with_borrow(|under_way| under_way.iter().any(|prefetch| prefetch.location == location));
     if already_wanted || reader_saves_data() {
         return;
     }
-    PREFETCHES_UNDER_WAY.with_borrow_mut(|under_way| under_way.push(location.clone()));
+    // No reactive owner: a prefetch outlives the card that asked for it, unless a load
+    // joins it and is then left (see `join_prefetch`).
+    let controller = web_sys::AbortController::new().ok();
+    PREFETCHES_UNDER_WAY.with_borrow_mut(|under_way| {
+        under_way.push(PrefetchUnderWay {
+            location: location.clone(),
+            controller: controller.clone(),
+            waiting: Vec::new(),
+        })
+    });
     leptos::task::spawn_local(async move {
         // The outcome lands in the cache; a failure is simply fetched again on opening.
-        let _ = fetch_article(location.clone()).await;
-        PREFETCHES_UNDER_WAY.with_borrow_mut(|under_way| under_way.retain(|wanted| *wanted != location));
+        let _ = fetch_article_now(location.clone(), controller).await;
+        let finished = PREFETCHES_UNDER_WAY.with_borrow_mut(|under_way| {
+            let position = under_way.iter().position(|prefetch| prefetch.location == location)?;
+            Some(under_way.remove(position))
+        });
+        for resolve in finished.map(|prefetch| prefetch.waiting).into_iter().flatten() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
     });
+}
+
+/// Waits for the prefetch of `location`, if one is under way. The prefetch becomes this
+/// load's request: when the current owner is cleaned up (the reader moved on), it is
+/// aborted like any other.
+async fn join_prefetch(location: &ArticleLocation) {
+    let mut joined_controller = None;
+    let finished = js_sys::Promise::new(&mut |resolve, _reject| {
+        PREFETCHES_UNDER_WAY.with_borrow_mut(|under_way| {
+            if let Some(prefetch) = under_way.iter_mut().find(|prefetch| prefetch.location == *location) {
+                prefetch.waiting.push(resolve);
+                joined_controller = Some(prefetch.controller.clone());
+            }
+        });
+    });
+    let Some(controller) = joined_controller else { return };
+    let cleanup_controller = SendWrapper::new(controller);
+    Owner::on_cleanup(move || {
+        if let Some(controller) = cleanup_controller.take() {
+            controller.abort();
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(finished).await;
 }
 
 /// True if the reader's browser asks to save data (`navigator.connection.saveData`) or is
@@ -314,6 +362,27 @@ pub fn retry_delay_ms(retry: u32, retry_after: Option<&str>) -> Option<u32> {
 /// The request is aborted when the current reactive owner is cleaned up, so call it
 /// from inside a resource.
 pub async fn fetch_article(location: ArticleLocation) -> Result<ParsedArticle, FetchError> {
+    // A reader who opens an article while it is being loaded ahead joins that load rather
+    // than asking the server a second time. If it failed, the article is fetched anew.
+    join_prefetch(&location).await;
+    // One controller for every attempt: when the reader moves on, cleanup aborts it, and
+    // an aborted load is never retried, so a superseded request cannot come back.
+    let controller = web_sys::AbortController::new().ok();
+    let cleanup_controller = SendWrapper::new(controller.clone());
+    Owner::on_cleanup(move || {
+        if let Some(controller) = cleanup_controller.take() {
+            controller.abort();
+        }
+    });
+    fetch_article_now(location, controller).await
+}
+
+/// [`fetch_article`] without joining a prefetch, aborted through `abort_controller`: what
+/// a prefetch itself calls.
+async fn fetch_article_now(
+    location: ArticleLocation,
+    abort_controller: Option<web_sys::AbortController>,
+) -> Result<ParsedArticle, FetchError> {
     // A widget's article is where its snippet says: the host page's `/lede.config.json`
     // is none of the reader's business, and asking for it would be a stray request.
     let url = match &location {
@@ -324,15 +393,6 @@ pub async fn fetch_article(location: ArticleLocation) -> Result<ParsedArticle, F
         crate::performance_marks::mark(crate::performance_marks::JSON_ARRIVED);
         return Ok(article);
     }
-    // One controller for every attempt: when the reader moves on, cleanup aborts it, and
-    // an aborted load is never retried, so a superseded request cannot come back.
-    let abort_controller = web_sys::AbortController::new().ok();
-    let cleanup_controller = SendWrapper::new(abort_controller.clone());
-    Owner::on_cleanup(move || {
-        if let Some(controller) = cleanup_controller.take() {
-            controller.abort();
-        }
-    });
     let is_aborted = || {
         abort_controller
             .as_ref()
