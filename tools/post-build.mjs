@@ -13,11 +13,18 @@
 //   wasm and that stylesheet filled in, so that the loader's own URL can stay the same forever
 //   while everything it loads is cached for good.
 //
+// Last, in release builds, every text or wasm file of the site gets a `.br` (quality 11)
+// and a `.gz` (level 9) twin, for hosts that serve pre-compressed files (nginx's
+// `gzip_static` and `brotli_static`, tower-http's `ServeDir`, most CDNs). Compressing once
+// at build time at the highest quality sends fewer bytes than on-the-fly compression, and
+// costs the server nothing per request.
+//
 // Plain Node, no dependencies: it runs wherever Trunk does.
 import { createHash } from "node:crypto";
 import { minify as minifyJs } from "terser";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -82,3 +89,36 @@ const loader = readFileSync("src/embed/embed.js", "utf8")
   .replaceAll("__LEDE_EMBED_STYLESHEET__", `./${stylesheetName}`);
 writeFileSync(join(staging, "embed.js"), loader);
 console.log(`post-build: embed.js loads ${appModule} and ${stylesheetName} (${stylesheet.length} bytes)`);
+
+/** Files worth compressing: text and wasm. Images are compressed already. */
+const COMPRESSIBLE = /\.(wasm|js|mjs|css|html|json|svg|txt)$/;
+
+/** Writes `.br` and `.gz` twins of every compressible file under `directory`, where smaller. */
+function precompress(directory) {
+  let files = 0;
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) {
+      files += precompress(path);
+      continue;
+    }
+    if (!COMPRESSIBLE.test(entry.name)) continue;
+    const bytes = readFileSync(path);
+    const brotli = brotliCompressSync(bytes, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    });
+    const gzip = gzipSync(bytes, { level: 9 });
+    // A twin that is not smaller would only cost the server a lookup.
+    if (brotli.length < bytes.length) writeFileSync(`${path}.br`, brotli);
+    if (gzip.length < bytes.length) writeFileSync(`${path}.gz`, gzip);
+    files += 1;
+  }
+  return files;
+}
+
+if (process.env.TRUNK_PROFILE === "release") {
+  console.log(`post-build: ${precompress(staging)} files pre-compressed as .br and .gz`);
+}

@@ -1,5 +1,6 @@
 //! The page for one article: fetch it, then show it, a loading state, or why not.
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::api::{fetch_article, FetchError};
@@ -150,10 +151,14 @@ pub fn ArticlePage(
         });
     });
 
+    // The three states are distinct variants, not one `AnyView`: with Leptos's
+    // `erase_components` (.cargo/config.toml) every view has the same erased type, and an
+    // `AnyView` rebuilds over one of the same type in place. The skeleton's element would
+    // become the article's, and browsers count its move as a layout shift.
     let content = move || match article.get() {
-        None => view! { <LoadingState /> }.into_any(),
-        Some(Ok(parsed)) => view! { <ArticleView article=parsed.article navigation=navigation /> }.into_any(),
-        Some(Err(error)) => failed_load_view(&error, article),
+        None => EitherOf3::A(view! { <LoadingState /> }),
+        Some(Ok(parsed)) => EitherOf3::B(view! { <ArticleView article=parsed.article navigation=navigation /> }),
+        Some(Err(error)) => EitherOf3::C(failed_load_view(&error, article)),
     };
     view! {
         {move || (!is_online.get()).then(|| view! { <OfflineNotice /> })}

@@ -1,6 +1,7 @@
 //! A widget's page: the article a snippet points at, shown inside the widget, and what
 //! happened to it, told to the loader so that it can tell the host page.
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::api::{absolute_url, fetch_article, prefetch_article_at};
@@ -142,10 +143,12 @@ fn EmbeddedArticle(
     move || match article.get() {
         // The snippet's fallback link stands in while the first article loads.
         None if is_first => None,
-        None => Some(view! { <LoadingState /> }.into_any()),
-        Some(Ok(parsed)) => {
-            Some(view! { <ArticleView article=parsed.article navigation=navigation layout=layout /> }.into_any())
-        }
-        Some(Err(error)) => Some(failed_load_view(&error, article)),
+        // Distinct variants, so that one state's elements are never rebuilt into another's
+        // (see the same match in `ArticlePage`).
+        None => Some(EitherOf3::A(view! { <LoadingState /> })),
+        Some(Ok(parsed)) => Some(EitherOf3::B(
+            view! { <ArticleView article=parsed.article navigation=navigation layout=layout /> },
+        )),
+        Some(Err(error)) => Some(EitherOf3::C(failed_load_view(&error, article))),
     }
 }

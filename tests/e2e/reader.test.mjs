@@ -149,6 +149,9 @@ test('Back and Forward return to where the reader was on each article', async ()
 
 for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 900]]) {
   test(`the article replaces the loading skeleton without shifting the layout on a ${name}`, async () => {
+    // Regression: with Leptos's `erase_components`, the skeleton and the article were both
+    // an `AnyView` of one erased type, so the skeleton's element was rebuilt in place into
+    // the article's, and its growth from 640 px to the page's width counted as a 0.25 shift.
     const { page } = await newWatchedPage({ width, height });
     await page.route(`**/articles/${SEED_ID}.json`, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 600));

@@ -1,6 +1,7 @@
 //! `cargo xtask serve-test DIST`: the HTTP server the end-to-end tests start for themselves.
 //!
-//! It serves `DIST` the way a production host would (files by path, `index.html` for
+//! It serves `DIST` the way a production host would (files by path, pre-compressed when the
+//! build wrote a `.br` or `.gz` twin and the client accepts it, `index.html` for
 //! extension-less paths so deep links load the app, 404 for anything else) and injects
 //! faults at article paths the app requests like any other article:
 //! `/articles/fault-NAME.json`, opened as `/articles/fault-NAME`. It prints
@@ -68,9 +69,15 @@ pub fn serve(dist: &Path) -> Result<(), String> {
                 get(move || inject(server.clone(), fault)),
             );
         }
+        // The release build writes `.br` and `.gz` twins of its files (tools/post-build.mjs);
+        // they are served to clients that accept them, as a production host would.
+        let files = ServeDir::new(dist)
+            .precompressed_br()
+            .precompressed_gzip()
+            .fallback(app_shell.into_service());
         // Articles may be read from another origin (a reader configured to allow this one).
         let router = router
-            .fallback_service(ServeDir::new(dist).fallback(app_shell.into_service()))
+            .fallback_service(files)
             .layer(SetResponseHeaderLayer::if_not_present(
                 header::ACCESS_CONTROL_ALLOW_ORIGIN,
                 HeaderValue::from_static("*"),
