@@ -43,5 +43,7 @@ pub fn mount_app() {
         // The placeholder is there for readers without wasm; the app replaces it.
         root.set_text_content(None);
         leptos::mount::mount_to(root, App).forget();
+        // While the article downloads: its dates will need the browser's locale data.
+        crate::intl::warm_up();
     }
 }

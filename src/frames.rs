@@ -1,5 +1,6 @@
-//! Running work after the browser has painted: for rendering a long article in chunks, and
-//! for the benchmark's paint mark.
+//! Giving the browser its turn: running work after the browser has painted (for rendering a
+//! long article in chunks, and for the benchmark's paint mark), and splitting long work
+//! into tasks (for reading a long article's JSON).
 
 use wasm_bindgen::JsCast;
 
@@ -11,4 +12,25 @@ pub fn after_next_paint(callback: impl FnOnce() + 'static) {
         let _ =
             leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(queued.unchecked_ref(), 0);
     });
+}
+
+/// Resolves in a new task, after the browser has handled whatever input and rendering is
+/// waiting, so that long work split at these points never blocks the page for long.
+///
+/// A `MessageChannel` message rather than a zero timeout: browsers throttle the timers of
+/// background tabs to one a second, which would stall an article opened in a new tab.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        // Without a channel (which every browser the reader supports has), the work simply
+        // goes on in the same task.
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+            return;
+        };
+        channel.port1().set_onmessage(Some(&resolve));
+        if channel.port2().post_message(&wasm_bindgen::JsValue::UNDEFINED).is_err() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -10,6 +10,7 @@
 //! - [`surface`]: whether the reader is the page or a widget on someone else's page.
 //! - [`embed`]: the widget's entry point and its options.
 //! - [`interface_text`]: the reader's own words, in each language it speaks.
+//! - [`intl`]: the browser's date and time formatters, made once and kept.
 
 pub mod api;
 pub mod app;
@@ -18,6 +19,7 @@ pub mod config;
 pub mod embed;
 pub mod frames;
 pub mod interface_text;
+pub mod intl;
 pub mod model;
 pub mod pages;
 pub mod performance_marks;

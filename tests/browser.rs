@@ -40,6 +40,30 @@ fn fresh_container() -> web_sys::HtmlElement {
     container
 }
 
+/// Mounts the reading view and waits for the first paint: the related articles and what
+/// follows the body are rendered just after it, to keep the first render short.
+async fn mount_article_view_after_first_paint(
+    article: Article,
+    navigation: ArticleNavigation,
+) -> (web_sys::HtmlElement, impl Sized) {
+    let mounted = mount_article_view(article, navigation);
+    after_next_paint().await;
+    mounted
+}
+
+/// Resolves in the task after the next paint. Callbacks the view queued the same way
+/// before (`lede::frames::after_next_paint`) have run by then.
+async fn after_next_paint() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    let task = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(task).await;
+}
+
 fn all(container: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
     let nodes = container.query_selector_all(selector).expect("a valid selector");
     (0..nodes.length())
@@ -80,9 +104,9 @@ fn mount_article_view(article: Article, navigation: ArticleNavigation) -> (web_s
 }
 
 #[wasm_bindgen_test]
-fn the_reading_view_shows_the_seed_headline_summary_section_navigation_and_four_related_cards() {
+async fn the_reading_view_shows_the_seed_headline_summary_section_navigation_and_four_related_cards() {
     let article = seed_article();
-    let (container, _mounted) = mount_article_view(article, ignore_navigation());
+    let (container, _mounted) = mount_article_view_after_first_paint(article, ignore_navigation()).await;
 
     let headings = all(&container, "h1");
     assert_eq!(headings.len(), 1, "exactly one h1");
@@ -144,10 +168,12 @@ fn direct_quotes_render_as_q_elements_that_name_their_speaker() {
 }
 
 #[wasm_bindgen_test]
-fn the_related_sidebar_leaves_no_empty_box_when_an_article_has_no_related_articles() {
+async fn the_related_sidebar_leaves_no_empty_box_when_an_article_has_no_related_articles() {
     let mut article = seed_article();
     article.related.clear();
-    let (container, _mounted) = mount_article_view(article, ignore_navigation());
+    let (container, _mounted) = mount_article_view_after_first_paint(article, ignore_navigation()).await;
+    // What comes after the first paint is there, so the sidebar had its chance to appear.
+    assert!(!all(&container, "[data-testid=context-note]").is_empty());
     assert!(all(&container, "[data-testid=related]").is_empty());
     assert!(all(&container, "aside")
         .iter()
@@ -155,7 +181,7 @@ fn the_related_sidebar_leaves_no_empty_box_when_an_article_has_no_related_articl
 }
 
 #[wasm_bindgen_test]
-fn a_plain_click_on_a_related_card_opens_that_article_inside_the_reader() {
+async fn a_plain_click_on_a_related_card_opens_that_article_inside_the_reader() {
     let opened: Arc<Mutex<Vec<String>>> = Arc::default();
     let recorder = opened.clone();
     let on_open = ArticleNavigation {
@@ -163,7 +189,7 @@ fn a_plain_click_on_a_related_card_opens_that_article_inside_the_reader() {
         ..ignore_navigation()
     };
     let article = seed_article();
-    let (container, _mounted) = mount_article_view(article, on_open);
+    let (container, _mounted) = mount_article_view_after_first_paint(article, on_open).await;
 
     let first_card_link = one(&container, "[data-testid=related-card] a");
     assert_eq!(
@@ -241,9 +267,9 @@ fn fixture_article(json: &str, id: &str) -> Article {
 }
 
 #[wasm_bindgen_test]
-fn every_block_type_of_the_long_form_fixture_renders_as_its_element() {
+async fn every_block_type_of_the_long_form_fixture_renders_as_its_element() {
     let article = fixture_article(LONG_FORM_JSON, "peace-talks-explainer");
-    let (container, _mounted) = mount_article_view(article, ignore_navigation());
+    let (container, _mounted) = mount_article_view_after_first_paint(article, ignore_navigation()).await;
     let body = one(&container, "[data-testid=article-body]");
     let count = |selector: &str| {
         body.query_selector_all(selector)
@@ -376,8 +402,8 @@ fn the_first_section_is_marked_current_before_any_scrolling() {
 }
 
 #[wasm_bindgen_test]
-fn who_said_what_lists_each_speakers_quotes_linking_to_the_paragraphs_that_hold_them() {
-    let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
+async fn who_said_what_lists_each_speakers_quotes_linking_to_the_paragraphs_that_hold_them() {
+    let (container, _mounted) = mount_article_view_after_first_paint(seed_article(), ignore_navigation()).await;
     let index = one(&container, "details[data-testid=quote-index]");
     assert!(text(&one(&container, "details[data-testid=quote-index] summary")).contains("(8 quotes)"));
     let links = all(&container, "details[data-testid=quote-index] a");
@@ -418,8 +444,8 @@ fn relative_times_use_the_largest_whole_unit_and_the_browsers_words() {
 }
 
 #[wasm_bindgen_test]
-fn a_related_card_shows_a_relative_time_with_the_exact_time_as_its_tooltip() {
-    let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
+async fn a_related_card_shows_a_relative_time_with_the_exact_time_as_its_tooltip() {
+    let (container, _mounted) = mount_article_view_after_first_paint(seed_article(), ignore_navigation()).await;
     let time = one(&container, "[data-testid=related-card] time");
     assert_eq!(time.get_attribute("datetime").as_deref(), Some("2025-12-05T22:00:00Z"));
     assert!(text(&time).ends_with(" ago"), "{}", text(&time));
@@ -510,14 +536,14 @@ async fn a_paragraphs_copy_link_button_copies_its_permalink_and_says_so() {
 }
 
 #[wasm_bindgen_test]
-fn pointing_at_or_focusing_a_related_card_asks_for_that_article_ahead() {
+async fn pointing_at_or_focusing_a_related_card_asks_for_that_article_ahead() {
     let prefetched: Arc<Mutex<Vec<String>>> = Arc::default();
     let recorder = prefetched.clone();
     let navigation = ArticleNavigation {
         prefetch: Callback::new(move |id: Slug| recorder.lock().expect("not poisoned").push(id.to_string())),
         ..ignore_navigation()
     };
-    let (container, _mounted) = mount_article_view(seed_article(), navigation);
+    let (container, _mounted) = mount_article_view_after_first_paint(seed_article(), navigation).await;
     let links = all(&container, "[data-testid=related-card] a");
     links[0]
         .dispatch_event(&web_sys::Event::new("pointerenter").expect("an event"))

@@ -4,7 +4,8 @@
 use proptest::prelude::*;
 
 use lede::model::validate::validate_article;
-use lede::model::view_data::plain_text;
+use lede::model::validate::MAX_RUN_CHARS;
+use lede::model::view_data::{count_words, plain_text};
 use lede::model::wire::*;
 use lede::model::{parse_article, Article, BlockKind, InlineText};
 
@@ -214,5 +215,40 @@ proptest! {
     fn parsing_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
         let text = String::from_utf8_lossy(&bytes);
         let _ = parse_article(&text, SOURCE);
+    }
+
+    #[test]
+    fn the_fast_word_count_of_ascii_text_agrees_with_the_unicode_definition(
+        text in "[ \t\n\u{b}\u{c}\ra-z0-9.,;!?'-]{0,200}"
+    ) {
+        // Reading time counts words with a byte loop for ASCII text; it must count exactly
+        // what splitting on Unicode white space and keeping words with a letter or digit does.
+        let by_definition = text
+            .split_whitespace()
+            .filter(|word| word.chars().any(char::is_alphanumeric))
+            .count();
+        prop_assert_eq!(count_words(&text), by_definition);
+    }
+}
+
+#[test]
+fn the_longest_paragraph_the_format_allows_is_accepted_and_one_character_more_is_refused() {
+    // The run-length check counts characters, not bytes: its short cut on the byte length
+    // must not refuse a run of multi-byte letters that is within the limit.
+    let seed = include_str!("../fixtures/articles/zelensky-kushner-witkoff-call.json");
+    for letter in ["a", "é", "\u{0627}", "\u{1F4F0}"] {
+        let mut article: serde_json::Value = serde_json::from_str(seed).unwrap_or_default();
+        let within = letter.repeat(MAX_RUN_CHARS);
+        article["body"][0]["blocks"][0] = serde_json::json!({ "type": "paragraph", "text": within });
+        assert!(
+            parse_article(&article.to_string(), SOURCE).is_ok(),
+            "{letter} × {MAX_RUN_CHARS}"
+        );
+        article["body"][0]["blocks"][0] =
+            serde_json::json!({ "type": "paragraph", "text": format!("{within}{letter}") });
+        assert!(
+            parse_article(&article.to_string(), SOURCE).is_err(),
+            "{letter} × {MAX_RUN_CHARS} + 1"
+        );
     }
 }

@@ -2,7 +2,9 @@
 //! chunks after the first screen when it is very long.
 
 use lede::model::parse_article;
-use lede::model::view_data::{rendering_chunks, CHUNK_BLOCKS, FIRST_PAINT_BLOCKS};
+use lede::model::view_data::{
+    compact_rendering_chunks, rendering_chunks, SectionPart, CHUNK_BLOCKS, FIRST_PAINT_BLOCKS,
+};
 
 /// An article with `sections` sections of `paragraphs` paragraphs each.
 fn article_json(sections: usize, paragraphs: usize) -> String {
@@ -25,37 +27,74 @@ fn article_json(sections: usize, paragraphs: usize) -> String {
     )
 }
 
-fn chunks_of(sections: usize, paragraphs: usize) -> Vec<std::ops::Range<usize>> {
+fn chunks_of(sections: usize, paragraphs: usize) -> Vec<Vec<SectionPart>> {
     let parsed = parse_article(&article_json(sections, paragraphs), "https://outlet.example/long.json")
         .unwrap_or_else(|error| panic!("{error}"));
     rendering_chunks(&parsed.article.sections)
 }
 
+fn part(section: usize, blocks: std::ops::Range<usize>) -> SectionPart {
+    SectionPart { section, blocks }
+}
+
 #[test]
 fn an_ordinary_article_renders_in_one_chunk_before_the_first_paint() {
-    assert_eq!(chunks_of(4, 5), vec![0..4]);
+    assert_eq!(chunks_of(3, 5), vec![vec![part(0, 0..5), part(1, 0..5), part(2, 0..5)]]);
 }
 
 #[test]
-fn a_very_long_article_renders_its_first_screen_first_then_chunks_of_whole_sections() {
+fn a_very_long_article_renders_its_first_screen_first_then_small_chunks_that_split_long_sections() {
     let chunks = chunks_of(50, 100);
-    assert_eq!(chunks.len(), 50, "a 100-paragraph section is a chunk of its own");
-    assert_eq!(chunks[0], 0..1);
-    let small = chunks_of(30, 10);
-    assert_eq!(small[0], 0..FIRST_PAINT_BLOCKS / 10);
-    assert_eq!(small[1].len(), CHUNK_BLOCKS / 10);
+    assert_eq!(chunks[0], vec![part(0, 0..FIRST_PAINT_BLOCKS)]);
+    assert_eq!(
+        chunks[1],
+        vec![part(0, FIRST_PAINT_BLOCKS..FIRST_PAINT_BLOCKS + CHUNK_BLOCKS)]
+    );
+    let n_blocks = 50 * 100;
+    assert_eq!(chunks.len(), 1 + (n_blocks - FIRST_PAINT_BLOCKS).div_ceil(CHUNK_BLOCKS));
+    // A chunk that reaches the end of a section goes on with the next one.
+    let crossing = chunks
+        .iter()
+        .find(|parts| parts.len() > 1)
+        .unwrap_or_else(|| panic!("no chunk spans two sections"));
+    assert_eq!(crossing[0].blocks.end, 100);
+    assert_eq!(crossing[1], part(crossing[0].section + 1, 0..crossing[1].blocks.end));
 }
 
 #[test]
-fn the_chunks_cover_every_section_once_and_in_order() {
-    for (sections, paragraphs) in [(1, 1), (7, 13), (50, 100), (3, 200), (61, 1)] {
+fn every_block_is_in_exactly_one_chunk_in_order_and_no_chunk_is_larger_than_its_limit() {
+    for (sections, paragraphs) in [(1, 1), (7, 13), (50, 100), (3, 200), (61, 1), (2, FIRST_PAINT_BLOCKS)] {
         let chunks = chunks_of(sections, paragraphs);
-        let mut next = 0;
-        for chunk in &chunks {
-            assert_eq!(chunk.start, next);
-            assert!(!chunk.is_empty());
-            next = chunk.end;
+        let mut next = (0, 0);
+        for (index, parts) in chunks.iter().enumerate() {
+            let size: usize = parts.iter().map(|part| part.blocks.len()).sum();
+            let limit = if index == 0 { FIRST_PAINT_BLOCKS } else { CHUNK_BLOCKS };
+            assert!(
+                size <= limit,
+                "chunk {index} of {sections} × {paragraphs} has {size} blocks"
+            );
+            if index + 1 < chunks.len() {
+                assert_eq!(size, limit, "only the last chunk may be short");
+            }
+            for part in parts {
+                if part.blocks.start == 0 && next.1 == paragraphs {
+                    next = (next.0 + 1, 0);
+                }
+                assert_eq!((part.section, part.blocks.start), next, "{sections} × {paragraphs}");
+                assert!(!part.blocks.is_empty());
+                next = (part.section, part.blocks.end);
+            }
         }
-        assert_eq!(next, sections, "{sections} × {paragraphs}");
+        assert_eq!(next, (sections - 1, paragraphs), "{sections} × {paragraphs}");
     }
+}
+
+#[test]
+fn a_compact_widget_renders_the_first_section_then_the_rest_on_request() {
+    let parsed = parse_article(&article_json(3, 30), "https://outlet.example/long.json")
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(
+        compact_rendering_chunks(&parsed.article.sections),
+        vec![vec![part(0, 0..30)], vec![part(1, 0..30), part(2, 0..30)]]
+    );
 }

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::components::{
-    ArticleFigure, ArticleHeader, ArticleSection, Byline, ContextNote, CorrectionsList, ImageLoading, Masthead,
-    PublicationTimes, QuoteIndex, ReaderControls, RelatedSidebar, ReportingNote, SectionNav, TagList,
+    ArticleFigure, ArticleHeader, ArticleSection, Byline, ContextNote, CorrectionsList, ImageLoading, LaterBlocks,
+    Masthead, PublicationTimes, QuoteIndex, ReaderControls, RelatedSidebar, ReportingNote, SectionNav, TagList,
 };
 use crate::embed::options::{ArticleExtent, RelatedVisibility};
 use crate::model::view_data::{
-    byline_text, quotes_by_speaker, reading_time_minutes, rendering_chunks, reporting_note, section_nav_items,
+    byline_text, compact_rendering_chunks, quotes_by_speaker, reading_time_minutes, rendering_chunks, reporting_note,
+    section_nav_items, SectionPart,
 };
 use crate::model::Article;
 use crate::reader_settings::{ReaderSettings, Theme};
@@ -101,44 +102,34 @@ pub fn ArticleView(
     let measure = move || settings.get().line_width.measure();
     let header_language = language.clone();
     let sidebar_language = language.clone();
-    // The sections render in chunks: the first before the first paint, the others each
-    // after the previous one was painted (a compact view: the first section, the rest
-    // on request). An address naming a place in the article needs it all at once.
-    let chunk_ranges = if is_compact {
-        let first = sections.len().min(1);
-        [0..first, first..sections.len()]
-            .into_iter()
-            .filter(|range| !range.is_empty())
-            .collect()
+    // The body renders in chunks: the first before the first paint, the others each after
+    // the previous one was painted (a compact view: the first section, the rest on
+    // request). An address naming a place in the article needs it all at once.
+    let chunks = if is_compact {
+        compact_rendering_chunks(&sections)
     } else {
         rendering_chunks(&sections)
     };
     let everything_at_once = is_page && !window().location().hash().unwrap_or_default().is_empty();
-    let mut remaining = sections.into_iter();
-    let chunks: Vec<SectionChunk> = chunk_ranges
-        .iter()
-        .enumerate()
-        .map(|(index, range)| SectionChunk {
-            is_shown: RwSignal::new(index == 0 || everything_at_once),
-            sections: remaining.by_ref().take(range.len()).collect(),
-        })
+    let chunk_switches: Vec<RwSignal<bool>> = (0..chunks.len())
+        .map(|index| RwSignal::new(index == 0 || everything_at_once))
         .collect();
-    let chunk_switches: Vec<RwSignal<bool>> = chunks.iter().map(|chunk| chunk.is_shown).collect();
-    let chunk_sizes: Vec<usize> = chunks.iter().map(|chunk| chunk.sections.len()).collect();
+    // The sections each chunk starts: their elements exist once it is shown.
+    let sections_started: Vec<usize> = chunks
+        .iter()
+        .map(|parts| parts.iter().filter(|part| part.blocks.start == 0).count())
+        .collect();
     let rendered_sections = Signal::derive({
         let switches = chunk_switches.clone();
         move || {
             switches
                 .iter()
-                .zip(&chunk_sizes)
+                .zip(&sections_started)
                 .filter(|(is_shown, _)| is_shown.get())
-                .map(|(_, size)| size)
+                .map(|(_, n_sections)| n_sections)
                 .sum::<usize>()
         }
     });
-    if !is_compact {
-        show_chunks_after_paints(chunk_switches.clone(), 1);
-    }
     let show_all_sections = {
         let switches = chunk_switches.clone();
         move || {
@@ -147,7 +138,22 @@ pub fn ArticleView(
             }
         }
     };
-    let section_views = chunks.into_iter().map(SectionChunk::into_view).collect_view();
+    let section_views = section_views_in_chunks(sections, &chunks, &chunk_switches);
+    // What follows the sections (notes, quote index, corrections, tags) comes with the
+    // last chunk, and the related articles after the first paint: both are below or beside
+    // the first screen, and leaving them out of the first render keeps it short.
+    let last_chunk_shown: Signal<bool> = chunk_switches
+        .last()
+        .map_or_else(|| Signal::stored(true), |switch| (*switch).into());
+    let first_paint_done = RwSignal::new(everything_at_once);
+    crate::frames::after_next_paint({
+        let chunk_switches = chunk_switches.clone();
+        move || {
+            if first_paint_done.try_set(true).is_none() && !is_compact {
+                show_chunks_after_paints(chunk_switches, 1);
+            }
+        }
+    });
     // Compact: the first section, then the way to the rest, on the outlet's page if it has
     // one, or else right here.
     let show_rest = RwSignal::new(!is_compact);
@@ -189,17 +195,28 @@ pub fn ArticleView(
     let section_nav = full.then(|| {
         view! { <div class="lede-article-view__nav"><SectionNav items=nav_items rendered_sections=rendered_sections /></div> }
     });
-    let extras = full.then(|| {
-        view! {
-            {context.map(|text| view! { <ContextNote text=text /> })}
-            <QuoteIndex groups=quote_groups />
-            {note.map(|text| view! { <ReportingNote text=text /> })}
-            <CorrectionsList corrections=corrections language=corrections_language />
-            <TagList tags=tags />
+    let extras = full.then_some({
+        move || {
+            (first_paint_done.get() && last_chunk_shown.get()).then(|| {
+                view! {
+                    {context.clone().map(|text| view! { <ContextNote text=text /> })}
+                    <QuoteIndex groups=quote_groups.clone() />
+                    {note.clone().map(|text| view! { <ReportingNote text=text /> })}
+                    <CorrectionsList corrections=corrections.clone() language=corrections_language.clone() />
+                    <TagList tags=tags.clone() />
+                }
+            })
         }
     });
-    let related_list = (layout.related == RelatedVisibility::Shown)
-        .then(|| view! { <RelatedSidebar related=related language=sidebar_language navigation=navigation /> });
+    let related_list = (layout.related == RelatedVisibility::Shown).then_some({
+        move || {
+            first_paint_done.get().then(|| {
+                view! {
+                    <RelatedSidebar related=related.clone() language=sidebar_language.clone() navigation=navigation />
+                }
+            })
+        }
+    });
     // A link within the article (section list, "who said what") whose target is in a chunk
     // not rendered yet renders everything first. In a widget such links would change the
     // host page's address and find nothing there: the widget scrolls to them itself.
@@ -334,39 +351,59 @@ fn scroll_to(surface: &ReaderSurface, anchor_id: &str, is_page: bool) {
     }
 }
 
-/// A run of sections rendered together.
-struct SectionChunk {
-    is_shown: RwSignal<bool>,
+/// Each section's view: its element and first blocks once the chunk that starts it is
+/// shown, and its later blocks as the chunks that hold them are shown.
+fn section_views_in_chunks(
     sections: Vec<crate::model::Section>,
-}
-
-impl SectionChunk {
-    /// The chunk's sections once it is shown. Only its own switch is read, so showing a
-    /// later chunk leaves the earlier ones untouched.
-    fn into_view(self) -> impl IntoView {
-        let SectionChunk { is_shown, sections } = self;
-        move || {
-            is_shown.get().then(|| {
-                sections
-                    .clone()
-                    .into_iter()
-                    .map(|section| view! { <ArticleSection section=section /> })
-                    .collect_view()
-            })
+    chunks: &[Vec<SectionPart>],
+    chunk_switches: &[RwSignal<bool>],
+) -> impl IntoView {
+    let mut parts_of_section: Vec<Vec<(RwSignal<bool>, usize)>> = vec![Vec::new(); sections.len()];
+    for (parts, is_shown) in chunks.iter().zip(chunk_switches) {
+        for part in parts {
+            if let Some(section_parts) = parts_of_section.get_mut(part.section) {
+                section_parts.push((*is_shown, part.blocks.len()));
+            }
         }
     }
+    sections
+        .into_iter()
+        .zip(parts_of_section)
+        .filter_map(|(section, parts)| {
+            let (first_shown, first_len) = *parts.first()?;
+            let crate::model::Section { id, heading, blocks } = section;
+            let mut blocks = blocks.into_iter();
+            let first_blocks: Vec<_> = blocks.by_ref().take(first_len).collect();
+            let later_blocks: Vec<LaterBlocks> = parts[1..]
+                .iter()
+                .map(|(is_shown, len)| LaterBlocks {
+                    is_shown: (*is_shown).into(),
+                    blocks: blocks.by_ref().take(*len).collect(),
+                })
+                .collect();
+            let section = crate::model::Section {
+                id,
+                heading,
+                blocks: first_blocks,
+            };
+            Some(move || {
+                first_shown.get().then(|| {
+                    view! { <ArticleSection section=section.clone() later_blocks=later_blocks.clone() /> }
+                })
+            })
+        })
+        .collect_view()
 }
 
-/// Shows the chunks from `next` on, one after each paint, until all are shown or the view
-/// is gone (its signals disposed).
+/// Shows the chunks from `next` on, one per paint, until all are shown or the view is gone
+/// (its signals disposed); then marks the paint that shows the whole article. Called just
+/// after a paint.
 fn show_chunks_after_paints(switches: Vec<RwSignal<bool>>, next: usize) {
     if next >= switches.len() {
         crate::performance_marks::mark_after_next_paint(crate::performance_marks::ARTICLE_COMPLETE);
         return;
     }
-    crate::frames::after_next_paint(move || {
-        if switches[next].try_set(true).is_none() {
-            show_chunks_after_paints(switches, next + 1);
-        }
-    });
+    if switches[next].try_set(true).is_none() {
+        crate::frames::after_next_paint(move || show_chunks_after_paints(switches, next + 1));
+    }
 }

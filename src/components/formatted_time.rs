@@ -46,9 +46,7 @@ pub fn format_relative(timestamp: &Timestamp, language: &str, now_ms: f64) -> Op
         return None;
     }
     let (value, unit) = relative_value_and_unit((then_ms - now_ms) / 1000.0);
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &JsValue::from_str("numeric"), &JsValue::from_str("auto")).ok()?;
-    let formatter = construct_intl("RelativeTimeFormat", language, &options)?;
+    let formatter = crate::intl::relative_time_formatter(language)?;
     let format: js_sys::Function = js_sys::Reflect::get(&formatter, &JsValue::from_str("format"))
         .ok()?
         .dyn_into()
@@ -96,25 +94,10 @@ fn try_format(timestamp: &str, language: &str) -> Option<String> {
     if date.get_time().is_nan() {
         return None;
     }
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &JsValue::from_str("dateStyle"), &JsValue::from_str("long")).ok()?;
-    js_sys::Reflect::set(&options, &JsValue::from_str("timeStyle"), &JsValue::from_str("short")).ok()?;
-    let formatter = construct_intl("DateTimeFormat", language, &options)?;
+    let formatter = crate::intl::date_time_formatter(language)?;
     let format: js_sys::Function = js_sys::Reflect::get(&formatter, &JsValue::from_str("format"))
         .ok()?
         .dyn_into()
         .ok()?;
     format.call1(&formatter, &date).ok()?.as_string()
-}
-
-/// `new Intl[name](language, options)`, or `None` where the browser throws (an unknown
-/// language) or lacks it.
-fn construct_intl(name: &str, language: &str, options: &js_sys::Object) -> Option<JsValue> {
-    let intl = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
-    let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &JsValue::from_str(name))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let arguments = js_sys::Array::of2(&JsValue::from_str(language), options);
-    js_sys::Reflect::construct(&constructor, &arguments).ok()
 }

@@ -36,7 +36,7 @@ pub fn interface_text() -> &'static crate::interface_text::InterfaceText {
 pub use article_block::ArticleBlock;
 pub use article_figure::{ArticleFigure, ImageLoading};
 pub use article_header::{ArticleHeader, Byline, PublicationTimes};
-pub use article_section::ArticleSection;
+pub use article_section::{ArticleSection, LaterBlocks};
 pub use article_view::{ArticleView, ArticleViewLayout};
 pub use context_note::ContextNote;
 pub use corrections_list::CorrectionsList;

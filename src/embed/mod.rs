@@ -80,6 +80,8 @@ pub fn mount_embedded_article(
         provide_context(ReaderSurface::Widget(WidgetRoot::new(shadow_root)));
         view! { <EmbeddedArticlePage options=options report=report /> }
     });
+    // While the article downloads: its dates will need the browser's locale data.
+    crate::intl::warm_up();
     Ok(EmbeddedArticle {
         mounted: Some(Box::new(handle)),
     })

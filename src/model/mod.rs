@@ -26,4 +26,4 @@ pub mod wire;
 
 pub use article::*;
 pub use error::{ArticleError, Problem};
-pub use validate::{parse_article, ParsedArticle, Warning};
+pub use validate::{parse_article, ArticleDocument, ParsedArticle, ReadArticleDocument, Warning};

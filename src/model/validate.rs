@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::article::*;
 use crate::model::error::{quoted, ArticleError, Problem};
-use crate::model::json::parse_json;
+use crate::model::json::{parse_json, JsonValue};
 use crate::model::read::WireReader;
 use crate::model::slug::Slug;
 use crate::model::timestamp::Timestamp;
@@ -61,50 +61,99 @@ pub struct ParsedArticle {
     pub warnings: Vec<Warning>,
 }
 
+/// Whether `text` has more than `limit` characters. A text of at most `limit` bytes cannot,
+/// and checking that first spares counting the characters of every paragraph.
+fn exceeds_chars(text: &str, limit: usize) -> bool {
+    text.len() > limit && text.chars().count() > limit
+}
+
 /// Parses and validates an article document. `source` names where it came from (a URL or
 /// a file name) and appears in every error message.
+///
+/// This is the three steps of [`ArticleDocument`] in a row. The browser runs them as
+/// separate tasks instead, so that a long article never blocks the page for the time of
+/// all three.
 pub fn parse_article(json: &str, source: &str) -> Result<ParsedArticle, ArticleError> {
-    if json.len() > MAX_DOCUMENT_BYTES {
-        return Err(ArticleError::TooLarge {
-            source: source.to_owned(),
-            n_bytes: json.len(),
-            limit: MAX_DOCUMENT_BYTES,
-        });
-    }
-    let value = parse_json(json).map_err(|error| ArticleError::Syntax {
-        source: source.to_owned(),
-        message: format!("line {} column {}: {}", error.line, error.column, error.message),
-    })?;
-    let mut reader = WireReader::default();
-    let wire = reader.article(&value);
-    let mut outcome = validate_article(&wire, source);
-    if reader.problems.is_empty() {
-        if let Ok(parsed) = &mut outcome {
-            parsed.warnings.splice(0..0, reader.warnings);
+    ArticleDocument::parse(json, source)?.read().validate()
+}
+
+/// The first step: an article document whose JSON grammar has been checked.
+pub struct ArticleDocument {
+    value: JsonValue,
+    source: String,
+}
+
+/// The second step: a document read into the wire types, with the problems of its shape.
+pub struct ReadArticleDocument {
+    wire: WireArticle,
+    reader: WireReader,
+    source: String,
+}
+
+impl ArticleDocument {
+    /// Checks the size limit and the JSON grammar of `json`, which came from `source`.
+    pub fn parse(json: &str, source: &str) -> Result<ArticleDocument, ArticleError> {
+        if json.len() > MAX_DOCUMENT_BYTES {
+            return Err(ArticleError::TooLarge {
+                source: source.to_owned(),
+                n_bytes: json.len(),
+                limit: MAX_DOCUMENT_BYTES,
+            });
         }
-        return outcome;
+        let value = parse_json(json).map_err(|error| ArticleError::Syntax {
+            source: source.to_owned(),
+            message: format!("line {} column {}: {}", error.line, error.column, error.message),
+        })?;
+        Ok(ArticleDocument {
+            value,
+            source: source.to_owned(),
+        })
     }
-    // The shape was wrong somewhere. Keep the rule problems too, except those about a
-    // value the reader already reported (a missing headline is not also "empty").
-    let mut problems = reader.problems;
-    if let Err(ArticleError::Invalid {
-        problems: rule_problems,
-        ..
-    }) = outcome
-    {
-        let reported: Vec<String> = problems.iter().map(|problem| problem.path.clone()).collect();
-        problems.extend(rule_problems.into_iter().filter(|problem| {
-            !reported.iter().any(|path| {
-                problem.path == *path
-                    || problem.path.starts_with(&format!("{path}."))
-                    || problem.path.starts_with(&format!("{path}["))
-            })
-        }));
+
+    /// Reads the document's shape into the wire types. Problems are kept for the last
+    /// step, which reports them together with the rules' problems.
+    pub fn read(self) -> ReadArticleDocument {
+        let mut reader = WireReader::default();
+        let wire = reader.article(&self.value);
+        ReadArticleDocument {
+            wire,
+            reader,
+            source: self.source,
+        }
     }
-    Err(ArticleError::Invalid {
-        source: source.to_owned(),
-        problems,
-    })
+}
+
+impl ReadArticleDocument {
+    /// Checks the format's rules and builds the domain article, or reports every problem
+    /// of the shape and of the rules.
+    pub fn validate(self) -> Result<ParsedArticle, ArticleError> {
+        let ReadArticleDocument { wire, reader, source } = self;
+        let mut outcome = validate_article(&wire, &source);
+        if reader.problems.is_empty() {
+            if let Ok(parsed) = &mut outcome {
+                parsed.warnings.splice(0..0, reader.warnings);
+            }
+            return outcome;
+        }
+        // The shape was wrong somewhere. Keep the rule problems too, except those about a
+        // value the reader already reported (a missing headline is not also "empty").
+        let mut problems = reader.problems;
+        if let Err(ArticleError::Invalid {
+            problems: rule_problems,
+            ..
+        }) = outcome
+        {
+            let reported: Vec<String> = problems.iter().map(|problem| problem.path.clone()).collect();
+            problems.extend(rule_problems.into_iter().filter(|problem| {
+                !reported.iter().any(|path| {
+                    problem.path == *path
+                        || problem.path.starts_with(&format!("{path}."))
+                        || problem.path.starts_with(&format!("{path}["))
+                })
+            }));
+        }
+        Err(ArticleError::Invalid { source, problems })
+    }
 }
 
 /// Validates an already-read wire article.
@@ -279,7 +328,7 @@ impl Validator {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             self.problem(path, "must not be empty");
-        } else if trimmed.chars().count() > MAX_SHORT_TEXT_CHARS {
+        } else if exceeds_chars(trimmed, MAX_SHORT_TEXT_CHARS) {
             self.problem(path, format!("must be at most {MAX_SHORT_TEXT_CHARS} characters"));
         }
         trimmed.to_owned()
@@ -295,7 +344,7 @@ impl Validator {
 
     fn optional_long_text(&mut self, text: Option<&str>, path: &str) -> Option<String> {
         let trimmed = text?.trim();
-        if trimmed.chars().count() > MAX_LONG_TEXT_CHARS {
+        if exceeds_chars(trimmed, MAX_LONG_TEXT_CHARS) {
             self.problem(path, format!("must be at most {MAX_LONG_TEXT_CHARS} characters"));
         }
         (!trimmed.is_empty()).then(|| trimmed.to_owned())
@@ -432,7 +481,7 @@ impl Validator {
         let mut runs = Vec::with_capacity(inline.0.len());
         for (run_idx, wire_run) in inline.0.iter().enumerate() {
             let run_path = format!("{path}[{run_idx}]");
-            if wire_run.text.chars().count() > MAX_RUN_CHARS {
+            if exceeds_chars(&wire_run.text, MAX_RUN_CHARS) {
                 self.problem(&run_path, format!("text must be at most {MAX_RUN_CHARS} characters"));
                 continue;
             }

@@ -157,10 +157,33 @@ pub fn reading_time_minutes(article: &Article) -> usize {
     body_word_count(article).div_ceil(WORDS_PER_MINUTE).max(1)
 }
 
-fn count_words(text: &str) -> usize {
+/// The words in `text`: runs between white space that hold a letter or a digit.
+pub fn count_words(text: &str) -> usize {
+    // Most article text is ASCII, and a byte loop counts it several times faster than
+    // decoding characters: for a 2 MB article this was the largest part of its first
+    // render on a slow phone. Both loops follow the same Unicode definitions.
+    if text.is_ascii() {
+        return count_ascii_words(text.as_bytes());
+    }
     text.split_whitespace()
         .filter(|word| word.chars().any(char::is_alphanumeric))
         .count()
+}
+
+/// [`count_words`] for ASCII text: white space is what `char::is_whitespace` says for
+/// ASCII (tab to carriage return, and space), letters and digits what `is_alphanumeric` says.
+fn count_ascii_words(bytes: &[u8]) -> usize {
+    let mut n_words = 0;
+    let mut word_has_letter_or_digit = false;
+    for &byte in bytes {
+        if matches!(byte, b'\t'..=b'\r' | b' ') {
+            n_words += usize::from(word_has_letter_or_digit);
+            word_has_letter_or_digit = false;
+        } else if byte.is_ascii_alphanumeric() {
+            word_has_letter_or_digit = true;
+        }
+    }
+    n_words + usize::from(word_has_letter_or_digit)
 }
 
 /// The reporting note from the typed credits, such as "The Associated Press contributed
@@ -298,37 +321,74 @@ pub fn json_string(text: &str) -> String {
 }
 
 /// How many blocks are rendered before the first paint: more than a first screen on any
-/// device, so that a reader never sees the article end and then grow.
-pub const FIRST_PAINT_BLOCKS: usize = 60;
-/// How many blocks each later rendering chunk holds at most, unless one section alone has
-/// more: a section is never split.
-pub const CHUNK_BLOCKS: usize = 40;
+/// device (sixteen blocks are at least sixteen lines, below a header that fills half a
+/// first screen), so that a reader never sees the article end and then grow. Each block
+/// more lengthens the first render: at 4× CPU throttling, 24 blocks made it a long task.
+pub const FIRST_PAINT_BLOCKS: usize = 16;
+/// How many blocks each later rendering chunk holds at most. At 4× CPU throttling twenty
+/// paragraphs took about 25 ms to build, lay out and paint, under the 50 ms that makes a
+/// task long (docs/performance.md).
+pub const CHUNK_BLOCKS: usize = 20;
 
-/// Splits the sections into consecutive chunks for rendering, as ranges of section
-/// indices. The first chunk holds sections until it has [`FIRST_PAINT_BLOCKS`] blocks; it
-/// is rendered before the first paint, which for most articles is the whole article. Each
-/// later chunk holds sections until it has [`CHUNK_BLOCKS`] blocks, and is rendered after
-/// the previous one has been painted, so that a very long article never blocks the page
-/// for long. Every chunk holds at least one section.
-pub fn rendering_chunks(sections: &[crate::model::article::Section]) -> Vec<std::ops::Range<usize>> {
-    let mut chunks = Vec::new();
-    let mut start = 0;
-    let mut blocks_in_chunk = 0;
-    for (index, section) in sections.iter().enumerate() {
-        blocks_in_chunk += section.blocks.len();
-        let limit = if chunks.is_empty() {
-            FIRST_PAINT_BLOCKS
-        } else {
-            CHUNK_BLOCKS
-        };
-        if blocks_in_chunk >= limit {
-            chunks.push(start..index + 1);
-            start = index + 1;
-            blocks_in_chunk = 0;
+/// The part of one section rendered in one chunk: the blocks `blocks` of section `section`.
+/// The part that starts a section also renders its heading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SectionPart {
+    /// The section's index in the article.
+    pub section: usize,
+    /// The indices of its blocks in this part.
+    pub blocks: std::ops::Range<usize>,
+}
+
+/// Splits the body into consecutive chunks for rendering. The first chunk holds the first
+/// [`FIRST_PAINT_BLOCKS`] blocks and is rendered before the first paint; for most articles
+/// that is the whole article. Each later chunk holds the next [`CHUNK_BLOCKS`] blocks and
+/// is rendered after the previous one has been painted, so that a very long article never
+/// blocks the page for long. A long section is split between chunks; every section has a
+/// part, even one without blocks, so that its heading is rendered.
+pub fn rendering_chunks(sections: &[crate::model::article::Section]) -> Vec<Vec<SectionPart>> {
+    let mut chunks: Vec<Vec<SectionPart>> = Vec::new();
+    let mut chunk: Vec<SectionPart> = Vec::new();
+    let mut room = FIRST_PAINT_BLOCKS;
+    for (section, content) in sections.iter().enumerate() {
+        let n_blocks = content.blocks.len();
+        let mut next_block = 0;
+        loop {
+            let end = n_blocks.min(next_block + room);
+            chunk.push(SectionPart {
+                section,
+                blocks: next_block..end,
+            });
+            room -= end - next_block;
+            next_block = end;
+            if room == 0 {
+                chunks.push(std::mem::take(&mut chunk));
+                room = CHUNK_BLOCKS;
+            }
+            if next_block == n_blocks {
+                break;
+            }
         }
     }
-    if start < sections.len() {
-        chunks.push(start..sections.len());
+    if !chunk.is_empty() {
+        chunks.push(chunk);
+    }
+    chunks
+}
+
+/// The same chunks for a compact widget: the first section, then everything else, which
+/// is rendered only when the reader asks for it.
+pub fn compact_rendering_chunks(sections: &[crate::model::article::Section]) -> Vec<Vec<SectionPart>> {
+    let whole = |section: usize| SectionPart {
+        section,
+        blocks: 0..sections[section].blocks.len(),
+    };
+    let mut chunks = Vec::new();
+    if !sections.is_empty() {
+        chunks.push(vec![whole(0)]);
+    }
+    if sections.len() > 1 {
+        chunks.push((1..sections.len()).map(whole).collect());
     }
     chunks
 }

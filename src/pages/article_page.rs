@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::api::{fetch_article, FetchError};
 use crate::components::{interface_text, ArticleView, ErrorState, LoadingState, OfflineNotice};
 use crate::interface_text::FailureKind;
+use crate::model::ParsedArticle;
 use crate::routing::{Arrival, ArticleLocation, ArticleNavigation};
 
 /// What a reader is told about a failed load.
@@ -51,6 +52,43 @@ pub(crate) fn failed_load_view(
         details.extend(article_error.problems());
     }
     view! { <ErrorState title=explanation.title message=explanation.advice details=details retry=retry /> }.into_any()
+}
+
+/// Names the page after the article's state, describes it in the head for link previews,
+/// and moves scroll and focus where the reader expects them once the article is shown.
+fn describe_article_state(state: &Result<ParsedArticle, FetchError>, arrival: Arrival) {
+    let title = match state {
+        Ok(parsed) => {
+            for warning in &parsed.warnings {
+                leptos::logging::warn!("article {}: {}: {}", parsed.article.id, warning.path, warning.message);
+            }
+            parsed.article.headline.clone()
+        }
+        Err(FetchError::NotFound { .. }) => "Article not found".to_owned(),
+        Err(_) => "Article unavailable".to_owned(),
+    };
+    document().set_title(&title);
+    crate::pages::describe_page(state.as_ref().ok().map(|parsed| &parsed.article));
+    // The address may name a section or paragraph (`#florida-meetings`): it exists only
+    // now that the article is rendered, so the browser's own jump on load missed it.
+    let article_shown = state.is_ok();
+    if article_shown {
+        crate::performance_marks::mark_after_next_paint(crate::performance_marks::ARTICLE_PAINTED);
+    }
+    request_animation_frame(move || {
+        if let Arrival::Returned {
+            scroll_y: Some(scroll_y),
+        } = arrival
+        {
+            focus_first_headline();
+            crate::routing::scroll_instantly_to(scroll_y);
+            return;
+        }
+        let jumped_to_fragment = article_shown && scroll_to_location_hash();
+        if arrival != Arrival::FirstLoad && !jumped_to_fragment {
+            focus_first_headline();
+        }
+    });
 }
 
 /// Scrolls to the element the address's fragment names; true if there was one.
@@ -116,38 +154,11 @@ pub fn ArticlePage(
     });
 
     Effect::new(move || {
-        let Some(state) = article.get() else { return };
-        let title = match &state {
-            Ok(parsed) => {
-                for warning in &parsed.warnings {
-                    leptos::logging::warn!("article {}: {}: {}", parsed.article.id, warning.path, warning.message);
-                }
-                parsed.article.headline.clone()
-            }
-            Err(FetchError::NotFound { .. }) => "Article not found".to_owned(),
-            Err(_) => "Article unavailable".to_owned(),
-        };
-        document().set_title(&title);
-        crate::pages::describe_page(state.as_ref().ok().map(|parsed| &parsed.article));
-        // The address may name a section or paragraph (`#florida-meetings`): it exists only
-        // now that the article is rendered, so the browser's own jump on load missed it.
-        let article_shown = state.is_ok();
-        if article_shown {
-            crate::performance_marks::mark_after_next_paint(crate::performance_marks::ARTICLE_PAINTED);
-        }
-        request_animation_frame(move || {
-            if let Arrival::Returned {
-                scroll_y: Some(scroll_y),
-            } = arrival
-            {
-                focus_first_headline();
-                crate::routing::scroll_instantly_to(scroll_y);
-                return;
-            }
-            let jumped_to_fragment = article_shown && scroll_to_location_hash();
-            if arrival != Arrival::FirstLoad && !jumped_to_fragment {
-                focus_first_headline();
-            }
+        // `with`, not `get`: a long article is megabytes of text, and cloning it here would
+        // lengthen the task that renders it.
+        article.with(|state| {
+            let Some(state) = state else { return };
+            describe_article_state(state, arrival);
         });
     });
 
