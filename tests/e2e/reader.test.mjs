@@ -129,6 +129,25 @@ test('on a phone, related articles are fetched only when their cards scroll into
   await page.close();
 });
 
+test('each block contains its permalink\'s hidden label and status, so adding blocks lays out only the new ones', async () => {
+  // Regression: the visually hidden label and status of every permalink button are
+  // positioned absolutely, and their containing block was the whole reading view. Each
+  // rendering chunk of a long article changed its height, so the browser laid out all of
+  // them again: 25 ms per chunk at full speed on a 5,000-paragraph article, growing with it.
+  const { page, problems } = await newWatchedPage({ width: 390, height: 844 });
+  await page.goto(`${server.origin}/articles/${SEED_ID}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const containers = await page.evaluate(() =>
+    [...document.querySelectorAll('.lede-permalink-button__label, .lede-permalink-button__status')].map((hidden) => {
+      const block = hidden.closest('p, figcaption');
+      return hidden.offsetParent === block || (hidden.offsetParent === hidden.parentElement && hidden.parentElement.parentElement === block);
+    }));
+  assert.ok(containers.length >= 10, `found ${containers.length} permalink labels and statuses`);
+  assert.deepEqual(containers.filter((contained) => !contained), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('Back and Forward return to where the reader was on each article', async () => {
   const seed = await articleJson(SEED_ID);
   const related = await articleJson(FIRST_RELATED_ID);
