@@ -148,6 +148,34 @@ test('each block contains its permalink\'s hidden label and status, so adding bl
   await page.close();
 });
 
+test('a resting permalink button is hidden by its colour, not its opacity, and shows on hover and on focus', async () => {
+  // Regression: the buttons were hidden with `opacity: 0`, which makes each one a
+  // compositing effect; a 5,000-paragraph article had 5,000, and every chunk added to it
+  // cost 50 to 200 ms of pre-paint and commit at 4x CPU throttling.
+  const { page, problems } = await newWatchedPage({ width: 1280, height: 900 });
+  await page.goto(`${server.origin}/articles/${SEED_ID}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const styles = await page.evaluate(() => [...document.querySelectorAll('[data-testid=permalink]')].map((button) => {
+    const style = getComputedStyle(button);
+    return { opacity: style.opacity, color: style.color };
+  }));
+  assert.ok(styles.length >= 5, `found ${styles.length} permalink buttons`);
+  assert.deepEqual(styles.filter((style) => style.opacity !== '1'), [], 'no button has an opacity effect');
+  assert.deepEqual(styles.filter((style) => style.color !== 'rgba(0, 0, 0, 0)'), [], 'every resting button is transparent');
+  const first = page.getByTestId('permalink').first();
+  const colour = () => first.evaluate((button) => getComputedStyle(button).color);
+  await page.locator('.lede-article-block__paragraph').first().hover();
+  assert.notEqual(await colour(), 'rgba(0, 0, 0, 0)', 'shown while its paragraph is hovered');
+  await page.mouse.move(0, 0);
+  await first.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'permalink');
+  assert.notEqual(await colour(), 'rgba(0, 0, 0, 0)', 'shown while it has keyboard focus');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('Back and Forward return to where the reader was on each article', async () => {
   const seed = await articleJson(SEED_ID);
   const related = await articleJson(FIRST_RELATED_ID);
