@@ -406,6 +406,15 @@ async fn who_said_what_lists_each_speakers_quotes_linking_to_the_paragraphs_that
     let (container, _mounted) = mount_article_view_after_first_paint(seed_article(), ignore_navigation()).await;
     let index = one(&container, "details[data-testid=quote-index]");
     assert!(text(&one(&container, "details[data-testid=quote-index] summary")).contains("(8 quotes)"));
+    // The list is built when the disclosure is first opened.
+    assert!(all(&container, "details[data-testid=quote-index] a").is_empty());
+    one(&container, "details[data-testid=quote-index] summary")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    wait_until("the quote list is built", || {
+        !all(&container, "details[data-testid=quote-index] a").is_empty()
+    })
+    .await;
     let links = all(&container, "details[data-testid=quote-index] a");
     assert_eq!(links.len(), 8);
     for link in &links {
