@@ -302,9 +302,9 @@ async fn every_block_type_of_the_long_form_fixture_renders_as_its_element() {
 }
 
 #[wasm_bindgen_test]
-fn every_picture_reserves_its_space_with_width_and_height_and_only_the_lead_picture_loads_eagerly() {
+async fn every_picture_reserves_its_space_with_width_and_height_and_only_the_lead_picture_loads_eagerly() {
     let article = fixture_article(LONG_FORM_JSON, "peace-talks-explainer");
-    let (container, _mounted) = mount_article_view(article, ignore_navigation());
+    let (container, _mounted) = mount_article_view_after_first_paint(article, ignore_navigation()).await;
     let images = all(&container, "img");
     assert_eq!(images.len(), 3, "lead picture, figure and related-card picture");
     for image in &images {

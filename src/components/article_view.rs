@@ -28,6 +28,20 @@ pub struct ArticleViewLayout {
     pub related: RelatedVisibility,
     /// The colours a widget starts with; the reader's own page uses the reader's choice.
     pub widget_theme: Theme,
+    /// Whether a long body is rendered in chunks after the first screen, or at once.
+    pub body_rendering: BodyRendering,
+}
+
+/// How the body of a long article is rendered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BodyRendering {
+    /// The first screen before the first paint, the rest in chunks after it.
+    #[default]
+    InChunks,
+    /// Everything before the first paint: the reader is about to be taken to a place
+    /// further down (an address with a fragment, or Back to a saved scroll position),
+    /// which must exist when the page scrolls there.
+    AllAtOnce,
 }
 
 /// Masthead, then the article with its section navigation, then related articles.
@@ -104,13 +118,13 @@ pub fn ArticleView(
     let sidebar_language = language.clone();
     // The body renders in chunks: the first before the first paint, the others each after
     // the previous one was painted (a compact view: the first section, the rest on
-    // request). An address naming a place in the article needs it all at once.
+    // request), unless the reader is about to be taken further down.
     let chunks = if is_compact {
         compact_rendering_chunks(&sections)
     } else {
         rendering_chunks(&sections)
     };
-    let everything_at_once = is_page && !window().location().hash().unwrap_or_default().is_empty();
+    let everything_at_once = layout.body_rendering == BodyRendering::AllAtOnce;
     let chunk_switches: Vec<RwSignal<bool>> = (0..chunks.len())
         .map(|index| RwSignal::new(index == 0 || everything_at_once))
         .collect();

@@ -4,7 +4,9 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::api::{fetch_article, FetchError};
-use crate::components::{interface_text, ArticleView, ErrorState, LoadingState, OfflineNotice};
+use crate::components::{
+    interface_text, ArticleView, ArticleViewLayout, BodyRendering, ErrorState, LoadingState, OfflineNotice,
+};
 use crate::interface_text::FailureKind;
 use crate::model::ParsedArticle;
 use crate::routing::{Arrival, ArticleLocation, ArticleNavigation};
@@ -91,6 +93,19 @@ fn describe_article_state(state: &Result<ParsedArticle, FetchError>, arrival: Ar
     });
 }
 
+/// All at once when the page is about to scroll to a place in the article: the one the
+/// address's fragment names, or where the reader was when returning with Back or Forward.
+/// That place may be past the first screen, and it must exist when the page scrolls there.
+fn body_rendering(arrival: Arrival) -> BodyRendering {
+    let has_fragment = !window().location().hash().unwrap_or_default().is_empty();
+    let returns_below_the_top = matches!(arrival, Arrival::Returned { scroll_y: Some(scroll_y) } if scroll_y > 0.0);
+    if has_fragment || returns_below_the_top {
+        BodyRendering::AllAtOnce
+    } else {
+        BodyRendering::InChunks
+    }
+}
+
 /// Scrolls to the element the address's fragment names; true if there was one.
 fn scroll_to_location_hash() -> bool {
     let hash = window().location().hash().unwrap_or_default();
@@ -168,7 +183,13 @@ pub fn ArticlePage(
     // become the article's, and browsers count its move as a layout shift.
     let content = move || match article.get() {
         None => EitherOf3::A(view! { <LoadingState /> }),
-        Some(Ok(parsed)) => EitherOf3::B(view! { <ArticleView article=parsed.article navigation=navigation /> }),
+        Some(Ok(parsed)) => {
+            let layout = ArticleViewLayout {
+                body_rendering: body_rendering(arrival),
+                ..ArticleViewLayout::default()
+            };
+            EitherOf3::B(view! { <ArticleView article=parsed.article navigation=navigation layout=layout /> })
+        }
         Some(Err(error)) => EitherOf3::C(failed_load_view(&error, article)),
     };
     view! {

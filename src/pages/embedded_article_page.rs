@@ -5,7 +5,7 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::api::{absolute_url, fetch_article, prefetch_article_at};
-use crate::components::{ArticleView, ArticleViewLayout, LoadingState};
+use crate::components::{ArticleView, ArticleViewLayout, BodyRendering, LoadingState};
 use crate::embed::options::{sibling_article_url, EmbedOptions, NavigateTarget};
 use crate::interface_text::InterfaceText;
 use crate::model::slug::Slug;
@@ -56,6 +56,8 @@ pub fn EmbeddedArticlePage(
         extent: options.extent,
         related: options.related,
         widget_theme: options.theme,
+        // The host page's address and scroll position are the host's, never the widget's.
+        body_rendering: BodyRendering::InChunks,
     };
     let open_inside = move |url: String| {
         report.run(WidgetEvent::Navigated {

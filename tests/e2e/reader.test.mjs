@@ -194,6 +194,40 @@ test('Back and Forward return to where the reader was on each article', async ()
   await page.close();
 });
 
+test('Back returns to a place far down a long article, past the first screen it renders before the rest', async () => {
+  // Regression: a long article renders its first 16 blocks first and the rest after
+  // paints. Returning to it with Back restored the saved position while only the first
+  // chunk existed, so a place further down was clamped to the end of that chunk.
+  const seed = await articleJson(SEED_ID);
+  const long = {
+    ...seed,
+    id: 'long-for-back',
+    headline: 'A long article to come back to',
+    related: seed.related.slice(0, 1),
+    body: Array.from({ length: 6 }, (_, s) => ({
+      id: `part-${s + 1}`,
+      heading: `Part ${s + 1}`,
+      blocks: Array.from({ length: 20 }, (_, p) => ({ type: 'paragraph', text: `Paragraph ${p + 1} of part ${s + 1}. `.repeat(8) })),
+    })),
+  };
+  const { page, problems } = await newWatchedPage({ width: 390, height: 844 });
+  await page.route('**/articles/long-for-back.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(long) }));
+  await page.goto(`${server.origin}/articles/long-for-back`);
+  await page.getByRole('heading', { level: 1, name: long.headline }).waitFor();
+  await page.locator('#part-6').waitFor();
+  const target = await page.evaluate(() => Math.round(document.getElementById('part-5').getBoundingClientRect().top + scrollY));
+  await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), target);
+  await page.waitForTimeout(300);
+  // Clicked without scrolling to the card, so that the position saved is the one above.
+  await page.getByRole('link', { name: long.related[0].headline }).evaluate((link) => link.click());
+  await page.getByRole('heading', { level: 1, name: long.related[0].headline }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: long.headline }).waitFor();
+  await page.waitForFunction((top) => Math.abs(window.scrollY - top) < 2, target, { timeout: 5000 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 900]]) {
   test(`the article replaces the loading skeleton without shifting the layout on a ${name}`, async () => {
     // Regression: with Leptos's `erase_components`, the skeleton and the article were both
