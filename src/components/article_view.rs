@@ -148,22 +148,26 @@ pub fn ArticleView(
         let switches = chunk_switches.clone();
         move || {
             for is_shown in &switches {
-                let _ = is_shown.try_set(true);
+                show(*is_shown);
             }
         }
     };
     let section_views = section_views_in_chunks(sections, &chunks, &chunk_switches);
-    // What follows the sections (notes, quote index, corrections, tags) comes with the
-    // last chunk, and the related articles after the first paint: both are below or beside
-    // the first screen, and leaving them out of the first render keeps it short.
+    // On the reader's page, what follows the sections (notes, quote index, corrections,
+    // tags) comes with the last chunk, and the related articles after the first paint: both
+    // are below or beside the first screen, and leaving them out of the first render keeps
+    // it short.
     let last_chunk_shown: Signal<bool> = chunk_switches
         .last()
         .map_or_else(|| Signal::stored(true), |switch| (*switch).into());
-    let first_paint_done = RwSignal::new(everything_at_once);
+    // A widget renders them at once: an iframe out of the host's view gets no animation
+    // frames, so what waits for a paint would wait until the reader scrolls to it, and the
+    // frame's height, which the host sets from the frame's reports, would jump then.
+    let first_paint_done = RwSignal::new(everything_at_once || !is_page);
     crate::frames::after_next_paint({
         let chunk_switches = chunk_switches.clone();
         move || {
-            if first_paint_done.try_set(true).is_none() && !is_compact {
+            if show(first_paint_done) && !is_compact {
                 show_chunks_after_paints(chunk_switches, 1);
             }
         }
@@ -411,13 +415,30 @@ fn section_views_in_chunks(
 
 /// Shows the chunks from `next` on, one per paint, until all are shown or the view is gone
 /// (its signals disposed); then marks the paint that shows the whole article. Called just
-/// after a paint.
+/// after a paint. Chunks shown already (the whole body at once) are passed over.
 fn show_chunks_after_paints(switches: Vec<RwSignal<bool>>, next: usize) {
+    let mut next = next;
+    while switches
+        .get(next)
+        .is_some_and(|is_shown| is_shown.try_get_untracked() == Some(true))
+    {
+        next += 1;
+    }
     if next >= switches.len() {
         crate::performance_marks::mark_after_next_paint(crate::performance_marks::ARTICLE_COMPLETE);
         return;
     }
-    if switches[next].try_set(true).is_none() {
+    if show(switches[next]) {
         crate::frames::after_next_paint(move || show_chunks_after_paints(switches, next + 1));
+    }
+}
+
+/// Turns `switch` on if it is off, and says whether its view still exists. Setting a
+/// switch that is already on would render what it shows a second time.
+fn show(switch: RwSignal<bool>) -> bool {
+    match switch.try_get_untracked() {
+        Some(false) => switch.try_set(true).is_none(),
+        Some(true) => true,
+        None => false,
     }
 }
