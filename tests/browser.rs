@@ -834,8 +834,6 @@ fn long_article(sections: usize, paragraphs: usize) -> Article {
 
 #[wasm_bindgen_test]
 async fn a_very_long_article_shows_its_first_screen_at_once_and_the_rest_after_paints() {
-    // An address naming a place in the article renders it all at once; other tests leave one.
-    let _ = window().location().set_hash("");
     let (container, _mounted) = mount_article_view(long_article(50, 20), ignore_navigation());
     let first = all(&container, "section.lede-article-section").len();
     assert!(

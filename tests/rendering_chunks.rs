@@ -3,7 +3,7 @@
 
 use lede::model::parse_article;
 use lede::model::view_data::{
-    compact_rendering_chunks, rendering_chunks, SectionPart, CHUNK_BLOCKS, FIRST_PAINT_BLOCKS,
+    compact_rendering_chunks, rendering_chunks, ChunkPace, SectionPart, CHUNK_BLOCKS, FIRST_PAINT_BLOCKS,
 };
 
 /// An article with `sections` sections of `paragraphs` paragraphs each.
@@ -97,4 +97,36 @@ fn a_compact_widget_renders_the_first_section_then_the_rest_on_request() {
         compact_rendering_chunks(&parsed.article.sections),
         vec![vec![part(0, 0..30)], vec![part(1, 0..30), part(2, 0..30)]]
     );
+}
+
+#[test]
+fn chunks_come_faster_while_paints_are_quick_and_slower_when_they_are_not() {
+    let mut pace = ChunkPace::start(0.0);
+    assert_eq!(pace.chunks_per_paint(), 1, "one chunk after the first paint");
+    let mut now = 0.0;
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        now += 17.0;
+        pace = pace.next(now);
+        seen.push(pace.chunks_per_paint());
+    }
+    assert_eq!(
+        seen,
+        [2, 4, 8, 8, 8],
+        "doubling up to the limit while each paint is quick"
+    );
+    now += 30.0;
+    pace = pace.next(now);
+    assert_eq!(
+        pace.chunks_per_paint(),
+        8,
+        "a paint neither quick nor slow keeps the pace"
+    );
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        now += 70.0;
+        pace = pace.next(now);
+        seen.push(pace.chunks_per_paint());
+    }
+    assert_eq!(seen, [4, 2, 1, 1, 1], "halving down to one while each paint is slow");
 }

@@ -11,7 +11,7 @@ use crate::components::{
 use crate::embed::options::{ArticleExtent, RelatedVisibility};
 use crate::model::view_data::{
     byline_text, compact_rendering_chunks, quotes_by_speaker, reading_time_minutes, rendering_chunks, reporting_note,
-    section_nav_items, SectionPart,
+    section_nav_items, ChunkPace, SectionPart,
 };
 use crate::model::Article;
 use crate::reader_settings::{ReaderSettings, Theme};
@@ -168,7 +168,7 @@ pub fn ArticleView(
         let chunk_switches = chunk_switches.clone();
         move || {
             if show(first_paint_done) && !is_compact {
-                show_chunks_after_paints(chunk_switches, 1);
+                show_chunks_after_paints(chunk_switches, 1, ChunkPace::start(js_sys::Date::now()));
             }
         }
     });
@@ -413,11 +413,26 @@ fn section_views_in_chunks(
         .collect_view()
 }
 
-/// Shows the chunks from `next` on, one per paint, until all are shown or the view is gone
-/// (its signals disposed); then marks the paint that shows the whole article. Called just
-/// after a paint. Chunks shown already (the whole body at once) are passed over.
-fn show_chunks_after_paints(switches: Vec<RwSignal<bool>>, next: usize) {
+/// Shows the chunks from `next` on, a batch after each paint (see [`ChunkPace`]), until all
+/// are shown or the view is gone (its signals disposed); then marks the paint that shows
+/// the whole article. Called just after a paint. Chunks shown already (the whole body at
+/// once) are passed over.
+fn show_chunks_after_paints(switches: Vec<RwSignal<bool>>, next: usize, pace: ChunkPace) {
     let mut next = next;
+    let mut shown_now = 0;
+    while next < switches.len() && shown_now < pace.chunks_per_paint() {
+        match switches[next].try_get_untracked() {
+            Some(true) => {}
+            Some(false) => {
+                if !show(switches[next]) {
+                    return;
+                }
+                shown_now += 1;
+            }
+            None => return,
+        }
+        next += 1;
+    }
     while switches
         .get(next)
         .is_some_and(|is_shown| is_shown.try_get_untracked() == Some(true))
@@ -428,9 +443,10 @@ fn show_chunks_after_paints(switches: Vec<RwSignal<bool>>, next: usize) {
         crate::performance_marks::mark_after_next_paint(crate::performance_marks::ARTICLE_COMPLETE);
         return;
     }
-    if show(switches[next]) {
-        crate::frames::after_next_paint(move || show_chunks_after_paints(switches, next + 1));
-    }
+    crate::frames::after_next_paint(move || {
+        let pace = pace.next(js_sys::Date::now());
+        show_chunks_after_paints(switches, next, pace);
+    });
 }
 
 /// Turns `switch` on if it is off, and says whether its view still exists. Setting a
