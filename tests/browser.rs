@@ -9,6 +9,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+#[path = "support/long_article.rs"]
+mod long_article;
+
 use lede::components::{ArticleView, ErrorState};
 use lede::model::slug::Slug;
 use lede::model::{parse_article, Article};
@@ -812,23 +815,7 @@ async fn a_widget_with_lang_fr_speaks_french_around_the_article() {
 
 /// An article of `sections` sections of `paragraphs` paragraphs each.
 fn long_article(sections: usize, paragraphs: usize) -> Article {
-    let body: Vec<String> = (0..sections)
-        .map(|s| {
-            let blocks: Vec<String> = (0..paragraphs)
-                .map(|p| format!(r#"{{"type": "paragraph", "text": "Paragraph {p} of part {s}."}}"#))
-                .collect();
-            format!(
-                r#"{{"id": "part-{s}", "heading": "Part {s}", "blocks": [{}]}}"#,
-                blocks.join(",")
-            )
-        })
-        .collect();
-    let json = format!(
-        r#"{{"schema_version": "1.0.0", "id": "long", "language": "en", "outlet": {{"name": "CRBC News"}},
-            "category": {{"name": "Conflict"}}, "headline": "A long article", "summary": "Long.",
-            "published": "2025-12-06T19:30:00Z", "body": [{}]}}"#,
-        body.join(",")
-    );
+    let json = long_article::long_article_json(sections, paragraphs);
     fixture_article(&json, "long")
 }
 

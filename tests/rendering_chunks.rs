@@ -2,34 +2,20 @@
 //! chunks after the first screen when it is very long.
 
 use lede::model::parse_article;
+
+#[path = "support/long_article.rs"]
+mod long_article;
 use lede::model::view_data::{
     compact_rendering_chunks, rendering_chunks, ChunkPace, SectionPart, CHUNK_BLOCKS, FIRST_PAINT_BLOCKS,
 };
-
-/// An article with `sections` sections of `paragraphs` paragraphs each.
-fn article_json(sections: usize, paragraphs: usize) -> String {
-    let body: Vec<String> = (0..sections)
-        .map(|s| {
-            let blocks: Vec<String> = (0..paragraphs)
-                .map(|p| format!(r#"{{"type": "paragraph", "text": "Paragraph {p} of part {s}."}}"#))
-                .collect();
-            format!(
-                r#"{{"id": "part-{s}", "heading": "Part {s}", "blocks": [{}]}}"#,
-                blocks.join(",")
-            )
-        })
-        .collect();
-    format!(
-        r#"{{"schema_version": "1.0.0", "id": "long", "language": "en", "outlet": {{"name": "CRBC News"}},
-            "category": {{"name": "Conflict"}}, "headline": "A long article", "summary": "Long.",
-            "published": "2025-12-06T19:30:00Z", "body": [{}]}}"#,
-        body.join(",")
-    )
-}
+use long_article::long_article_json;
 
 fn chunks_of(sections: usize, paragraphs: usize) -> Vec<Vec<SectionPart>> {
-    let parsed = parse_article(&article_json(sections, paragraphs), "https://outlet.example/long.json")
-        .unwrap_or_else(|error| panic!("{error}"));
+    let parsed = parse_article(
+        &long_article_json(sections, paragraphs),
+        "https://outlet.example/long.json",
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
     rendering_chunks(&parsed.article.sections)
 }
 
@@ -91,7 +77,7 @@ fn every_block_is_in_exactly_one_chunk_in_order_and_no_chunk_is_larger_than_its_
 
 #[test]
 fn a_compact_widget_renders_the_first_section_then_the_rest_on_request() {
-    let parsed = parse_article(&article_json(3, 30), "https://outlet.example/long.json")
+    let parsed = parse_article(&long_article_json(3, 30), "https://outlet.example/long.json")
         .unwrap_or_else(|error| panic!("{error}"));
     assert_eq!(
         compact_rendering_chunks(&parsed.article.sections),
