@@ -48,7 +48,9 @@ async function prepareDist() {
   const large = JSON.stringify(largeArticle(seed));
   await writeFile(join(dist, 'articles', `${LARGE}.json`), large);
   const index = await readFile(join(dist, 'index.html'), 'utf8');
-  const stylesheets = [...index.matchAll(/<link rel="stylesheet" href="[^"]+"[^>]*>/g)].map((m) => m[0]).join('\n    ');
+  const stylesheets = [...index.matchAll(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g)].map((m) => m[0]).join('\n    ');
+  // The baseline must be styled by the same stylesheet, or the comparison is not like for like.
+  if (!stylesheets) throw new Error('bench: dist/index.html links no stylesheet for the baseline page to share');
   const template = await readFile(join(projectRoot, 'benches', 'baseline', 'template.html'), 'utf8');
   await mkdir(join(dist, 'bench'), { recursive: true });
   await writeFile(join(dist, 'bench', 'baseline.html'), template.replace('<!-- STYLESHEETS -->', stylesheets));

@@ -1,5 +1,9 @@
 // Finishes Trunk's build in its staging directory (the `post_build` hook in Trunk.toml):
 //
+// - The reader page's stylesheets, one per component in style/, become one file,
+//   `lede-{hash}.css`, linked once from index.html (decision 011). Twenty-five
+//   render-blocking requests cost a slow phone several round trips before the first paint,
+//   and brotli compresses the whole better than the parts.
 // - `lede-{hash}.js`, wasm-bindgen's JS glue, is minified with terser: Trunk's own minifier
 //   fails on it and ships it whole. Its `integrity` hash in index.html is updated to match.
 //
@@ -22,7 +26,7 @@
 // Plain Node, no dependencies: it runs wherever Trunk does.
 import { createHash } from "node:crypto";
 import { minify as minifyJs } from "terser";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 
@@ -61,6 +65,41 @@ function shortHash(text) {
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
+/** The value of an `integrity` attribute for `text`, as Trunk writes them. */
+function integrity(text) {
+  return `sha384-${createHash("sha384").update(text).digest("base64")}`;
+}
+
+/**
+ * Joins the stylesheets that index.html links, in their order, into one file named by its
+ * hash, and links that file in place of the first of them. Returns the file's name.
+ */
+function bundleReaderStylesheets() {
+  const indexPath = join(staging, "index.html");
+  let index = readFileSync(indexPath, "utf8");
+  // Trunk writes `<link rel="stylesheet" href="/name-hash.css" integrity="…">`, with or
+  // without quotes and in any attribute order depending on whether it minified the page.
+  const links = [...index.matchAll(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g)].map((match) => {
+    const href = match[0].match(/\bhref="?([^"\s>]*?)([^"\s>/]+\.css)"?/);
+    if (!href) throw new Error(`post-build: a stylesheet link without a .css address: ${match[0]}`);
+    return { tag: match[0], prefix: href[1], file: href[2] };
+  });
+  if (links.length === 0) throw new Error("post-build: the built index.html links no stylesheets");
+  const css = links.map(({ file }) => readFileSync(join(staging, file), "utf8")).join("\n");
+  const name = `lede-${shortHash(css)}.css`;
+  writeFileSync(join(staging, name), css);
+  for (const { file } of links) unlinkSync(join(staging, file));
+  const [first, ...rest] = links;
+  // The joined file keeps the first link's prefix: Trunk's `public_url`.
+  index = index.replace(first.tag, `<link rel="stylesheet" href="${first.prefix}${name}" integrity="${integrity(css)}">`);
+  for (const { tag } of rest) index = index.replace(tag, "");
+  writeFileSync(indexPath, index);
+  console.log(`post-build: ${links.length} stylesheets joined into ${name} (${css.length} bytes)`);
+  return name;
+}
+
+bundleReaderStylesheets();
+
 const stylesheet = minify(
   ["style/embed.css", ...linkedStylesheets()].map((path) => forShadowRoot(readFileSync(path, "utf8"))).join("\n"),
 );
@@ -77,7 +116,6 @@ const glue = readFileSync(join(staging, appModule), "utf8");
 const minified = await minifyJs(glue, { module: true, compress: { passes: 2 }, mangle: true });
 if (!minified.code) throw new Error(`post-build: terser returned nothing for ${appModule}`);
 writeFileSync(join(staging, appModule), minified.code);
-const integrity = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
 const indexPath = join(staging, "index.html");
 const index = readFileSync(indexPath, "utf8");
 if (!index.includes(integrity(glue))) throw new Error(`post-build: index.html does not name ${appModule} by its integrity hash`);

@@ -145,7 +145,9 @@ fn test(fuzz_seconds: Option<u64>) -> Result<(), String> {
             "trunk build --release",
         )
     })?;
-    sizes::print_dist_sizes(&project_root().join("dist"))?;
+    step("sizes of dist/ against the budgets", || {
+        sizes::print_dist_sizes(&project_root().join("dist"))?.check()
+    })?;
 
     step("end-to-end tests against dist/ in headless Chromium", || {
         run(
