@@ -516,7 +516,7 @@ async fn the_display_controls_change_text_size_line_width_and_theme_and_remember
 }
 
 #[wasm_bindgen_test]
-async fn a_paragraphs_copy_link_button_copies_its_permalink_and_says_so() {
+async fn a_paragraphs_permalink_copies_its_address_and_says_so_without_leaving_the_page() {
     // A clipboard that records what it is given, and no Web Share API, as on a desktop.
     js_sys::eval(
         "Object.defineProperty(navigator, 'share', { value: undefined, configurable: true });
@@ -526,12 +526,21 @@ async fn a_paragraphs_copy_link_button_copies_its_permalink_and_says_so() {
     .expect("stub the clipboard");
     let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
     let first_paragraph = one(&container, "[data-testid=article-body] section p");
-    let button = one(
+    let permalink = one(
         &container,
-        "[data-testid=article-body] section p button[data-testid=permalink]",
+        "[data-testid=article-body] section p a[data-testid=permalink]",
     );
-    assert!(text(&button).contains("Copy link to this paragraph"));
-    button.unchecked_into::<web_sys::HtmlElement>().click();
+    assert_eq!(
+        permalink.get_attribute("aria-label").as_deref(),
+        Some("Copy link to this paragraph")
+    );
+    // A real link to the paragraph, for "copy link address" and for when the wasm is not there.
+    assert_eq!(
+        permalink.get_attribute("href"),
+        Some(format!("#{}", first_paragraph.id()))
+    );
+    let address_before = window().location().href().unwrap_or_default();
+    permalink.unchecked_into::<web_sys::HtmlElement>().click();
     for _ in 0..20 {
         leptos::task::tick().await;
     }
@@ -543,8 +552,20 @@ async fn a_paragraphs_copy_link_button_copies_its_permalink_and_says_so() {
         copied.as_deref().is_some_and(|url| url.ends_with(&expected_suffix)),
         "copied {copied:?}"
     );
-    let status = one(&container, "[data-testid=article-body] section p [role=status]");
+    assert_eq!(
+        window().location().href().unwrap_or_default(),
+        address_before,
+        "a plain press copies instead of following the link"
+    );
+    // One region for the whole view says it, not one per permalink.
+    let status = one(&container, "[data-testid=permalink-status]");
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
     assert_eq!(text(&status), "Link copied");
+    assert_eq!(
+        all(&container, "[role=status]").len(),
+        1,
+        "no status region besides the view's one"
+    );
 }
 
 #[wasm_bindgen_test]

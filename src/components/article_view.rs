@@ -6,7 +6,8 @@ use wasm_bindgen::JsValue;
 
 use crate::components::{
     ArticleFigure, ArticleHeader, ArticleSection, Byline, ContextNote, CorrectionsList, ImageLoading, LaterBlocks,
-    Masthead, PublicationTimes, QuoteIndex, ReaderControls, RelatedSidebar, ReportingNote, SectionNav, TagList,
+    Masthead, PermalinkAnnouncements, PublicationTimes, QuoteIndex, ReaderControls, RelatedSidebar, ReportingNote,
+    SectionNav, TagList,
 };
 use crate::embed::options::{ArticleExtent, RelatedVisibility};
 use crate::model::view_data::{
@@ -102,12 +103,19 @@ pub fn ArticleView(
     let theme = move || settings.get().theme.data_attribute();
     let progress_bar = NodeRef::<html::Div>::new();
     // The page's scroll position is the host's business in a widget.
+    // Permalink buttons, like the page's scroll position, belong to the reader's own page.
     let page_furniture = is_page.then(|| {
         follow_scroll_where_css_cannot(progress_bar);
+        let permalink_announcements = PermalinkAnnouncements::new();
+        provide_context(permalink_announcements);
         view! {
             <a class="lede-article-view__skip-link" href="#lede-main">"Skip to the article"</a>
             // How far through the page the reader is; drawn by CSS alone, from the scroll position.
             <div class="lede-article-view__progress" aria-hidden="true" node_ref=progress_bar></div>
+            // What the last permalink button pressed did, for screen readers.
+            <p class="lede-visually-hidden" role="status" data-testid="permalink-status">
+                {move || permalink_announcements.text()}
+            </p>
         }
     });
     // Set through the CSSOM (`style.setProperty`), which a host's Content Security Policy

@@ -1,0 +1,159 @@
+//! A paragraph's or quote's permalink, which shares or copies its address when pressed,
+//! and the one live region where every permalink of a reading view says what its last
+//! press did.
+//!
+//! A long article has thousands of these, so each is one plain inline link with no
+//! positioned or atomic parts, and the two costs below were measured on the benchmark's
+//! 5,000-paragraph article (docs/performance.md):
+//! - It was a `<button>`, which browsers always lay out as an atomic inline box. With one
+//!   in every paragraph, Chromium's pre-paint walk after each added chunk took about 6 ms
+//!   at full speed instead of 1.5 ms, growing with the article, and it made most of the
+//!   long tasks left at 4× CPU throttling. A link can be a plain inline box.
+//! - It carried a visually hidden label and a `role=status` region, both positioned
+//!   absolutely inside a positioned block: 15,000 paint layers, and each hit test (every
+//!   mouse move, every layout under the pointer) took 13 ms instead of 0.01 ms. The name is
+//!   now an `aria-label`, and outcomes are announced in the view's one region, found through
+//!   context: the links sit deep inside sections, quotes and fact boxes, and a prop would
+//!   have to pass through every component on the way for the sake of one leaf.
+//!
+//! Being a link also gives the reader what a link gives: the browser's "copy link
+//! address", opening it in a new tab with a modified click, and, before the wasm has
+//! loaded or if it failed, the plain jump to the paragraph.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::routing::is_plain_left_click;
+
+/// What the last press of a permalink did, announced to screen readers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CopyOutcome {
+    Idle,
+    Shared,
+    Copied,
+    InAddressBar,
+}
+
+/// The reading view's one live region for permalinks. [`crate::components::ArticleView`]
+/// makes it, provides it as context and renders [`PermalinkAnnouncements::text`] in a
+/// `role=status` element; permalinks outside such a view announce nothing.
+#[derive(Clone, Copy)]
+pub struct PermalinkAnnouncements {
+    last_outcome: RwSignal<CopyOutcome>,
+}
+
+impl PermalinkAnnouncements {
+    /// Nothing announced yet.
+    pub fn new() -> Self {
+        Self {
+            last_outcome: RwSignal::new(CopyOutcome::Idle),
+        }
+    }
+
+    /// What the region says: the outcome of the last press, or nothing.
+    pub fn text(self) -> &'static str {
+        match self.last_outcome.get() {
+            CopyOutcome::Idle => "",
+            CopyOutcome::Shared => "Link shared",
+            CopyOutcome::Copied => "Link copied",
+            CopyOutcome::InAddressBar => "Link is in the address bar",
+        }
+    }
+
+    fn announce(self, outcome: CopyOutcome) {
+        self.last_outcome.set(outcome);
+    }
+}
+
+impl Default for PermalinkAnnouncements {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A small "¶" link after a block, to the block. A plain press shares the address with the
+/// Web Share API where the browser has it (phones), or copies it to the clipboard; where
+/// neither is allowed the address is put in the address bar instead, so the reader can
+/// still copy it. Modified presses are the browser's.
+#[component]
+pub fn Permalink(
+    /// The block's anchor id.
+    #[prop(into)]
+    anchor_id: String,
+    /// What the block is, for the link's name: "paragraph" or "quote".
+    what: &'static str,
+) -> impl IntoView {
+    let announcements = use_context::<PermalinkAnnouncements>();
+    let href = format!("#{anchor_id}");
+    let share = move |event: web_sys::MouseEvent| {
+        if !is_plain_left_click(&event) {
+            return;
+        }
+        event.prevent_default();
+        let anchor_id = anchor_id.clone();
+        leptos::task::spawn_local(async move {
+            let outcome = share_or_copy(&anchor_id).await;
+            if let Some(announcements) = announcements {
+                announcements.announce(outcome);
+            }
+        });
+    };
+    view! {
+        <a class="lede-permalink" href=href aria-label=format!("Copy link to this {what}") on:click=share
+            data-testid="permalink">"¶"</a>
+    }
+}
+
+/// The address of this page with `#anchor_id`.
+fn permalink(anchor_id: &str) -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let query = location.search().unwrap_or_default();
+    format!("{origin}{path}{query}#{anchor_id}")
+}
+
+// Every call goes through `Reflect`, which returns errors: `navigator.clipboard` is
+// undefined outside secure contexts, and a call through a missing binding would throw
+// into the wasm module and take every widget on the page down with it.
+async fn share_or_copy(anchor_id: &str) -> CopyOutcome {
+    let url = permalink(anchor_id);
+    let navigator = js_sys::Reflect::get(&window(), &JsValue::from_str("navigator")).unwrap_or(JsValue::UNDEFINED);
+    if let Some(promise) = call_method(&navigator, "share", &share_data(&url)) {
+        if JsFuture::from(promise).await.is_ok() {
+            return CopyOutcome::Shared;
+        }
+    }
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
+    if let Some(promise) = call_method(&clipboard, "writeText", &JsValue::from_str(&url)) {
+        if JsFuture::from(promise).await.is_ok() {
+            return CopyOutcome::Copied;
+        }
+    }
+    let _ = window().location().set_hash(anchor_id);
+    CopyOutcome::InAddressBar
+}
+
+fn share_data(url: &str) -> JsValue {
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &JsValue::from_str("url"), &JsValue::from_str(url));
+    let _ = js_sys::Reflect::set(
+        &data,
+        &JsValue::from_str("title"),
+        &JsValue::from_str(&document().title()),
+    );
+    data.into()
+}
+
+/// `target[name](argument)` if it is a function that returns a promise.
+fn call_method(target: &JsValue, name: &str, argument: &JsValue) -> Option<js_sys::Promise> {
+    if target.is_undefined() || target.is_null() {
+        return None;
+    }
+    let method: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    method.call1(target, argument).ok()?.dyn_into().ok()
+}
