@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use lede::model::validate::validate_article;
 use lede::model::validate::MAX_RUN_CHARS;
-use lede::model::view_data::{count_words, plain_text};
+use lede::model::view_data::{block_plain_text, body_word_count, count_words, plain_text};
 use lede::model::wire::*;
 use lede::model::{parse_article, Article, BlockKind, InlineText};
 
@@ -209,6 +209,24 @@ proptest! {
                 prop_assert!(text.contains(&run.text), "missing run {:?}", run.text);
             }
         }
+    }
+
+    #[test]
+    fn the_body_word_count_is_the_word_count_of_each_heading_and_each_blocks_plain_text(wire in article()) {
+        // The count reads the runs directly instead of building each block's plain text;
+        // a word running from one run into the next must still count once.
+        let article = parse_article(&serde_json::to_string(&wire).unwrap_or_default(), SOURCE).map(|p| p.article);
+        prop_assert!(article.is_ok(), "{:?}", article.as_ref().err());
+        let article = article.unwrap_or_else(|_| unreachable!());
+        let by_plain_text: usize = article
+            .sections
+            .iter()
+            .map(|section| {
+                count_words(&section.heading)
+                    + section.blocks.iter().map(|block| count_words(&block_plain_text(&block.kind))).sum::<usize>()
+            })
+            .sum();
+        prop_assert_eq!(body_word_count(&article), by_plain_text);
     }
 
     #[test]
