@@ -23,7 +23,7 @@ const SEED_JSON: &str = include_str!("../fixtures/articles/zelensky-kushner-witk
 
 fn seed_article() -> Article {
     match parse_article(SEED_JSON, "articles/zelensky-kushner-witkoff-call.json") {
-        Ok(parsed) => parsed.article,
+        Ok(parsed) => std::sync::Arc::unwrap_or_clone(parsed.article),
         Err(error) => panic!("{error}"),
     }
 }
@@ -222,7 +222,7 @@ fn hostile_strings_in_article_data_render_as_text_and_never_as_markup() {
         1,
     );
     let article = match parse_article(&json, "hostile.json") {
-        Ok(parsed) => parsed.article,
+        Ok(parsed) => std::sync::Arc::unwrap_or_clone(parsed.article),
         Err(error) => panic!("{error}"),
     };
     let (container, _mounted) = mount_article_view(article, ignore_navigation());
@@ -264,7 +264,7 @@ const RIGHT_TO_LEFT_JSON: &str = include_str!("../fixtures/articles/zelensky-cal
 
 fn fixture_article(json: &str, id: &str) -> Article {
     match parse_article(json, &format!("https://reader.example/articles/{id}.json")) {
-        Ok(parsed) => parsed.article,
+        Ok(parsed) => std::sync::Arc::unwrap_or_clone(parsed.article),
         Err(error) => panic!("{error}"),
     }
 }

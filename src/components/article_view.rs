@@ -18,6 +18,7 @@ use crate::model::Article;
 use crate::reader_settings::{ReaderSettings, Theme};
 use crate::routing::{is_plain_left_click, ArticleNavigation};
 use crate::surface::ReaderSurface;
+use std::sync::Arc;
 
 /// What of the reading view is shown. The reader's own page shows everything; a widget's
 /// snippet may ask for less.
@@ -52,8 +53,10 @@ pub enum BodyRendering {
 /// column without changing the reading order for screen readers.
 #[component]
 pub fn ArticleView(
-    /// The article to show.
-    article: Article,
+    /// The article to show. Shared: a long article is megabytes, and the view copies only
+    /// the blocks it is rendering, when it renders them.
+    #[prop(into)]
+    article: Arc<Article>,
     /// Opens and prefetches related articles.
     navigation: ArticleNavigation,
     /// What is shown; everything by default.
@@ -72,23 +75,20 @@ pub fn ArticleView(
     };
     let note = reporting_note(&article);
     let canonical_url = article.canonical_url.as_ref().map(ToString::to_string);
-    let Article {
-        language,
-        direction,
-        outlet,
-        category,
-        headline,
-        summary,
-        published,
-        updated,
-        lead_image,
-        sections,
-        context,
-        corrections,
-        related,
-        tags,
-        ..
-    } = article;
+    // Everything but the body is small, and the views below own their copies of it.
+    let language = article.language.clone();
+    let direction = article.direction;
+    let outlet = article.outlet.clone();
+    let category = article.category.clone();
+    let headline = article.headline.clone();
+    let summary = article.summary.clone();
+    let published = article.published.clone();
+    let updated = article.updated.clone();
+    let lead_image = article.lead_image.clone();
+    let context = article.context.clone();
+    let corrections = article.corrections.clone();
+    let related = article.related.clone();
+    let tags = article.tags.clone();
     let corrections_language = language.clone();
     // On the reader's own page the settings apply to every article and are remembered
     // between visits; a widget starts from its snippet's theme and remembers nothing.
@@ -128,9 +128,9 @@ pub fn ArticleView(
     // the previous one was painted (a compact view: the first section, the rest on
     // request), unless the reader is about to be taken further down.
     let chunks = if is_compact {
-        compact_rendering_chunks(&sections)
+        compact_rendering_chunks(&article.sections)
     } else {
-        rendering_chunks(&sections)
+        rendering_chunks(&article.sections)
     };
     let everything_at_once = layout.body_rendering == BodyRendering::AllAtOnce;
     let chunk_switches: Vec<RwSignal<bool>> = (0..chunks.len())
@@ -160,7 +160,7 @@ pub fn ArticleView(
             }
         }
     };
-    let section_views = section_views_in_chunks(sections, &chunks, &chunk_switches);
+    let section_views = section_views_in_chunks(&article, &chunks, &chunk_switches);
     // On the reader's page, what follows the sections (notes, quote index, corrections,
     // tags) comes with the last chunk, and the related articles after the first paint: both
     // are below or beside the first screen, and leaving them out of the first render keeps
@@ -378,43 +378,48 @@ fn scroll_to(surface: &ReaderSurface, anchor_id: &str, is_page: bool) {
 }
 
 /// Each section's view: its element and first blocks once the chunk that starts it is
-/// shown, and its later blocks as the chunks that hold them are shown.
+/// shown, and its later blocks as the chunks that hold them are shown. A section's blocks
+/// are copied out of the shared article only when it starts: the first render of a long
+/// article copies its first section, not the whole body.
 fn section_views_in_chunks(
-    sections: Vec<crate::model::Section>,
+    article: &Arc<Article>,
     chunks: &[Vec<SectionPart>],
     chunk_switches: &[RwSignal<bool>],
 ) -> impl IntoView {
-    let mut parts_of_section: Vec<Vec<(RwSignal<bool>, usize)>> = vec![Vec::new(); sections.len()];
+    let mut parts_of_section: Vec<Vec<(RwSignal<bool>, std::ops::Range<usize>)>> =
+        vec![Vec::new(); article.sections.len()];
     for (parts, is_shown) in chunks.iter().zip(chunk_switches) {
         for part in parts {
             if let Some(section_parts) = parts_of_section.get_mut(part.section) {
-                section_parts.push((*is_shown, part.blocks.len()));
+                section_parts.push((*is_shown, part.blocks.clone()));
             }
         }
     }
-    sections
+    parts_of_section
         .into_iter()
-        .zip(parts_of_section)
-        .filter_map(|(section, parts)| {
-            let (first_shown, first_len) = *parts.first()?;
-            let crate::model::Section { id, heading, blocks } = section;
-            let mut blocks = blocks.into_iter();
-            let first_blocks: Vec<_> = blocks.by_ref().take(first_len).collect();
-            let later_blocks: Vec<LaterBlocks> = parts[1..]
-                .iter()
-                .map(|(is_shown, len)| LaterBlocks {
-                    is_shown: (*is_shown).into(),
-                    blocks: blocks.by_ref().take(*len).collect(),
-                })
-                .collect();
-            let section = crate::model::Section {
-                id,
-                heading,
-                blocks: first_blocks,
-            };
+        .enumerate()
+        .filter_map(|(section_index, parts)| {
+            let first_shown = parts.first()?.0;
+            let article = Arc::clone(article);
             Some(move || {
+                let section = article.sections.get(section_index)?;
+                let blocks_in = |range: &std::ops::Range<usize>| {
+                    section.blocks.get(range.clone()).map(<[_]>::to_vec).unwrap_or_default()
+                };
                 first_shown.get().then(|| {
-                    view! { <ArticleSection section=section.clone() later_blocks=later_blocks.clone() /> }
+                    let first_part = crate::model::Section {
+                        id: section.id.clone(),
+                        heading: section.heading.clone(),
+                        blocks: parts.first().map(|(_, range)| blocks_in(range)).unwrap_or_default(),
+                    };
+                    let later_blocks: Vec<LaterBlocks> = parts[1..]
+                        .iter()
+                        .map(|(is_shown, range)| LaterBlocks {
+                            is_shown: (*is_shown).into(),
+                            blocks: blocks_in(range),
+                        })
+                        .collect();
+                    view! { <ArticleSection section=first_part later_blocks=later_blocks /> }
                 })
             })
         })

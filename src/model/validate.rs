@@ -8,6 +8,7 @@
 //! permalink to a paragraph still works on the next load.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::model::article::*;
 use crate::model::error::{quoted, ArticleError, Problem};
@@ -55,8 +56,10 @@ pub struct Warning {
 /// A validated article and the warnings raised while reading it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParsedArticle {
-    /// The article.
-    pub article: Article,
+    /// The article, shared: the reader keeps it in its cache of recent articles, in the
+    /// page's resource and in the view, and a long article is megabytes. Cloning a parsed
+    /// article copies none of it.
+    pub article: Arc<Article>,
     /// Things skipped or assumed, such as unknown block types.
     pub warnings: Vec<Warning>,
 }
@@ -172,7 +175,7 @@ pub fn validate_article(wire: &WireArticle, source: &str) -> Result<ParsedArticl
     let article = validator.article(wire);
     match article {
         Some(article) if validator.problems.is_empty() => Ok(ParsedArticle {
-            article,
+            article: Arc::new(article),
             warnings: validator.warnings,
         }),
         _ => Err(ArticleError::Invalid {

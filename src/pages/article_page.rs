@@ -70,7 +70,7 @@ fn describe_article_state(state: &Result<ParsedArticle, FetchError>, arrival: Ar
         Err(_) => "Article unavailable".to_owned(),
     };
     document().set_title(&title);
-    crate::pages::describe_page(state.as_ref().ok().map(|parsed| &parsed.article));
+    crate::pages::describe_page(state.as_ref().ok().map(|parsed| &*parsed.article));
     // The address may name a section or paragraph (`#florida-meetings`): it exists only
     // now that the article is rendered, so the browser's own jump on load missed it.
     let article_shown = state.is_ok();

@@ -79,7 +79,7 @@ pub fn EmbeddedArticlePage(
             // article itself, which the card has usually prefetched by now.
             leptos::task::spawn_local(async move {
                 match fetch_article(ArticleLocation::Embedded(url.clone())).await {
-                    Ok(parsed) => match parsed.article.canonical_url {
+                    Ok(parsed) => match &parsed.article.canonical_url {
                         Some(canonical) => report.run(WidgetEvent::Navigated {
                             url: canonical.to_string(),
                             inside: false,
