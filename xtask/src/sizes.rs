@@ -15,9 +15,9 @@ pub const APP_CSS_BUDGET_BYTES: usize = 8 * 1024;
 pub const APP_WASM_JS_BUDGET_BYTES: usize = 60 * 1024;
 
 /// The most the reader page's `.wasm` + `.js` may weigh, brotli-compressed, before the test
-/// command fails: 161.5 KB measured on 2026-11-26, plus room for small changes. Lower it when
+/// command fails: 160.6 KB measured on 2026-11-26, plus room for small changes. Lower it when
 /// the wasm shrinks; raising it is a decision to record in docs/performance.md.
-pub const APP_WASM_JS_RATCHET_BYTES: usize = 164 * 1024;
+pub const APP_WASM_JS_RATCHET_BYTES: usize = 163 * 1024;
 
 /// The brotli-compressed totals the budgets are about.
 pub struct AppSizes {
