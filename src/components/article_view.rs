@@ -102,8 +102,8 @@ pub fn ArticleView(
     });
     let theme = move || settings.get().theme.data_attribute();
     let progress_bar = NodeRef::<html::Div>::new();
-    // The page's scroll position is the host's business in a widget.
-    // Permalink buttons, like the page's scroll position, belong to the reader's own page.
+    // In a widget the page's scroll position is the host's business, and there are no
+    // permalinks to announce: they name places on the reader's own page.
     let page_furniture = is_page.then(|| {
         follow_scroll_where_css_cannot(progress_bar);
         let permalink_announcements = PermalinkAnnouncements::new();
@@ -112,7 +112,7 @@ pub fn ArticleView(
             <a class="lede-article-view__skip-link" href="#lede-main">"Skip to the article"</a>
             // How far through the page the reader is; drawn by CSS alone, from the scroll position.
             <div class="lede-article-view__progress" aria-hidden="true" node_ref=progress_bar></div>
-            // What the last permalink button pressed did, for screen readers.
+            // What the last permalink pressed did, for screen readers.
             <p class="lede-visually-hidden" role="status" data-testid="permalink-status">
                 {move || permalink_announcements.text()}
             </p>
@@ -412,8 +412,9 @@ fn section_views_in_chunks(
                         heading: section.heading.clone(),
                         blocks: parts.first().map(|(_, range)| blocks_in(range)).unwrap_or_default(),
                     };
-                    let later_blocks: Vec<LaterBlocks> = parts[1..]
+                    let later_blocks: Vec<LaterBlocks> = parts
                         .iter()
+                        .skip(1)
                         .map(|(is_shown, range)| LaterBlocks {
                             is_shown: (*is_shown).into(),
                             blocks: blocks_in(range),
