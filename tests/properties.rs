@@ -212,7 +212,7 @@ proptest! {
     }
 
     #[test]
-    fn the_body_word_count_is_the_word_count_of_each_heading_and_each_blocks_plain_text(wire in article()) {
+    fn the_body_word_count_stored_by_the_validator_is_the_word_count_of_each_heading_and_each_blocks_plain_text(wire in article()) {
         // The count reads the runs directly instead of building each block's plain text;
         // a word running from one run into the next must still count once.
         let article = parse_article(&serde_json::to_string(&wire).unwrap_or_default(), SOURCE).map(|p| p.article);
@@ -227,6 +227,7 @@ proptest! {
             })
             .sum();
         prop_assert_eq!(body_word_count(&article), by_plain_text);
+        prop_assert_eq!(article.body_word_count, by_plain_text, "the count the validator stored");
     }
 
     #[test]

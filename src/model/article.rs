@@ -47,6 +47,11 @@ pub struct Article {
     pub related: Vec<RelatedArticle>,
     /// Topics.
     pub tags: Vec<String>,
+    /// The words in the body, counted once when the article is validated
+    /// ([`crate::model::view_data::body_word_count`]): the reading time is in the first
+    /// screen, and counting a long article's megabytes of text there made its first
+    /// render a long task on a slow phone.
+    pub body_word_count: usize,
 }
 
 /// Left-to-right or right-to-left text.

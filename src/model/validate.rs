@@ -283,7 +283,7 @@ impl Validator {
             .map(|(tag_idx, tag)| self.short_text(tag, &format!("tags[{tag_idx}]")))
             .collect();
 
-        Some(Article {
+        let mut article = Article {
             id: id?,
             canonical_url,
             language,
@@ -303,7 +303,10 @@ impl Validator {
             corrections,
             related,
             tags,
-        })
+            body_word_count: 0,
+        };
+        article.body_word_count = crate::model::view_data::body_word_count(&article);
+        Some(article)
     }
 
     fn schema_version(&mut self, version: &str) {

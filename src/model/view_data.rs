@@ -194,9 +194,10 @@ fn add_block_words(counter: &mut WordCounter, kind: &BlockKind) {
     }
 }
 
-/// Minutes to read the body at [`WORDS_PER_MINUTE`], rounded up, and at least one.
+/// Minutes to read the body at [`WORDS_PER_MINUTE`], rounded up, and at least one; from
+/// the count the validator stored in [`Article::body_word_count`].
 pub fn reading_time_minutes(article: &Article) -> usize {
-    body_word_count(article).div_ceil(WORDS_PER_MINUTE).max(1)
+    article.body_word_count.div_ceil(WORDS_PER_MINUTE).max(1)
 }
 
 /// The words in `text`: runs between white space that hold a letter or a digit.
