@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(parsed) => {
             let article = &parsed.article;
             let _ = (plain_text(article), quote_index(article), section_nav_items(article));
-            let _ = (reading_time_minutes(article), body_word_count(article), reporting_note(article), byline_text(article));
+            let _ = (reading_time_minutes(article), body_word_count(&article.sections), reporting_note(article), byline_text(article));
         }
         Err(error) => {
             let _ = (error.to_string(), error.problems());

@@ -283,7 +283,9 @@ impl Validator {
             .map(|(tag_idx, tag)| self.short_text(tag, &format!("tags[{tag_idx}]")))
             .collect();
 
-        let mut article = Article {
+        // Counted here, once, rather than in the first render: see `Article::body_word_count`.
+        let body_word_count = crate::model::view_data::body_word_count(&sections);
+        Some(Article {
             id: id?,
             canonical_url,
             language,
@@ -303,10 +305,8 @@ impl Validator {
             corrections,
             related,
             tags,
-            body_word_count: 0,
-        };
-        article.body_word_count = crate::model::view_data::body_word_count(&article);
-        Some(article)
+            body_word_count,
+        })
     }
 
     fn schema_version(&mut self, version: &str) {

@@ -4,7 +4,7 @@
 //! These are derived here, in plain Rust, so that components only render them and every
 //! rule (what counts as a word, which quotes are indexed) is unit-tested natively.
 
-use crate::model::article::{Article, Block, BlockKind, CreditKind, InlineText, Person};
+use crate::model::article::{Article, Block, BlockKind, CreditKind, InlineText, Person, Section};
 
 /// Words per minute used for the reading time; a common figure for adults reading
 /// news on a screen.
@@ -136,14 +136,14 @@ pub fn plain_text(article: &Article) -> String {
     parts.join("\n\n")
 }
 
-/// The number of words in the article's body (section headings and blocks): the sum of
-/// [`count_words`] over each heading and each block's [`block_plain_text`].
-pub fn body_word_count(article: &Article) -> usize {
+/// The number of words in an article's body, `sections` (their headings and blocks): the
+/// sum of [`count_words`] over each heading and each block's [`block_plain_text`].
+pub fn body_word_count(sections: &[Section]) -> usize {
     // Counted straight from the runs rather than from each block's plain text: building
     // those strings copied the whole body, which for a 2 MB article doubled the cost of
     // its reading time in the first render.
     let mut counter = WordCounter::default();
-    for section in &article.sections {
+    for section in sections {
         counter.add(&section.heading);
         counter.end_word();
         for block in &section.blocks {
