@@ -100,7 +100,10 @@ pub fn Permalink(
             }
         });
     };
+    // A line may break before the link: otherwise the block's last word, which has no
+    // space before the link, would wrap with it and stand alone on a line of its own.
     view! {
+        <wbr />
         <a class="lede-permalink" href=href aria-label=format!("Copy link to this {what}") on:click=share
             data-testid="permalink">"¶"</a>
     }
