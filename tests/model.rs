@@ -922,3 +922,43 @@ fn the_reader_config_reads_sources_and_refuses_anything_that_is_not_a_bare_origi
         Err("default_article: a number is the wrong kind of value".to_owned())
     );
 }
+
+// Regression guard: generated ids are hashed from a block's text piece by piece since the
+// validator stopped copying each block's text to hash it. A permalink shared yesterday
+// must still find its block, so the ids of every kind of block stay what they were.
+#[test]
+fn generated_block_ids_are_the_ones_earlier_versions_generated() {
+    let mut value = minimal_article_json();
+    value["body"] = serde_json::json!([
+        { "heading": "Every kind", "blocks": [
+            { "type": "paragraph", "text": ["Two ", { "text": "runs", "marks": ["bold"] }, "."] },
+            { "type": "subheading", "text": "A subheading" },
+            { "type": "quote", "text": "Quoted words.", "speaker": { "name": "A Speaker" } },
+            { "type": "list", "style": "unordered", "items": ["First item", ["Second ", "item"]] },
+            { "type": "fact_box", "title": "Facts", "blocks": [
+                { "type": "paragraph", "text": "One fact." },
+                { "type": "list", "style": "ordered", "items": ["a", "b"] }
+            ] },
+            { "type": "link_card", "url": "https://example.com/story", "title": "A story", "description": "About it" },
+            { "type": "divider" }
+        ] }
+    ]);
+    let article = parse_value(&value).unwrap_or_else(|error| panic!("{error}")).article;
+    let ids: Vec<&str> = article.sections[0]
+        .blocks
+        .iter()
+        .map(|block| block.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "p-16jmop",
+            "h-icynw8",
+            "q-r6t212",
+            "l-1h48w7d",
+            "b-87p8n",
+            "c-hgow1",
+            "d-ztntfp"
+        ]
+    );
+}

@@ -16,6 +16,7 @@
 pub mod article;
 pub mod error;
 pub mod json;
+pub mod json_path;
 pub mod read;
 pub mod slug;
 pub mod timestamp;

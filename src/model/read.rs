@@ -6,6 +6,7 @@
 
 use crate::model::error::Problem;
 use crate::model::json::JsonValue;
+use crate::model::json_path::JsonPath;
 use crate::model::validate::Warning;
 use crate::model::wire::*;
 
@@ -19,12 +20,12 @@ pub struct WireReader {
 }
 
 /// The fields of one JSON object and the path that leads to it.
-struct Fields<'v> {
+struct Fields<'v, 'p> {
     entries: &'v [(String, JsonValue)],
-    path: String,
+    path: JsonPath<'p>,
 }
 
-impl<'v> Fields<'v> {
+impl<'v> Fields<'v, '_> {
     /// The value of `key`; JSON `null` counts as absent.
     fn get(&self, key: &str) -> Option<&'v JsonValue> {
         self.entries
@@ -33,39 +34,28 @@ impl<'v> Fields<'v> {
             .map(|(_, value)| value)
     }
 
-    fn path_of(&self, key: &str) -> String {
-        join_path(&self.path, key)
+    fn path_of<'s>(&'s self, key: &'s str) -> JsonPath<'s> {
+        self.path.field(key)
     }
 }
 
-fn join_path(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-type ReadFn<T> = fn(&mut WireReader, &JsonValue, &str) -> Option<T>;
+type ReadFn<T> = fn(&mut WireReader, &JsonValue, &JsonPath<'_>) -> Option<T>;
 
 impl WireReader {
-    fn problem(&mut self, path: &str, message: String) {
+    fn problem(&mut self, path: &JsonPath<'_>, message: String) {
         self.problems.push(Problem {
-            path: path.to_owned(),
+            path: path.to_string(),
             message,
         });
     }
 
-    fn wrong_kind(&mut self, path: &str, expected: &str, found: &JsonValue) {
+    fn wrong_kind(&mut self, path: &JsonPath<'_>, expected: &str, found: &JsonValue) {
         self.problem(path, format!("expected {expected}, found {}", found.kind_name()));
     }
 
-    fn object<'v>(&mut self, value: &'v JsonValue, path: &str) -> Option<Fields<'v>> {
+    fn object<'v, 'p>(&mut self, value: &'v JsonValue, path: &JsonPath<'p>) -> Option<Fields<'v, 'p>> {
         match value {
-            JsonValue::Object(entries) => Some(Fields {
-                entries,
-                path: path.to_owned(),
-            }),
+            JsonValue::Object(entries) => Some(Fields { entries, path: *path }),
             other => {
                 self.wrong_kind(path, "an object", other);
                 None
@@ -75,9 +65,9 @@ impl WireReader {
 
     fn required<T: Default>(
         &mut self,
-        fields: &Fields<'_>,
+        fields: &Fields<'_, '_>,
         key: &str,
-        read: impl FnOnce(&mut Self, &JsonValue, &str) -> Option<T>,
+        read: impl FnOnce(&mut Self, &JsonValue, &JsonPath<'_>) -> Option<T>,
     ) -> T {
         let path = fields.path_of(key);
         match fields.get(key) {
@@ -91,27 +81,27 @@ impl WireReader {
 
     fn optional<T>(
         &mut self,
-        fields: &Fields<'_>,
+        fields: &Fields<'_, '_>,
         key: &str,
-        read: impl FnOnce(&mut Self, &JsonValue, &str) -> Option<T>,
+        read: impl FnOnce(&mut Self, &JsonValue, &JsonPath<'_>) -> Option<T>,
     ) -> Option<T> {
         let value = fields.get(key)?;
         read(self, value, &fields.path_of(key))
     }
 
-    fn list<T>(&mut self, fields: &Fields<'_>, key: &str, read: ReadFn<T>) -> Vec<T> {
+    fn list<T>(&mut self, fields: &Fields<'_, '_>, key: &str, read: ReadFn<T>) -> Vec<T> {
         self.optional(fields, key, move |reader, value, path| {
             Some(reader.array(value, path, read))
         })
         .unwrap_or_default()
     }
 
-    fn array<T>(&mut self, value: &JsonValue, path: &str, read: ReadFn<T>) -> Vec<T> {
+    fn array<T>(&mut self, value: &JsonValue, path: &JsonPath<'_>, read: ReadFn<T>) -> Vec<T> {
         match value {
             JsonValue::Array(items) => items
                 .iter()
                 .enumerate()
-                .filter_map(|(item_idx, item)| read(self, item, &format!("{path}[{item_idx}]")))
+                .filter_map(|(item_idx, item)| read(self, item, &path.item(item_idx)))
                 .collect(),
             other => {
                 self.wrong_kind(path, "an array", other);
@@ -120,7 +110,7 @@ impl WireReader {
         }
     }
 
-    fn string(&mut self, value: &JsonValue, path: &str) -> Option<String> {
+    fn string(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<String> {
         match value {
             JsonValue::String(text) => Some(text.clone()),
             other => {
@@ -130,7 +120,7 @@ impl WireReader {
         }
     }
 
-    fn whole_number(&mut self, value: &JsonValue, path: &str) -> Option<u32> {
+    fn whole_number(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<u32> {
         match value {
             JsonValue::Number(text) => {
                 let parsed = text.parse::<u32>().ok();
@@ -148,7 +138,7 @@ impl WireReader {
 
     /// Reads a whole article document.
     pub fn article(&mut self, value: &JsonValue) -> WireArticle {
-        let Some(fields) = self.object(value, "") else {
+        let Some(fields) = self.object(value, &JsonPath::Root) else {
             return empty_article();
         };
         WireArticle {
@@ -177,7 +167,7 @@ impl WireReader {
         }
     }
 
-    fn outlet(&mut self, value: &JsonValue, path: &str) -> Option<WireOutlet> {
+    fn outlet(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<WireOutlet> {
         let fields = self.object(value, path)?;
         Some(WireOutlet {
             name: self.required(&fields, "name", Self::string),
@@ -186,7 +176,7 @@ impl WireReader {
         })
     }
 
-    fn category(&mut self, value: &JsonValue, path: &str) -> Option<WireCategory> {
+    fn category(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<WireCategory> {
         let fields = self.object(value, path)?;
         Some(WireCategory {
             name: self.required(&fields, "name", Self::string),
@@ -194,7 +184,7 @@ impl WireReader {
         })
     }
 
-    fn person(&mut self, value: &JsonValue, path: &str) -> Option<WirePerson> {
+    fn person(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<WirePerson> {
         let fields = self.object(value, path)?;
         Some(WirePerson {
             name: self.required(&fields, "name", Self::string),
@@ -203,12 +193,12 @@ impl WireReader {
         })
     }
 
-    fn image(&mut self, value: &JsonValue, path: &str) -> Option<WireImage> {
+    fn image(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<WireImage> {
         let fields = self.object(value, path)?;
         Some(self.image_fields(&fields))
     }
 
-    fn image_fields(&mut self, fields: &Fields<'_>) -> WireImage {
+    fn image_fields(&mut self, fields: &Fields<'_, '_>) -> WireImage {
         WireImage {
             sources: self.required(fields, "sources", |reader, value, path| {
                 Some(reader.array(value, path, Self::image_source))
@@ -221,7 +211,7 @@ impl WireReader {
         }
     }
 
-    fn image_source(&mut self, value: &JsonValue, path: &str) -> Option<WireImageSource> {
+    fn image_source(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<WireImageSource> {
         let fields = self.object(value, path)?;
         Some(WireImageSource {
             url: self.required(&fields, "url", Self::string),
@@ -229,7 +219,7 @@ impl WireReader {
         })
     }
 
-    fn inline(&mut self, value: &JsonValue, path: &str) -> Option<WireInline> {
+    fn inline(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<WireInline> {
         match value {
             JsonValue::String(text) => Some(WireInline(vec![WireRun {
                 text: text.clone(),
@@ -243,7 +233,7 @@ impl WireReader {
         }
     }
 
-    fn run(&mut self, value: &JsonValue, path: &str) -> Option<WireRun> {
+    fn run(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<WireRun> {
         if let JsonValue::String(text) = value {
             return Some(WireRun {
                 text: text.clone(),
@@ -263,7 +253,7 @@ impl WireReader {
         })
     }
 
-    fn section(&mut self, value: &JsonValue, path: &str) -> Option<WireSection> {
+    fn section(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<WireSection> {
         let fields = self.object(value, path)?;
         Some(WireSection {
             id: self.optional(&fields, "id", Self::string),
@@ -274,7 +264,7 @@ impl WireReader {
         })
     }
 
-    fn block(&mut self, value: &JsonValue, path: &str) -> Option<WireBlock> {
+    fn block(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<WireBlock> {
         let fields = self.object(value, path)?;
         let block_type: String = self.required(&fields, "type", Self::string);
         let id = self.optional(&fields, "id", Self::string);
@@ -328,7 +318,7 @@ impl WireReader {
         Some(block)
     }
 
-    fn credit(&mut self, value: &JsonValue, path: &str) -> Option<WireCredit> {
+    fn credit(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<WireCredit> {
         let fields = self.object(value, path)?;
         Some(WireCredit {
             name: self.required(&fields, "name", Self::string),
@@ -336,7 +326,7 @@ impl WireReader {
         })
     }
 
-    fn correction(&mut self, value: &JsonValue, path: &str) -> Option<WireCorrection> {
+    fn correction(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<WireCorrection> {
         let fields = self.object(value, path)?;
         Some(WireCorrection {
             time: self.required(&fields, "time", Self::string),
@@ -344,7 +334,7 @@ impl WireReader {
         })
     }
 
-    fn related(&mut self, value: &JsonValue, path: &str) -> Option<WireRelated> {
+    fn related(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<WireRelated> {
         let fields = self.object(value, path)?;
         Some(WireRelated {
             id: self.optional(&fields, "id", Self::string),

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use crate::model::article::*;
 use crate::model::error::{quoted, ArticleError, Problem};
 use crate::model::json::{parse_json, JsonValue};
+use crate::model::json_path::JsonPath;
 use crate::model::read::WireReader;
 use crate::model::slug::Slug;
 use crate::model::timestamp::Timestamp;
@@ -40,6 +41,9 @@ pub const MAX_RUN_CHARS: usize = 50_000;
 pub const MAX_RELATED: usize = 50;
 /// The most files one picture may list.
 pub const MAX_IMAGE_SOURCES: usize = 16;
+
+/// The path of the document itself, from which every other path is built.
+const ROOT: JsonPath<'static> = JsonPath::Root;
 
 /// The format's major version that this reader understands.
 pub const SUPPORTED_MAJOR_VERSION: u64 = 1;
@@ -199,76 +203,90 @@ struct Validator {
 }
 
 impl Validator {
-    fn problem(&mut self, path: &str, message: impl Into<String>) {
+    fn problem(&mut self, path: &JsonPath<'_>, message: impl Into<String>) {
         self.problems.push(Problem {
-            path: path.to_owned(),
+            path: path.to_string(),
             message: message.into(),
         });
     }
 
-    fn warning(&mut self, path: &str, message: impl Into<String>) {
+    fn warning(&mut self, path: &JsonPath<'_>, message: impl Into<String>) {
         self.warnings.push(Warning {
-            path: path.to_owned(),
+            path: path.to_string(),
             message: message.into(),
         });
     }
 
     fn article(&mut self, wire: &WireArticle) -> Option<Article> {
         self.schema_version(&wire.schema_version);
-        let id = self.slug(&wire.id, "id");
-        let canonical_url = self.optional_url(wire.url.as_deref(), "url", UrlUse::WebResource);
+        let id = self.slug(&wire.id, &ROOT.field("id"));
+        let canonical_url = self.optional_url(wire.url.as_deref(), &ROOT.field("url"), UrlUse::WebResource);
         let language = self.language(wire.language.as_deref());
         let direction = self.direction(wire.direction.as_deref(), &language);
+        let outlet_path = ROOT.field("outlet");
         let outlet = Outlet {
-            name: self.short_text(&wire.outlet.name, "outlet.name"),
-            url: self.optional_url(wire.outlet.url.as_deref(), "outlet.url", UrlUse::WebResource),
+            name: self.short_text(&wire.outlet.name, &outlet_path.field("name")),
+            url: self.optional_url(
+                wire.outlet.url.as_deref(),
+                &outlet_path.field("url"),
+                UrlUse::WebResource,
+            ),
             logo: wire
                 .outlet
                 .logo
                 .as_ref()
-                .and_then(|logo| self.image(logo, "outlet.logo")),
+                .and_then(|logo| self.image(logo, &outlet_path.field("logo"))),
         };
+        let category_path = ROOT.field("category");
         let category = Category {
-            name: self.short_text(&wire.category.name, "category.name"),
-            url: self.optional_url(wire.category.url.as_deref(), "category.url", UrlUse::WebResource),
+            name: self.short_text(&wire.category.name, &category_path.field("name")),
+            url: self.optional_url(
+                wire.category.url.as_deref(),
+                &category_path.field("url"),
+                UrlUse::WebResource,
+            ),
         };
-        let headline = self.short_text(&wire.headline, "headline");
-        let summary = self.inline(&wire.summary, "summary");
+        let headline = self.short_text(&wire.headline, &ROOT.field("headline"));
+        let summary = self.inline(&wire.summary, &ROOT.field("summary"));
         let dateline = wire
             .dateline
             .as_deref()
-            .map(|dateline| self.short_text(dateline, "dateline"));
+            .map(|dateline| self.short_text(dateline, &ROOT.field("dateline")));
         let byline = wire
             .byline
             .iter()
             .enumerate()
-            .map(|(person_idx, person)| self.person(person, &format!("byline[{person_idx}]")))
+            .map(|(person_idx, person)| self.person(person, &ROOT.field("byline").item(person_idx)))
             .collect();
-        let published = self.timestamp(&wire.published, "published");
-        let updated = wire.updated.as_deref().and_then(|text| self.timestamp(text, "updated"));
+        let published = self.timestamp(&wire.published, &ROOT.field("published"));
+        let updated = wire
+            .updated
+            .as_deref()
+            .and_then(|text| self.timestamp(text, &ROOT.field("updated")));
         let lead_image = wire
             .lead_image
             .as_ref()
-            .and_then(|image| self.image(image, "lead_image"));
+            .and_then(|image| self.image(image, &ROOT.field("lead_image")));
         let sections = self.sections(&wire.body);
         let context = wire
             .context
             .as_ref()
-            .and_then(|context| self.inline(context, "context"));
+            .and_then(|context| self.inline(context, &ROOT.field("context")));
         let credits = wire
             .credits
             .iter()
             .enumerate()
-            .filter_map(|(credit_idx, credit)| self.credit(credit, &format!("credits[{credit_idx}]")))
+            .filter_map(|(credit_idx, credit)| self.credit(credit, &ROOT.field("credits").item(credit_idx)))
             .collect();
+        let corrections_path = ROOT.field("corrections");
         let corrections = wire
             .corrections
             .iter()
             .enumerate()
             .filter_map(|(correction_idx, correction)| {
-                let path = format!("corrections[{correction_idx}]");
-                let time = self.timestamp(&correction.time, &format!("{path}.time"));
-                let text = self.inline(&correction.text, &format!("{path}.text"));
+                let path = corrections_path.item(correction_idx);
+                let time = self.timestamp(&correction.time, &path.field("time"));
+                let text = self.inline(&correction.text, &path.field("text"));
                 Some(Correction {
                     time: time?,
                     text: text?,
@@ -280,7 +298,7 @@ impl Validator {
             .tags
             .iter()
             .enumerate()
-            .map(|(tag_idx, tag)| self.short_text(tag, &format!("tags[{tag_idx}]")))
+            .map(|(tag_idx, tag)| self.short_text(tag, &ROOT.field("tags").item(tag_idx)))
             .collect();
 
         // Counted here, once, rather than in the first render: see `Article::body_word_count`.
@@ -315,22 +333,22 @@ impl Validator {
         let is_semver = numbers.len() == 3 && numbers.iter().all(Option::is_some) && parts.next().is_none();
         if !is_semver {
             self.problem(
-                "schema_version",
+                &ROOT.field("schema_version"),
                 format!("{} is not a version such as \"1.0.0\"", quoted(version)),
             );
         } else if numbers[0] != Some(SUPPORTED_MAJOR_VERSION) {
             self.problem(
-                "schema_version",
+                &ROOT.field("schema_version"),
                 format!("version {version} is not supported; this reader reads version {SUPPORTED_MAJOR_VERSION}.x"),
             );
         }
     }
 
-    fn slug(&mut self, text: &str, path: &str) -> Option<Slug> {
+    fn slug(&mut self, text: &str, path: &JsonPath<'_>) -> Option<Slug> {
         Slug::parse(text).map_err(|message| self.problem(path, message)).ok()
     }
 
-    fn short_text(&mut self, text: &str, path: &str) -> String {
+    fn short_text(&mut self, text: &str, path: &JsonPath<'_>) -> String {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             self.problem(path, "must not be empty");
@@ -340,7 +358,7 @@ impl Validator {
         trimmed.to_owned()
     }
 
-    fn optional_text(&mut self, text: Option<&str>, path: &str) -> Option<String> {
+    fn optional_text(&mut self, text: Option<&str>, path: &JsonPath<'_>) -> Option<String> {
         let trimmed = text?.trim();
         if trimmed.is_empty() {
             return None;
@@ -348,7 +366,7 @@ impl Validator {
         Some(self.short_text(trimmed, path))
     }
 
-    fn optional_long_text(&mut self, text: Option<&str>, path: &str) -> Option<String> {
+    fn optional_long_text(&mut self, text: Option<&str>, path: &JsonPath<'_>) -> Option<String> {
         let trimmed = text?.trim();
         if exceeds_chars(trimmed, MAX_LONG_TEXT_CHARS) {
             self.problem(path, format!("must be at most {MAX_LONG_TEXT_CHARS} characters"));
@@ -356,17 +374,17 @@ impl Validator {
         (!trimmed.is_empty()).then(|| trimmed.to_owned())
     }
 
-    fn optional_url(&mut self, text: Option<&str>, path: &str, url_use: UrlUse) -> Option<WebUrl> {
+    fn optional_url(&mut self, text: Option<&str>, path: &JsonPath<'_>, url_use: UrlUse) -> Option<WebUrl> {
         self.url(text?, path, url_use)
     }
 
-    fn url(&mut self, text: &str, path: &str, url_use: UrlUse) -> Option<WebUrl> {
+    fn url(&mut self, text: &str, path: &JsonPath<'_>, url_use: UrlUse) -> Option<WebUrl> {
         WebUrl::parse(text, self.base.as_deref(), url_use)
             .map_err(|message| self.problem(path, message))
             .ok()
     }
 
-    fn timestamp(&mut self, text: &str, path: &str) -> Option<Timestamp> {
+    fn timestamp(&mut self, text: &str, path: &JsonPath<'_>) -> Option<Timestamp> {
         Timestamp::parse(text)
             .map_err(|message| self.problem(path, message))
             .ok()
@@ -382,7 +400,7 @@ impl Validator {
             subtags.all(|subtag| (1..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric()));
         if !(primary_ok && rest_ok) {
             self.problem(
-                "language",
+                &ROOT.field("language"),
                 format!(
                     "{} is not a bcp 47 language tag such as \"en\" or \"ar-EG\"",
                     quoted(tag)
@@ -398,26 +416,29 @@ impl Validator {
             Some("ltr") => TextDirection::LeftToRight,
             Some("rtl") => TextDirection::RightToLeft,
             Some(other) => {
-                self.problem("direction", format!("{} is not \"ltr\" or \"rtl\"", quoted(other)));
+                self.problem(
+                    &ROOT.field("direction"),
+                    format!("{} is not \"ltr\" or \"rtl\"", quoted(other)),
+                );
                 TextDirection::LeftToRight
             }
             None => direction_of_language(language),
         }
     }
 
-    fn person(&mut self, person: &WirePerson, path: &str) -> Person {
+    fn person(&mut self, person: &WirePerson, path: &JsonPath<'_>) -> Person {
         Person {
-            name: self.short_text(&person.name, &format!("{path}.name")),
-            role: self.optional_text(person.role.as_deref(), &format!("{path}.role")),
-            source: self.optional_text(person.source.as_deref(), &format!("{path}.source")),
+            name: self.short_text(&person.name, &path.field("name")),
+            role: self.optional_text(person.role.as_deref(), &path.field("role")),
+            source: self.optional_text(person.source.as_deref(), &path.field("source")),
         }
     }
 
-    fn credit(&mut self, credit: &WireCredit, path: &str) -> Option<Credit> {
-        let name = self.short_text(&credit.name, &format!("{path}.name"));
+    fn credit(&mut self, credit: &WireCredit, path: &JsonPath<'_>) -> Option<Credit> {
+        let name = self.short_text(&credit.name, &path.field("name"));
         let Some(kind) = CreditKind::parse(&credit.kind) else {
             self.problem(
-                &format!("{path}.kind"),
+                &path.field("kind"),
                 format!(
                     "{} is not one of \"staff\", \"wire\", \"freelance\", \"handout\"",
                     quoted(&credit.kind)
@@ -428,22 +449,23 @@ impl Validator {
         Some(Credit { name, kind })
     }
 
-    fn image(&mut self, image: &WireImage, path: &str) -> Option<Image> {
+    fn image(&mut self, image: &WireImage, path: &JsonPath<'_>) -> Option<Image> {
         let mut sources = Vec::new();
         if image.sources.is_empty() {
-            self.problem(&format!("{path}.sources"), "must list at least one file");
+            self.problem(&path.field("sources"), "must list at least one file");
         }
         if image.sources.len() > MAX_IMAGE_SOURCES {
             self.problem(
-                &format!("{path}.sources"),
+                &path.field("sources"),
                 format!("must list at most {MAX_IMAGE_SOURCES} files"),
             );
         }
+        let sources_path = path.field("sources");
         for (source_idx, source) in image.sources.iter().take(MAX_IMAGE_SOURCES).enumerate() {
-            let source_path = format!("{path}.sources[{source_idx}]");
-            let url = self.url(&source.url, &format!("{source_path}.url"), UrlUse::WebResource);
+            let source_path = sources_path.item(source_idx);
+            let url = self.url(&source.url, &source_path.field("url"), UrlUse::WebResource);
             if source.width == 0 {
-                self.problem(&format!("{source_path}.width"), "must be more than 0");
+                self.problem(&source_path.field("width"), "must be more than 0");
             }
             if let Some(url) = url {
                 sources.push(ImageSource {
@@ -455,14 +477,14 @@ impl Validator {
         sources.sort_by_key(|source| source.width);
         for (dimension, value) in [("width", image.width), ("height", image.height)] {
             if value == 0 {
-                self.problem(&format!("{path}.{dimension}"), "must be more than 0");
+                self.problem(&path.field(dimension), "must be more than 0");
             }
         }
         let caption = image
             .caption
             .as_ref()
-            .and_then(|caption| self.inline(caption, &format!("{path}.caption")));
-        let credit = self.optional_text(image.credit.as_deref(), &format!("{path}.credit"));
+            .and_then(|caption| self.inline(caption, &path.field("caption")));
+        let credit = self.optional_text(image.credit.as_deref(), &path.field("credit"));
         if sources.is_empty() || image.width == 0 || image.height == 0 {
             return None;
         }
@@ -476,7 +498,7 @@ impl Validator {
         })
     }
 
-    fn inline(&mut self, inline: &WireInline, path: &str) -> Option<InlineText> {
+    fn inline(&mut self, inline: &WireInline, path: &JsonPath<'_>) -> Option<InlineText> {
         if inline.0.len() > MAX_RUNS {
             self.problem(
                 path,
@@ -486,7 +508,7 @@ impl Validator {
         }
         let mut runs = Vec::with_capacity(inline.0.len());
         for (run_idx, wire_run) in inline.0.iter().enumerate() {
-            let run_path = format!("{path}[{run_idx}]");
+            let run_path = path.item(run_idx);
             if exceeds_chars(&wire_run.text, MAX_RUN_CHARS) {
                 self.problem(&run_path, format!("text must be at most {MAX_RUN_CHARS} characters"));
                 continue;
@@ -500,16 +522,16 @@ impl Validator {
                     "bold" => marks.bold = true,
                     "italic" => marks.italic = true,
                     other => self.warning(
-                        &format!("{run_path}.marks[{mark_idx}]"),
+                        &run_path.field("marks").item(mark_idx),
                         format!("unknown mark {} is ignored", quoted(other)),
                     ),
                 }
             }
-            let link = self.optional_url(wire_run.href.as_deref(), &format!("{run_path}.href"), UrlUse::Link);
+            let link = self.optional_url(wire_run.href.as_deref(), &run_path.field("href"), UrlUse::Link);
             let quote_speaker = wire_run
                 .quote
                 .as_ref()
-                .map(|person| self.person(person, &format!("{run_path}.quote")));
+                .map(|person| self.person(person, &run_path.field("quote")));
             runs.push(Run {
                 text: wire_run.text.clone(),
                 marks,
@@ -526,28 +548,29 @@ impl Validator {
 
     fn sections(&mut self, body: &[WireSection]) -> Vec<Section> {
         if body.is_empty() {
-            self.problem("body", "must have at least one section");
+            self.problem(&ROOT.field("body"), "must have at least one section");
         }
         if body.len() > MAX_SECTIONS {
             self.problem(
-                "body",
+                &ROOT.field("body"),
                 format!("has {} sections, more than the limit of {MAX_SECTIONS}", body.len()),
             );
             return Vec::new();
         }
         // Ids given in the document are claimed first, so that a generated id never takes
         // a name an outlet chose for a later element.
+        let body_path = ROOT.field("body");
         for (section_idx, section) in body.iter().enumerate() {
-            let path = format!("body[{section_idx}]");
+            let path = body_path.item(section_idx);
             if let Some(id) = &section.id {
-                self.claim_given_id(id, &format!("{path}.id"));
+                self.claim_given_id(id, &path.field("id"));
             }
-            self.claim_given_block_ids(&section.blocks, &format!("{path}.blocks"));
+            self.claim_given_block_ids(&section.blocks, &path.field("blocks"));
         }
         let mut sections = Vec::with_capacity(body.len());
         for (section_idx, wire_section) in body.iter().enumerate() {
-            let path = format!("body[{section_idx}]");
-            let heading = self.short_text(&wire_section.heading, &format!("{path}.heading"));
+            let path = body_path.item(section_idx);
+            let heading = self.short_text(&wire_section.heading, &path.field("heading"));
             let id = match &wire_section.id {
                 Some(given) => Slug::parse(given).ok(),
                 None => {
@@ -558,10 +581,10 @@ impl Validator {
                 }
             };
             let n_problems_before = self.problems.len();
-            let blocks = self.blocks(&wire_section.blocks, &format!("{path}.blocks"), 1);
+            let blocks = self.blocks(&wire_section.blocks, &path.field("blocks"), 1);
             if blocks.is_empty() && self.problems.len() == n_problems_before {
                 self.problem(
-                    &format!("{path}.blocks"),
+                    &path.field("blocks"),
                     "must have at least one block the reader can show",
                 );
             }
@@ -572,19 +595,19 @@ impl Validator {
         sections
     }
 
-    fn claim_given_block_ids(&mut self, blocks: &[WireBlock], path: &str) {
+    fn claim_given_block_ids(&mut self, blocks: &[WireBlock], path: &JsonPath<'_>) {
         for (block_idx, block) in blocks.iter().enumerate() {
-            let block_path = format!("{path}[{block_idx}]");
+            let block_path = path.item(block_idx);
             if let Some(id) = block.given_id() {
-                self.claim_given_id(id, &format!("{block_path}.id"));
+                self.claim_given_id(id, &block_path.field("id"));
             }
             if let WireBlock::FactBox { blocks: inner, .. } = block {
-                self.claim_given_block_ids(inner, &format!("{block_path}.blocks"));
+                self.claim_given_block_ids(inner, &block_path.field("blocks"));
             }
         }
     }
 
-    fn claim_given_id(&mut self, id: &str, path: &str) {
+    fn claim_given_id(&mut self, id: &str, path: &JsonPath<'_>) {
         match Slug::parse(id) {
             Err(message) => self.problem(path, message),
             Ok(slug) => {
@@ -609,10 +632,10 @@ impl Validator {
         Slug::parse(&candidate).ok()
     }
 
-    fn blocks(&mut self, wire_blocks: &[WireBlock], path: &str, depth: usize) -> Vec<Block> {
+    fn blocks(&mut self, wire_blocks: &[WireBlock], path: &JsonPath<'_>, depth: usize) -> Vec<Block> {
         let mut blocks = Vec::with_capacity(wire_blocks.len());
         for (block_idx, wire_block) in wire_blocks.iter().enumerate() {
-            let block_path = format!("{path}[{block_idx}]");
+            let block_path = path.item(block_idx);
             self.n_blocks += 1;
             if self.n_blocks == MAX_BLOCKS + 1 {
                 self.problem(
@@ -637,8 +660,8 @@ impl Validator {
         blocks
     }
 
-    fn block_kind(&mut self, wire_block: &WireBlock, path: &str, depth: usize) -> Option<BlockKind> {
-        let field = |name: &str| format!("{path}.{name}");
+    fn block_kind(&mut self, wire_block: &WireBlock, path: &JsonPath<'_>, depth: usize) -> Option<BlockKind> {
+        let field = |name: &'static str| path.field(name);
         match wire_block {
             WireBlock::Paragraph { text, .. } => self.inline(text, &field("text")).map(BlockKind::Paragraph),
             WireBlock::Subheading { text, .. } => Some(BlockKind::Subheading(self.short_text(text, &field("text")))),
@@ -670,7 +693,7 @@ impl Validator {
                 let items: Vec<InlineText> = items
                     .iter()
                     .enumerate()
-                    .filter_map(|(item_idx, item)| self.inline(item, &format!("{path}.items[{item_idx}]")))
+                    .filter_map(|(item_idx, item)| self.inline(item, &path.field("items").item(item_idx)))
                     .collect();
                 (!items.is_empty()).then_some(BlockKind::List { ordered, items })
             }
@@ -728,17 +751,18 @@ impl Validator {
     fn related(&mut self, wire_related: &[WireRelated], own_id: Option<&Slug>) -> Vec<RelatedArticle> {
         if wire_related.len() > MAX_RELATED {
             self.warning(
-                "related",
+                &ROOT.field("related"),
                 format!("only the first {MAX_RELATED} related articles are kept"),
             );
         }
         let mut related = Vec::new();
+        let related_path = ROOT.field("related");
         for (related_idx, item) in wire_related.iter().take(MAX_RELATED).enumerate() {
-            let path = format!("related[{related_idx}]");
+            let path = related_path.item(related_idx);
             let target = match (&item.id, &item.url) {
-                (Some(id), _) => self.slug(id, &format!("{path}.id")).map(RelatedTarget::Article),
+                (Some(id), _) => self.slug(id, &path.field("id")).map(RelatedTarget::Article),
                 (None, Some(url)) => self
-                    .url(url, &format!("{path}.url"), UrlUse::WebResource)
+                    .url(url, &path.field("url"), UrlUse::WebResource)
                     .map(RelatedTarget::External),
                 (None, None) => {
                     self.problem(&path, "needs an \"id\" or a \"url\"");
@@ -751,17 +775,17 @@ impl Validator {
                     continue;
                 }
             }
-            let headline = self.short_text(&item.headline, &format!("{path}.headline"));
+            let headline = self.short_text(&item.headline, &path.field("headline"));
             let published = item
                 .published
                 .as_deref()
-                .and_then(|text| self.timestamp(text, &format!("{path}.published")));
-            let summary = self.optional_long_text(item.summary.as_deref(), &format!("{path}.summary"));
-            let category = self.optional_text(item.category.as_deref(), &format!("{path}.category"));
+                .and_then(|text| self.timestamp(text, &path.field("published")));
+            let summary = self.optional_long_text(item.summary.as_deref(), &path.field("summary"));
+            let category = self.optional_text(item.category.as_deref(), &path.field("category"));
             let image = item
                 .image
                 .as_ref()
-                .and_then(|image| self.image(image, &format!("{path}.image")));
+                .and_then(|image| self.image(image, &path.field("image")));
             if let Some(target) = target {
                 related.push(RelatedArticle {
                     target,
@@ -804,18 +828,32 @@ fn generated_block_id(kind: &BlockKind) -> String {
         BlockKind::Divider => "d",
         BlockKind::LinkCard { .. } => "c",
     };
-    let content = match kind {
-        BlockKind::Figure(image) => image.fallback_source().url.to_string(),
-        BlockKind::LinkCard { url, .. } => url.to_string(),
-        other => crate::model::view_data::block_plain_text(other),
-    };
-    format!("{prefix}-{}", base36(fnv1a_32(content.as_bytes())))
+    // The hash is fed the block's text piece by piece rather than built from a copy of it:
+    // every block without an id of its own comes here, and a long article has thousands.
+    let mut hash = Fnv1a32::default();
+    match kind {
+        BlockKind::Figure(image) => hash.write(image.fallback_source().url.as_str()),
+        BlockKind::LinkCard { url, .. } => hash.write(url.as_str()),
+        other => crate::model::view_data::visit_block_plain_text(other, &mut |piece| hash.write(piece)),
+    }
+    format!("{prefix}-{}", base36(hash.0))
 }
 
-fn fnv1a_32(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5_u32, |hash, &byte| {
-        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
-    })
+/// The 32-bit FNV-1a hash of the bytes written to it, in order.
+struct Fnv1a32(u32);
+
+impl Default for Fnv1a32 {
+    fn default() -> Self {
+        Fnv1a32(0x811c_9dc5)
+    }
+}
+
+impl Fnv1a32 {
+    fn write(&mut self, text: &str) {
+        for &byte in text.as_bytes() {
+            self.0 = (self.0 ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+        }
+    }
 }
 
 fn base36(mut value: u32) -> String {

@@ -89,20 +89,51 @@ fn collect_quotes(blocks: &[Block], enclosing_anchor: Option<&str>, entries: &mu
 /// The text a block shows, without marks, links or quotation marks; empty for blocks
 /// without text.
 pub fn block_plain_text(kind: &BlockKind) -> String {
+    let mut text = String::new();
+    visit_block_plain_text(kind, &mut |piece| text.push_str(piece));
+    text
+}
+
+/// Calls `visit` with the pieces of [`block_plain_text`] in order, without joining them:
+/// the word count and the generated ids read every block of an article, and building each
+/// block's text first would copy the whole body.
+pub fn visit_block_plain_text(kind: &BlockKind, visit: &mut impl FnMut(&str)) {
+    fn inline(text: &InlineText, visit: &mut impl FnMut(&str)) {
+        for run in &text.runs {
+            visit(&run.text);
+        }
+    }
     match kind {
-        BlockKind::Paragraph(text) | BlockKind::Quote { text, .. } => text.plain_text(),
-        BlockKind::Subheading(text) | BlockKind::PullQuote { text, .. } => text.clone(),
-        BlockKind::List { items, .. } => items.iter().map(InlineText::plain_text).collect::<Vec<_>>().join("\n"),
-        BlockKind::Figure(image) => image.caption.as_ref().map(InlineText::plain_text).unwrap_or_default(),
-        BlockKind::FactBox { title, blocks } => std::iter::once(title.clone())
-            .chain(blocks.iter().map(|block| block_plain_text(&block.kind)))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        BlockKind::Divider => String::new(),
-        BlockKind::LinkCard { title, description, .. } => match description {
-            Some(description) => format!("{title}\n{description}"),
-            None => title.clone(),
-        },
+        BlockKind::Paragraph(text) | BlockKind::Quote { text, .. } => inline(text, visit),
+        BlockKind::Subheading(text) | BlockKind::PullQuote { text, .. } => visit(text),
+        BlockKind::List { items, .. } => {
+            for (item_idx, item) in items.iter().enumerate() {
+                if item_idx > 0 {
+                    visit("\n");
+                }
+                inline(item, visit);
+            }
+        }
+        BlockKind::Figure(image) => {
+            if let Some(caption) = &image.caption {
+                inline(caption, visit);
+            }
+        }
+        BlockKind::FactBox { title, blocks } => {
+            visit(title);
+            for block in blocks {
+                visit("\n");
+                visit_block_plain_text(&block.kind, visit);
+            }
+        }
+        BlockKind::Divider => {}
+        BlockKind::LinkCard { title, description, .. } => {
+            visit(title);
+            if let Some(description) = description {
+                visit("\n");
+                visit(description);
+            }
+        }
     }
 }
 
@@ -147,51 +178,11 @@ pub fn body_word_count(sections: &[Section]) -> usize {
         counter.add(&section.heading);
         counter.end_word();
         for block in &section.blocks {
-            add_block_words(&mut counter, &block.kind);
+            visit_block_plain_text(&block.kind, &mut |piece| counter.add(piece));
             counter.end_word();
         }
     }
     counter.finish()
-}
-
-/// Feeds `counter` what [`block_plain_text`] returns for `kind`, without building it.
-fn add_block_words(counter: &mut WordCounter, kind: &BlockKind) {
-    fn add_inline(counter: &mut WordCounter, text: &InlineText) {
-        for run in &text.runs {
-            counter.add(&run.text);
-        }
-    }
-    match kind {
-        BlockKind::Paragraph(text) | BlockKind::Quote { text, .. } => add_inline(counter, text),
-        BlockKind::Subheading(text) | BlockKind::PullQuote { text, .. } => counter.add(text),
-        BlockKind::List { items, .. } => {
-            for item in items {
-                add_inline(counter, item);
-                counter.end_word();
-            }
-        }
-        BlockKind::Figure(image) => {
-            if let Some(caption) = &image.caption {
-                add_inline(counter, caption);
-            }
-        }
-        BlockKind::FactBox { title, blocks } => {
-            counter.add(title);
-            counter.end_word();
-            for block in blocks {
-                add_block_words(counter, &block.kind);
-                counter.end_word();
-            }
-        }
-        BlockKind::Divider => {}
-        BlockKind::LinkCard { title, description, .. } => {
-            counter.add(title);
-            counter.end_word();
-            if let Some(description) = description {
-                counter.add(description);
-            }
-        }
-    }
 }
 
 /// Minutes to read the body at [`WORDS_PER_MINUTE`], rounded up, and at least one; from
