@@ -43,7 +43,9 @@ pub fn mount_app() {
         // The placeholder is there for readers without wasm; the app replaces it.
         root.set_text_content(None);
         leptos::mount::mount_to(root, App).forget();
-        // While the article downloads: its dates will need the browser's locale data.
+        // While the article downloads: its dates will need the browser's locale data, and
+        // its view the reader's settings.
         crate::intl::warm_up();
+        crate::reader_settings::ReaderSettings::open_storage_early();
     }
 }

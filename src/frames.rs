@@ -1,6 +1,6 @@
 //! Giving the browser its turn: running work after the browser has painted (for rendering a
 //! long article in chunks, and for the benchmark's paint mark), and splitting long work
-//! into tasks (for reading a long article's JSON).
+//! into tasks (for reading a long article's JSON, and for its first render).
 
 use wasm_bindgen::JsCast;
 
@@ -12,6 +12,23 @@ pub fn after_next_paint(callback: impl FnOnce() + 'static) {
         let _ =
             leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(queued.unchecked_ref(), 0);
     });
+}
+
+/// Calls `callback` in a new task, queued now, after the browser has handled whatever input
+/// is waiting (and, if a frame is due, painted). Queued now rather than from a future, so
+/// that it runs before anything queued later the same way, a test's [`yield_to_browser`]
+/// included.
+pub fn in_next_task(callback: impl FnOnce() + 'static) {
+    let queued: js_sys::Function = wasm_bindgen::closure::Closure::once_into_js(callback).unchecked_into();
+    // Without a channel (which every browser the reader supports has), the work simply
+    // goes on in the same task.
+    let posted = web_sys::MessageChannel::new().is_ok_and(|channel| {
+        channel.port1().set_onmessage(Some(&queued));
+        channel.port2().post_message(&wasm_bindgen::JsValue::UNDEFINED).is_ok()
+    });
+    if !posted {
+        let _ = queued.call0(&wasm_bindgen::JsValue::UNDEFINED);
+    }
 }
 
 /// Resolves in a new task, after the browser has handled whatever input and rendering is

@@ -36,11 +36,19 @@ pub fn relative_time_formatter(language: &str) -> Option<JsValue> {
 
 /// Makes a throwaway formatter in the browser's own language in a later task, so that the
 /// locale data is loaded before an article needs it. Once per page is enough.
+///
+/// It asks for the same styles as [`date_time_formatter`]: the time's patterns are data of
+/// their own. At 4× CPU throttling, after a date-only warm-up the article's formatter took
+/// 2.3 ms to make, after this one 1.5 ms (a first formatter takes 35 to 55 ms).
 pub fn warm_up() {
     leptos::task::spawn_local(async {
         crate::frames::yield_to_browser().await;
         if FORMATTERS.with_borrow(Vec::is_empty) {
-            let _ = construct("DateTimeFormat", &JsValue::UNDEFINED, options(&[("dateStyle", "long")]));
+            let _ = construct(
+                "DateTimeFormat",
+                &JsValue::UNDEFINED,
+                options(&[("dateStyle", "long"), ("timeStyle", "short")]),
+            );
         }
     });
 }

@@ -6,7 +6,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Marked when an article's JSON is in hand, from the network or from memory.
 pub const JSON_ARRIVED: &str = "lede:json-arrived";
-/// Marked after the first paint that shows the article.
+/// Marked after the first paint that shows the article with its first blocks (by the
+/// reading view, which decides when they come).
 pub const ARTICLE_PAINTED: &str = "lede:article-painted";
 /// Marked after the paint that shows the article's last section (a long article renders
 /// in chunks, so this can come well after [`ARTICLE_PAINTED`]).

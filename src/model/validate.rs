@@ -621,13 +621,19 @@ impl Validator {
     /// Claims `base`, or `base-2`, `base-3` and so on if it is taken. `base` is always a
     /// slug here, so the result is one too; `None` would only mean a bug in the callers.
     fn unique_generated_id(&mut self, base: String) -> Option<Slug> {
-        let mut candidate = base.clone();
-        let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
-        while self.anchor_ids.contains(&candidate) {
-            candidate = format!("{base}-{n}");
-            n += 1;
+        // Nearly every base is free: claim it with one lookup. Each block without an id of
+        // its own comes here, and the suffix table is needed only once a base is taken.
+        let slug = Slug::parse(&base).ok();
+        if self.anchor_ids.insert(base.clone()) {
+            return slug;
         }
-        self.next_suffix.insert(base, n);
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
+        let mut candidate = format!("{base}-{n}");
+        while self.anchor_ids.contains(&candidate) {
+            n += 1;
+            candidate = format!("{base}-{n}");
+        }
+        self.next_suffix.insert(base, n + 1);
         self.anchor_ids.insert(candidate.clone());
         Slug::parse(&candidate).ok()
     }

@@ -124,7 +124,6 @@ fn EmbeddedArticle(
         let event = article.with(|state| match state {
             None => None,
             Some(Ok(parsed)) => {
-                crate::performance_marks::mark_after_next_paint(crate::performance_marks::ARTICLE_PAINTED);
                 for warning in &parsed.warnings {
                     leptos::logging::warn!("article {}: {}: {}", parsed.article.id, warning.path, warning.message);
                 }

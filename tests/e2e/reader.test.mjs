@@ -52,14 +52,15 @@ test('the front page shows the seed article, a related card opens its article, a
   const headline = page.getByRole('heading', { level: 1 });
   await headline.waitFor();
   assert.equal(await headline.textContent(), seed.headline);
-  assert.equal(await page.title(), seed.headline, 'the tab title is the headline');
+  // The title is set just after the first paint, out of the render's task.
+  await page.waitForFunction((title) => document.title === title, seed.headline, { timeout: 5000 });
   assert.equal(await page.getByTestId('related-card').count(), 4);
   assert.equal(await page.locator('nav[data-testid=section-nav] a').count(), 4);
 
   await page.getByRole('link', { name: related.headline }).click();
   await page.waitForURL(`${server.origin}/articles/${FIRST_RELATED_ID}`);
   await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
-  assert.equal(await page.title(), related.headline);
+  await page.waitForFunction((title) => document.title === title, related.headline, { timeout: 5000 });
 
   await page.goBack();
   await page.waitForURL(`${server.origin}/`);
@@ -314,6 +315,9 @@ test('the page head describes the article shown, and follows navigation', async 
   const { page } = await newWatchedPage();
   await page.goto(`${server.origin}/`);
   await page.getByRole('heading', { level: 1 }).waitFor();
+  // The head is described just after the first paint, out of the render's task: wait for it.
+  const described = (headline) => page.waitForFunction((headline) => document.querySelector('meta[property="og:title"]')?.content === headline, headline, { timeout: 5000 });
+  await described(seed.headline);
   const head = () => page.evaluate(() => ({
     description: document.querySelector('meta[name=description][data-lede]')?.content,
     canonical: document.querySelector('link[rel=canonical]')?.href,
@@ -329,6 +333,7 @@ test('the page head describes the article shown, and follows navigation', async 
   const countBefore = now.count;
   await page.getByRole('link', { name: related.headline }).click();
   await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
+  await described(related.headline);
   now = await head();
   assert.equal(now.ogTitle, related.headline);
   assert.equal(now.jsonLd.headline, related.headline);
@@ -336,6 +341,7 @@ test('the page head describes the article shown, and follows navigation', async 
   assert.equal(now.count, countBefore, 'updated in place, never duplicated');
   await page.goto(`${server.origin}/articles/no-such-article`);
   await page.getByRole('alert').waitFor();
+  await page.waitForFunction(() => document.title === 'Article not found', null, { timeout: 5000 });
   assert.equal((await head()).count, 0, 'no stale article is advertised on an error page');
   await page.close();
 });
