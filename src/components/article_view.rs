@@ -133,12 +133,16 @@ pub fn ArticleView(
         rendering_chunks(&article.sections)
     };
     let everything_at_once = layout.body_rendering == BodyRendering::AllAtOnce;
-    // On the reader's page, even the first blocks come in a task of their own, just after
-    // the one that renders the rest of the first screen (masthead, header, section list,
-    // controls): together they made one task of 60 to 90 ms for a long article on a slow
-    // phone, long enough to delay a tap. They are added below everything else, so nothing
-    // moves when they come. A widget renders them at once, for its height's sake (below).
-    let first_blocks_wait = is_page && !everything_at_once;
+    // On the reader's page, a long article's first blocks come in a task of their own,
+    // just after the one that renders the rest of the first screen (masthead, header,
+    // controls): together with the section list they made one task of 60 to 90 ms on a
+    // slow phone, long enough to delay a tap. They are added below everything else, so
+    // nothing moves when they come. A short article (a body within the first chunk) is
+    // rendered in one task: split, it cost a related-article click a second frame (about
+    // 60 ms instead of 40 to the painted article), and its one task stayed under 50 ms at
+    // 4× CPU throttling in three loads of four (50 to 58 ms in the fourth). A widget
+    // renders at once, for its height's sake (below).
+    let first_blocks_wait = is_page && !everything_at_once && chunks.len() > 1;
     let chunk_switches: Vec<RwSignal<bool>> = (0..chunks.len())
         .map(|index| RwSignal::new(everything_at_once || (index == 0 && !first_blocks_wait)))
         .collect();

@@ -26,25 +26,31 @@ pub fn ReaderControls(
     let size_label = move || format!("{}%", settings.get().text_percent());
     let is_smallest = move || settings.get().text_size == 0;
     let is_largest = move || settings.get().text_size + 1 == TEXT_SIZES_PERCENT.len();
-    let widths = radio_choices(
-        "lede-line-width",
-        &LineWidth::ALL,
-        LineWidth::as_str,
-        move |width| words.line_widths[width as usize],
-        move |width| settings.get().line_width == width,
-        move |width| change(&move |s| s.line_width = width),
-    );
-    let themes = radio_choices(
-        "lede-theme",
-        &Theme::ALL,
-        Theme::as_str,
-        move |theme| words.themes[theme as usize],
-        move |theme| settings.get().theme == theme,
-        move |theme| change(&move |s| s.theme = theme),
-    );
-    view! {
-        <details class="lede-reader-controls" data-testid="reader-controls">
-            <summary class="lede-reader-controls__summary">{words.display}</summary>
+    // The panel is hidden until the reader opens it, so it is built just after the first
+    // paint, out of the task that puts the article on screen.
+    let panel_built = RwSignal::new(false);
+    crate::frames::after_next_paint(move || {
+        let _ = panel_built.try_set(true);
+    });
+    let panel = move || {
+        panel_built.get().then(|| {
+            let widths = radio_choices(
+                "lede-line-width",
+                &LineWidth::ALL,
+                LineWidth::as_str,
+                move |width| words.line_widths[width as usize],
+                move |width| settings.get().line_width == width,
+                move |width| change(&move |s| s.line_width = width),
+            );
+            let themes = radio_choices(
+                "lede-theme",
+                &Theme::ALL,
+                Theme::as_str,
+                move |theme| words.themes[theme as usize],
+                move |theme| settings.get().theme == theme,
+                move |theme| change(&move |s| s.theme = theme),
+            );
+            view! {
             <div class="lede-reader-controls__panel">
                 <div class="lede-reader-controls__group" role="group" aria-labelledby="lede-reader-controls-size">
                     <span class="lede-reader-controls__legend" id="lede-reader-controls-size">{words.text_size}</span>
@@ -61,6 +67,13 @@ pub fn ReaderControls(
                     {themes}
                 </fieldset>
             </div>
+            }
+        })
+    };
+    view! {
+        <details class="lede-reader-controls" data-testid="reader-controls">
+            <summary class="lede-reader-controls__summary">{words.display}</summary>
+            {panel}
         </details>
     }
 }
