@@ -54,18 +54,6 @@ async fn mount_article_view_after_first_paint(
     mounted
 }
 
-/// Mounts the reading view and waits for the task after the first render, which brings a
-/// long article's section list and first blocks (the first render holds the rest of its
-/// first screen, so that it stays a short task); a short article is there at once.
-async fn mount_article_view_first_screen(
-    article: Article,
-    navigation: ArticleNavigation,
-) -> (web_sys::HtmlElement, impl Sized) {
-    let mounted = mount_article_view(article, navigation);
-    lede::frames::yield_to_browser().await;
-    mounted
-}
-
 /// Resolves in the task after the next paint. Callbacks the view queued the same way
 /// before (`lede::frames::after_next_paint`) have run by then.
 async fn after_next_paint() {
@@ -170,9 +158,9 @@ async fn the_reading_view_shows_the_seed_headline_summary_section_navigation_and
 }
 
 #[wasm_bindgen_test]
-async fn direct_quotes_render_as_q_elements_that_name_their_speaker() {
+fn direct_quotes_render_as_q_elements_that_name_their_speaker() {
     let article = seed_article();
-    let (container, _mounted) = mount_article_view_first_screen(article, ignore_navigation()).await;
+    let (container, _mounted) = mount_article_view(article, ignore_navigation());
     let quotes = all(&container, "[data-testid=article-body] section q");
     assert_eq!(quotes.len(), 8);
     assert_eq!(text(&quotes[0]), "long and substantive");
@@ -377,7 +365,7 @@ fn the_english_reading_time_inside_a_right_to_left_article_is_isolated_as_left_t
 
 #[wasm_bindgen_test]
 async fn the_jump_to_section_button_opens_the_list_and_escape_closes_it_and_returns_focus() {
-    let (container, _mounted) = mount_article_view_first_screen(seed_article(), ignore_navigation()).await;
+    let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
     let button = one(&container, "nav[data-testid=section-nav] button").unchecked_into::<web_sys::HtmlElement>();
     let list = one(&container, "nav[data-testid=section-nav] ol");
     assert_eq!(text(&button), "Jump to section");
@@ -407,8 +395,8 @@ async fn the_jump_to_section_button_opens_the_list_and_escape_closes_it_and_retu
 }
 
 #[wasm_bindgen_test]
-async fn the_first_section_is_marked_current_before_any_scrolling() {
-    let (container, _mounted) = mount_article_view_first_screen(seed_article(), ignore_navigation()).await;
+fn the_first_section_is_marked_current_before_any_scrolling() {
+    let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
     let current: Vec<String> = all(&container, "nav[data-testid=section-nav] a[aria-current=location]")
         .iter()
         .map(text)
@@ -548,7 +536,7 @@ async fn a_paragraphs_permalink_copies_its_address_and_says_so_without_leaving_t
            value: { writeText: (text) => { window.__lede_copied = text; return Promise.resolve(); } } });",
     )
     .expect("stub the clipboard");
-    let (container, _mounted) = mount_article_view_first_screen(seed_article(), ignore_navigation()).await;
+    let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
     let first_paragraph = one(&container, "[data-testid=article-body] section p");
     let permalink = one(
         &container,
@@ -619,7 +607,7 @@ async fn pointing_at_or_focusing_a_related_card_asks_for_that_article_ahead() {
 // bar at all. Where CSS cannot draw it, the app must.
 #[wasm_bindgen_test]
 async fn the_reading_progress_bar_follows_the_scroll_even_without_css_scroll_timelines() {
-    let (container, _mounted) = mount_article_view_first_screen(seed_article(), ignore_navigation()).await;
+    let (container, _mounted) = mount_article_view(seed_article(), ignore_navigation());
     let bar = one(&container, ".lede-article-view__progress");
     let supports_timelines = js_sys::eval("CSS.supports('animation-timeline: scroll()')")
         .ok()
