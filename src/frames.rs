@@ -19,16 +19,7 @@ pub fn after_next_paint(callback: impl FnOnce() + 'static) {
 /// that it runs before anything queued later the same way, a test's [`yield_to_browser`]
 /// included.
 pub fn in_next_task(callback: impl FnOnce() + 'static) {
-    let queued: js_sys::Function = wasm_bindgen::closure::Closure::once_into_js(callback).unchecked_into();
-    // Without a channel (which every browser the reader supports has), the work simply
-    // goes on in the same task.
-    let posted = web_sys::MessageChannel::new().is_ok_and(|channel| {
-        channel.port1().set_onmessage(Some(&queued));
-        channel.port2().post_message(&wasm_bindgen::JsValue::UNDEFINED).is_ok()
-    });
-    if !posted {
-        let _ = queued.call0(&wasm_bindgen::JsValue::UNDEFINED);
-    }
+    run_in_new_task(&wasm_bindgen::closure::Closure::once_into_js(callback).unchecked_into());
 }
 
 /// Resolves in a new task, after the browser has handled whatever input and rendering is
@@ -37,17 +28,19 @@ pub fn in_next_task(callback: impl FnOnce() + 'static) {
 /// A `MessageChannel` message rather than a zero timeout: browsers throttle the timers of
 /// background tabs to one a second, which would stall an article opened in a new tab.
 pub async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        // Without a channel (which every browser the reader supports has), the work simply
-        // goes on in the same task.
-        let Ok(channel) = web_sys::MessageChannel::new() else {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
-            return;
-        };
-        channel.port1().set_onmessage(Some(&resolve));
-        if channel.port2().post_message(&wasm_bindgen::JsValue::UNDEFINED).is_err() {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
-        }
-    });
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| run_in_new_task(&resolve));
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Calls `handler` from a `MessageChannel` message, in a new task. Without a channel (which
+/// every browser the reader supports has), it is called now, and the work simply goes on
+/// in the same task.
+fn run_in_new_task(handler: &js_sys::Function) {
+    let posted = web_sys::MessageChannel::new().is_ok_and(|channel| {
+        channel.port1().set_onmessage(Some(handler));
+        channel.port2().post_message(&wasm_bindgen::JsValue::UNDEFINED).is_ok()
+    });
+    if !posted {
+        let _ = handler.call0(&wasm_bindgen::JsValue::UNDEFINED);
+    }
 }

@@ -623,9 +623,8 @@ impl Validator {
     fn unique_generated_id(&mut self, base: String) -> Option<Slug> {
         // Nearly every base is free: claim it with one lookup. Each block without an id of
         // its own comes here, and the suffix table is needed only once a base is taken.
-        let slug = Slug::parse(&base).ok();
         if self.anchor_ids.insert(base.clone()) {
-            return slug;
+            return Slug::parse(&base).ok();
         }
         let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
         let mut candidate = format!("{base}-{n}");
