@@ -962,3 +962,103 @@ fn generated_block_ids_are_the_ones_earlier_versions_generated() {
         ]
     );
 }
+
+// Regression: a generated id was a 100-character slug plus "-2", over the limit; it became
+// no id at all, and the second section with the same long heading vanished without a word.
+#[test]
+fn sections_with_the_same_long_heading_all_survive_with_valid_unique_ids() {
+    let mut value = minimal_article_json();
+    let heading = "A very long heading ".repeat(8);
+    let section = serde_json::json!({ "heading": heading, "blocks": [ { "type": "paragraph", "text": "Text." } ] });
+    value["body"] = serde_json::json!([section.clone(), section.clone(), section]);
+    let parsed = parse_value(&value).unwrap_or_else(|error| panic!("{error}"));
+    let ids: Vec<&str> = parsed.article.sections.iter().map(|section| section.id.as_str()).collect();
+    assert_eq!(ids.len(), 3, "every section is kept: {ids:?}");
+    assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), 3, "the ids differ: {ids:?}");
+    for id in &ids {
+        assert!(Slug::parse(id).is_ok(), "{id} is a valid slug");
+    }
+    assert!(ids[1].ends_with("-2") && ids[2].ends_with("-3"), "{ids:?}");
+}
+
+// Regression: a block whose given id was a 100-character heading's slug pushed that
+// section's generated id over the limit, and the section was dropped silently.
+#[test]
+fn a_block_id_equal_to_a_long_headings_slug_does_not_drop_the_section() {
+    let mut value = minimal_article_json();
+    let heading = "b".repeat(100);
+    value["body"] = serde_json::json!([
+        { "heading": "First", "blocks": [ { "type": "paragraph", "id": heading, "text": "Text." } ] },
+        { "heading": heading, "blocks": [ { "type": "paragraph", "text": "More." } ] }
+    ]);
+    let parsed = parse_value(&value).unwrap_or_else(|error| panic!("{error}"));
+    let sections = &parsed.article.sections;
+    assert_eq!(sections.len(), 2);
+    assert_ne!(sections[1].id.as_str(), heading);
+    assert!(sections[1].id.as_str().len() <= 100);
+}
+
+// Regression: items of the wrong kind were dropped before validation, so the items after
+// them were reported under a shifted index, or not at all.
+#[test]
+fn every_problem_keeps_its_true_json_path_after_an_item_of_the_wrong_kind() {
+    let mut value = minimal_article_json();
+    value["tags"] = serde_json::json!([1, ""]);
+    value["body"][0]["blocks"] = serde_json::json!([
+        5,
+        { "type": "paragraph", "text": [ { "text": "x", "href": "javascript:alert(1)" } ] }
+    ]);
+    let problems = problems_of(&value);
+    assert!(problems.iter().any(|problem| problem.starts_with("tags[0]: expected a string")), "{problems:?}");
+    assert!(problems.iter().any(|problem| problem.starts_with("tags[1]: must not be empty")), "{problems:?}");
+    assert!(problems.iter().any(|problem| problem.starts_with("body[0].blocks[0]: expected an object")), "{problems:?}");
+    assert!(
+        problems.iter().any(|problem| problem.starts_with("body[0].blocks[1].text[0].href: scheme \"javascript\"")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_leading_byte_order_mark_is_ignored() {
+    let text = format!("\u{feff}{}", minimal_article_json());
+    let parsed = parse_article(&text, "test.json").unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(parsed.article.headline, "A headline");
+}
+
+#[test]
+fn a_block_with_an_empty_type_is_skipped_with_a_warning_and_a_missing_type_is_a_problem() {
+    let mut value = minimal_article_json();
+    value["body"][0]["blocks"] = serde_json::json!([
+        { "type": "", "text": "Gone?" },
+        { "type": "paragraph", "text": "Kept." }
+    ]);
+    let parsed = parse_value(&value).unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
+    assert_eq!(parsed.warnings[0].path, "body[0].blocks[0]");
+
+    value["body"][0]["blocks"][0] = serde_json::json!({ "text": "No type." });
+    let problems = problems_of(&value);
+    assert_eq!(problems, ["body[0].blocks[0].type: is required"]);
+}
+
+#[test]
+fn a_link_on_a_run_without_text_is_skipped_with_a_warning() {
+    let mut value = minimal_article_json();
+    value["body"][0]["blocks"][0]["text"] =
+        serde_json::json!([ "Words ", { "text": "", "href": "https://outlet.example/" } ]);
+    let parsed = parse_value(&value).unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
+    assert_eq!(parsed.warnings[0].path, "body[0].blocks[0].text[1]");
+}
+
+#[test]
+fn a_big_object_with_a_repeated_key_is_refused_at_the_first_repeat() {
+    let mut fields: Vec<String> = (0..100).map(|i| format!("\"k{i}\": {i}")).collect();
+    fields.push("\"k50\": 1".to_owned());
+    fields.push("\"k7\": 1".to_owned());
+    let text = format!("{{{}}}", fields.join(", "));
+    let error = lede::model::json::parse_json(&text).unwrap_err();
+    assert_eq!(error.message, "the key \"k50\" appears twice in one object");
+    let small = r#"{"a": 1, "b": 2, "a": 3}"#;
+    assert_eq!(lede::model::json::parse_json(small).unwrap_err().message, "the key \"a\" appears twice in one object");
+}

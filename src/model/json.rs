@@ -53,11 +53,17 @@ pub struct JsonSyntaxError {
     pub message: String,
 }
 
+/// How many keys an object may have before duplicates are found by sorting its keys
+/// rather than by comparing each new key with every earlier one.
+const KEYS_COMPARED_ONE_BY_ONE: usize = 32;
+
 /// The deepest nesting of arrays and objects accepted.
 pub const MAX_JSON_DEPTH: usize = 64;
 
-/// Parses `text` as one JSON value.
+/// Parses `text` as one JSON value. A leading UTF-8 byte-order mark is ignored, as RFC 8259
+/// allows: some editors and content systems write one.
 pub fn parse_json(text: &str) -> Result<JsonValue, JsonSyntaxError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
@@ -155,6 +161,10 @@ impl Parser<'_> {
         self.check_depth(depth)?;
         self.position += 1;
         let mut fields: Vec<(String, JsonValue)> = Vec::new();
+        // Where each key starts, kept only once an object is too big to compare every new
+        // key with the earlier ones: that comparison is quadratic, and one object of a
+        // document under the size limit can hold hundreds of thousands of keys.
+        let mut key_positions: Vec<usize> = Vec::new();
         self.skip_whitespace();
         if self.bytes.get(self.position) == Some(&b'}') {
             self.position += 1;
@@ -167,9 +177,16 @@ impl Parser<'_> {
             }
             let key_position = self.position;
             let key = self.string()?;
-            if fields.iter().any(|(existing, _)| *existing == key) {
-                self.position = key_position;
-                return Err(self.error(&format!("the key \"{key}\" appears twice in one object")));
+            if fields.len() < KEYS_COMPARED_ONE_BY_ONE {
+                if fields.iter().any(|(existing, _)| *existing == key) {
+                    self.position = key_position;
+                    return Err(self.duplicate_key_error(&key));
+                }
+            } else {
+                if key_positions.is_empty() {
+                    key_positions.resize(fields.len(), 0);
+                }
+                key_positions.push(key_position);
             }
             self.skip_whitespace();
             if self.bytes.get(self.position) != Some(&b':') {
@@ -183,9 +200,40 @@ impl Parser<'_> {
                 Some(b',') => self.position += 1,
                 Some(b'}') => {
                     self.position += 1;
+                    if !key_positions.is_empty() {
+                        self.refuse_duplicate_keys(&fields, &key_positions)?;
+                    }
                     return Ok(JsonValue::Object(fields));
                 }
                 _ => return Err(self.error("expected `,` or `}` in an object")),
+            }
+        }
+    }
+
+    fn duplicate_key_error(&self, key: &str) -> JsonSyntaxError {
+        self.error(&format!("the key \"{key}\" appears twice in one object"))
+    }
+
+    /// Refuses a big object in which a key appears twice, naming the first key (in document
+    /// order) that repeats an earlier one, at its position: the same error the one-by-one
+    /// comparison of a small object gives. Sorting makes it `n log n` whatever the keys.
+    fn refuse_duplicate_keys(
+        &mut self,
+        fields: &[(String, JsonValue)],
+        key_positions: &[usize],
+    ) -> Result<(), JsonSyntaxError> {
+        let mut order: Vec<usize> = (0..fields.len()).collect();
+        order.sort_unstable_by(|&a, &b| fields[a].0.cmp(&fields[b].0).then(a.cmp(&b)));
+        let first_repeat = order
+            .windows(2)
+            .filter(|pair| fields[pair[0]].0 == fields[pair[1]].0)
+            .map(|pair| pair[1])
+            .min();
+        match first_repeat {
+            None => Ok(()),
+            Some(field_idx) => {
+                self.position = key_positions.get(field_idx).copied().unwrap_or(self.position);
+                Err(self.duplicate_key_error(&fields[field_idx].0))
             }
         }
     }

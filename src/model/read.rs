@@ -39,6 +39,7 @@ impl<'v> Fields<'v, '_> {
     }
 }
 
+/// Reads one value; `None` only after reporting a problem with it.
 type ReadFn<T> = fn(&mut WireReader, &JsonValue, &JsonPath<'_>) -> Option<T>;
 
 impl WireReader {
@@ -89,19 +90,23 @@ impl WireReader {
         read(self, value, &fields.path_of(key))
     }
 
-    fn list<T>(&mut self, fields: &Fields<'_, '_>, key: &str, read: ReadFn<T>) -> Vec<T> {
+    fn list<T: Default>(&mut self, fields: &Fields<'_, '_>, key: &str, read: ReadFn<T>) -> Vec<T> {
         self.optional(fields, key, move |reader, value, path| {
             Some(reader.array(value, path, read))
         })
         .unwrap_or_default()
     }
 
-    fn array<T>(&mut self, value: &JsonValue, path: &JsonPath<'_>, read: ReadFn<T>) -> Vec<T> {
+    /// Reads every item of an array. An item that cannot be read (its problem is reported)
+    /// leaves an empty stand-in in its place rather than a gap: the items after it keep
+    /// their index, so the validator's problems with them name their true JSON path. The
+    /// stand-in never reaches a reader, since a document with a reported problem is refused.
+    fn array<T: Default>(&mut self, value: &JsonValue, path: &JsonPath<'_>, read: ReadFn<T>) -> Vec<T> {
         match value {
             JsonValue::Array(items) => items
                 .iter()
                 .enumerate()
-                .filter_map(|(item_idx, item)| read(self, item, &path.item(item_idx)))
+                .map(|(item_idx, item)| read(self, item, &path.item(item_idx)).unwrap_or_default())
                 .collect(),
             other => {
                 self.wrong_kind(path, "an array", other);
@@ -266,9 +271,21 @@ impl WireReader {
 
     fn block(&mut self, value: &JsonValue, path: &JsonPath<'_>) -> Option<WireBlock> {
         let fields = self.object(value, path)?;
-        let block_type: String = self.required(&fields, "type", Self::string);
+        // A missing or non-string type is a problem, reported here; an empty or unknown
+        // one is a block this reader does not know, skipped with a warning.
+        let block_type = match fields.get("type") {
+            Some(JsonValue::String(block_type)) => block_type.as_str(),
+            Some(other) => {
+                self.wrong_kind(&fields.path_of("type"), "a string", other);
+                return None;
+            }
+            None => {
+                self.problem(&fields.path_of("type"), "is required".to_owned());
+                return None;
+            }
+        };
         let id = self.optional(&fields, "id", Self::string);
-        let block = match block_type.as_str() {
+        let block = match block_type {
             "paragraph" => WireBlock::Paragraph {
                 id,
                 text: self.required(&fields, "text", Self::inline),
@@ -312,7 +329,6 @@ impl WireReader {
                 title: self.required(&fields, "title", Self::string),
                 description: self.optional(&fields, "description", Self::string),
             },
-            "" => return None,
             _ => WireBlock::Unknown,
         };
         Some(block)

@@ -73,6 +73,15 @@ impl Slug {
         Slug(literal.to_owned())
     }
 
+    /// `{prefix}-{token}`, such as `section-3` or `p-1x2y3z`: `prefix` is a slug written in
+    /// the source code, and `token` a short run of lowercase letters and digits (a number
+    /// or a hash), so the result is a slug by construction.
+    pub fn from_prefix_and_token(prefix: &'static str, token: &str) -> Slug {
+        debug_assert!(Slug::parse(prefix).is_ok() && token.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+        debug_assert!(!token.is_empty() && prefix.len() + 1 + token.len() <= MAX_SLUG_LEN);
+        Slug(format!("{prefix}-{token}"))
+    }
+
     /// The slug as text.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -7,7 +7,7 @@
 //! exhausting a phone's memory. Missing anchor ids are generated from content, so a
 //! permalink to a paragraph still works on the next load.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::model::article::*;
@@ -15,7 +15,7 @@ use crate::model::error::{quoted, ArticleError, Problem};
 use crate::model::json::{parse_json, JsonValue};
 use crate::model::json_path::JsonPath;
 use crate::model::read::WireReader;
-use crate::model::slug::Slug;
+use crate::model::slug::{Slug, MAX_SLUG_LEN};
 use crate::model::timestamp::Timestamp;
 use crate::model::web_url::{UrlUse, WebUrl};
 use crate::model::wire::*;
@@ -143,24 +143,36 @@ impl ReadArticleDocument {
             return outcome;
         }
         // The shape was wrong somewhere. Keep the rule problems too, except those about a
-        // value the reader already reported (a missing headline is not also "empty").
+        // value the reader already reported (a missing headline is not also "empty"), or
+        // about anything inside it. Each rule problem looks up its own path and the paths
+        // of its ancestors in a set, which keeps this linear however many problems of each
+        // kind a document has.
         let mut problems = reader.problems;
         if let Err(ArticleError::Invalid {
             problems: rule_problems,
             ..
         }) = outcome
         {
-            let reported: Vec<String> = problems.iter().map(|problem| problem.path.clone()).collect();
-            problems.extend(rule_problems.into_iter().filter(|problem| {
-                !reported.iter().any(|path| {
-                    problem.path == *path
-                        || problem.path.starts_with(&format!("{path}."))
-                        || problem.path.starts_with(&format!("{path}["))
-                })
-            }));
+            let reported: BTreeSet<String> = problems.iter().map(|problem| problem.path.clone()).collect();
+            problems.extend(
+                rule_problems
+                    .into_iter()
+                    .filter(|problem| !path_and_ancestors(&problem.path).any(|path| reported.contains(path))),
+            );
         }
         Err(ArticleError::Invalid { source, problems })
     }
+}
+
+/// `path` and the path of every value that contains it, innermost first:
+/// `body[2].heading`, `body[2]`, `body`.
+fn path_and_ancestors(path: &str) -> impl Iterator<Item = &str> {
+    let cuts = path
+        .char_indices()
+        .filter(|&(index, character)| index > 0 && matches!(character, '.' | '['))
+        .map(|(index, _)| index)
+        .rev();
+    std::iter::once(path).chain(cuts.map(move |index| &path[..index]))
 }
 
 /// Validates an already-read wire article.
@@ -195,10 +207,12 @@ struct Validator {
     base: Option<String>,
     problems: Vec<Problem>,
     warnings: Vec<Warning>,
-    anchor_ids: HashSet<String>,
+    // Ordered sets rather than hash sets: in the browser the standard library's hasher has
+    // fixed keys, so a document could pick ids that all collide and make every lookup slow.
+    anchor_ids: BTreeSet<String>,
     /// For each generated base id, the next numeric suffix to try, so that thousands of
     /// identical paragraphs get their ids in linear time rather than quadratic.
-    next_suffix: HashMap<String, usize>,
+    next_suffix: BTreeMap<String, usize>,
     n_blocks: usize,
 }
 
@@ -514,6 +528,10 @@ impl Validator {
                 continue;
             }
             if wire_run.text.is_empty() {
+                // An empty run shows nothing; a link or quote on it would vanish unseen.
+                if wire_run.href.is_some() || wire_run.quote.is_some() {
+                    self.warning(&run_path, "a run without text is skipped, with its link or speaker");
+                }
                 continue;
             }
             let mut marks = Marks::default();
@@ -575,9 +593,8 @@ impl Validator {
                 Some(given) => Slug::parse(given).ok(),
                 None => {
                     let base = Slug::from_text(&heading)
-                        .map(|slug| slug.to_string())
-                        .unwrap_or_else(|| format!("section-{}", section_idx + 1));
-                    self.unique_generated_id(base)
+                        .unwrap_or_else(|| Slug::from_prefix_and_token("section", &(section_idx + 1).to_string()));
+                    Some(self.unique_generated_id(base))
                 }
             };
             let n_problems_before = self.problems.len();
@@ -618,23 +635,27 @@ impl Validator {
         }
     }
 
-    /// Claims `base`, or `base-2`, `base-3` and so on if it is taken. `base` is always a
-    /// slug here, so the result is one too; `None` would only mean a bug in the callers.
-    fn unique_generated_id(&mut self, base: String) -> Option<Slug> {
+    /// Claims `base`, or `base-2`, `base-3` and so on if it is taken, and returns the id
+    /// claimed. A suffix that would make the id longer than a slug may be takes its room
+    /// from the end of `base`, so the result is always a valid slug and never one taken.
+    fn unique_generated_id(&mut self, base: Slug) -> Slug {
         // Nearly every base is free: claim it with one lookup. Each block without an id of
         // its own comes here, and the suffix table is needed only once a base is taken.
-        if self.anchor_ids.insert(base.clone()) {
-            return Slug::parse(&base).ok();
+        if self.anchor_ids.insert(base.to_string()) {
+            return base;
         }
-        let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
-        let mut candidate = format!("{base}-{n}");
-        while self.anchor_ids.contains(&candidate) {
+        let mut n = self.next_suffix.get(base.as_str()).copied().unwrap_or(2);
+        loop {
+            let candidate = with_numeric_suffix(base.as_str(), n);
             n += 1;
-            candidate = format!("{base}-{n}");
+            if !self.anchor_ids.contains(&candidate) {
+                if let Ok(slug) = Slug::parse(&candidate) {
+                    self.next_suffix.insert(base.to_string(), n);
+                    self.anchor_ids.insert(candidate);
+                    return slug;
+                }
+            }
         }
-        self.next_suffix.insert(base, n + 1);
-        self.anchor_ids.insert(candidate.clone());
-        Slug::parse(&candidate).ok()
     }
 
     fn blocks(&mut self, wire_blocks: &[WireBlock], path: &JsonPath<'_>, depth: usize) -> Vec<Block> {
@@ -656,7 +677,7 @@ impl Validator {
             };
             let id = match wire_block.given_id() {
                 Some(given) => Slug::parse(given).ok(),
-                None => self.unique_generated_id(generated_block_id(&kind)),
+                None => Some(self.unique_generated_id(generated_block_id(&kind))),
             };
             if let Some(id) = id {
                 blocks.push(Block { id, kind });
@@ -822,7 +843,7 @@ pub fn direction_of_language(language: &str) -> TextDirection {
 
 // A block's generated id is a hash of its content, not its position, so that inserting a
 // paragraph above does not move every permalink below it.
-fn generated_block_id(kind: &BlockKind) -> String {
+fn generated_block_id(kind: &BlockKind) -> Slug {
     let prefix = match kind {
         BlockKind::Paragraph(_) => "p",
         BlockKind::Subheading(_) => "h",
@@ -841,7 +862,19 @@ fn generated_block_id(kind: &BlockKind) -> String {
         BlockKind::LinkCard { url, .. } => hash.write(url.as_str()),
         other => crate::model::view_data::visit_block_plain_text(other, &mut |piece| hash.write(piece)),
     }
-    format!("{prefix}-{}", base36(hash.0))
+    Slug::from_prefix_and_token(prefix, &base36(hash.0))
+}
+
+/// `base-n`, shortened from the end of `base` (and never ending in a hyphen there) so that
+/// it fits in a slug.
+fn with_numeric_suffix(base: &str, n: usize) -> String {
+    let suffix = format!("-{n}");
+    let mut end = base.len().min(MAX_SLUG_LEN.saturating_sub(suffix.len()));
+    while end > 0 && base.as_bytes()[end - 1] == b'-' {
+        end -= 1;
+    }
+    // Slugs are ASCII, so every byte index is a character boundary.
+    format!("{}{suffix}", &base[..end])
 }
 
 /// The 32-bit FNV-1a hash of the bytes written to it, in order.

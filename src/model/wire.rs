@@ -135,7 +135,7 @@ pub struct WireImage {
 }
 
 /// One file of a picture.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "ImageSource"))]
 pub struct WireImageSource {
@@ -146,7 +146,7 @@ pub struct WireImageSource {
 }
 
 /// A correction or update made after publication.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Correction"))]
 pub struct WireCorrection {
@@ -157,7 +157,7 @@ pub struct WireCorrection {
 }
 
 /// One section: a heading and its blocks.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Section"))]
 pub struct WireSection {
@@ -172,7 +172,7 @@ pub struct WireSection {
 
 /// One block of content inside a section. Every block may carry an `id` (its anchor);
 /// a missing one is generated from its content.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Block"))]
@@ -264,8 +264,11 @@ pub enum WireBlock {
     },
     /// A block type this version of the reader does not know; skipped with a warning.
     /// Not part of the schema: writers should only use the types above.
+    /// Also what stands in for an item the reader could not read, so that the items
+    /// after it keep their index in the validator's messages.
     #[serde(other)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    #[default]
     Unknown,
 }
 
@@ -288,7 +291,7 @@ impl WireBlock {
 }
 
 /// A contribution credited in the reporting note.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Credit"))]
 pub struct WireCredit {
@@ -299,7 +302,7 @@ pub struct WireCredit {
 }
 
 /// A reference to another article, shown as a card in the sidebar.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Related"))]
 pub struct WireRelated {

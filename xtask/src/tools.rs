@@ -178,7 +178,8 @@ fn locked_version(package: &str) -> Result<String, String> {
     Err(format!("{package} is not in {}", lock_path.display()))
 }
 
-/// Fuzzes the article parser for `seconds`, seeded with every fixture. cargo-fuzz needs
+/// Fuzzes the article parser for `seconds`, seeded with every fixture, including the
+/// hostile shapes of the linear-time test (`fixtures/adversarial/`). cargo-fuzz needs
 /// nightly features; `RUSTC_BOOTSTRAP=1` enables them on the machine's stable toolchain,
 /// which is the only one that can be installed here.
 pub fn fuzz(seconds: u64) -> Result<(), String> {
@@ -199,6 +200,7 @@ pub fn fuzz(seconds: u64) -> Result<(), String> {
                 .arg(&corpus)
                 .arg(project_root().join("fixtures/articles"))
                 .arg(project_root().join("fixtures/malformed"))
+                .arg(project_root().join("fixtures/adversarial"))
                 .args([
                     "--",
                     &format!("-max_total_time={seconds}"),
