@@ -103,6 +103,21 @@ impl ReaderConfig {
     }
 }
 
+impl ReaderConfig {
+    /// True if and only if the reader may show the article at `url`, an address taken from
+    /// the reader's own URL (`/?src=`, or the widget frame's `embed.html?src=`): one on the
+    /// reader's own origin, `reader_origin`, or on an origin the configuration allows.
+    /// Every page that takes an article address from its URL asks this, through
+    /// `api::resolve_location`, so nobody can show their text under the reader's address.
+    pub fn allows_article_address(&self, url: &str, reader_origin: &str) -> bool {
+        let Ok(parsed) = crate::whatwg_url::parse_url(url, None) else {
+            return false;
+        };
+        let is_web = matches!(parsed.scheme.as_str(), "https" | "http");
+        is_web && (parsed.origin == reader_origin || self.allowed_source_origins.contains(&parsed.origin))
+    }
+}
+
 fn normalized_origin(text: &str) -> Option<String> {
     let parsed = crate::whatwg_url::parse_url(text, None).ok()?;
     let is_bare_origin = matches!(parsed.scheme.as_str(), "https" | "http")

@@ -79,7 +79,8 @@ pub enum ArticleLocation {
     Default,
     /// An article by id, under the configured base URL.
     Id(Slug),
-    /// An article at this address, allowed only from configured origins.
+    /// An article at an address taken from the reader's own URL (`/?src=`, or the widget
+    /// frame's `embed.html?src=`): allowed only from the reader's origin or a configured one.
     Source(String),
     /// An article at the address an embedding outlet wrote in its snippet (relative to
     /// the host page, or absolute). The outlet chose it, so no configuration is read.

@@ -1062,3 +1062,27 @@ fn a_big_object_with_a_repeated_key_is_refused_at_the_first_repeat() {
     let small = r#"{"a": 1, "b": 2, "a": 3}"#;
     assert_eq!(lede::model::json::parse_json(small).unwrap_err().message, "the key \"a\" appears twice in one object");
 }
+
+// Regression: a comma in an image's address was written into `srcset` verbatim, so
+// `a.jpg,b.jpg 100w` could read as two candidates.
+#[test]
+fn commas_in_image_addresses_are_percent_encoded_in_srcset() {
+    let mut value = minimal_article_json();
+    value["lead_image"] = serde_json::json!({
+        "sources": [
+            { "url": "https://img.example/a.jpg,evil.jpg 1w, https://img.example/x.jpg", "width": 400 },
+            { "url": "https://img.example/b,c.jpg,", "width": 800 }
+        ],
+        "width": 800, "height": 600, "alt": "A picture"
+    });
+    let parsed = parse_value(&value).unwrap_or_else(|error| panic!("{error}"));
+    let srcset = parsed.article.lead_image.as_ref().expect("a lead image").srcset();
+    let candidates: Vec<&str> = srcset.split(", ").collect();
+    assert_eq!(candidates.len(), 2, "{srcset}");
+    for candidate in candidates {
+        let (url, width) = candidate.split_once(' ').expect("a url and a width");
+        assert!(!url.contains(',') && !url.contains(' '), "{candidate}");
+        assert!(width.ends_with('w') && !width.contains(' '), "{candidate}");
+    }
+    assert!(srcset.starts_with("https://img.example/a.jpg%2Cevil.jpg%201w%2C%20https://img.example/x.jpg 400w"), "{srcset}");
+}

@@ -14,7 +14,8 @@
 //   viewport widths become the widget's width, width media queries become container
 //   queries. Comments and runs of white space are dropped.
 // - `embed.js`: src/embed/embed.js with the hashed names of the wasm-bindgen module, its
-//   wasm and that stylesheet filled in, so that the loader's own URL can stay the same forever
+//   wasm and that stylesheet filled in, and the widget's attribute list
+//   (src/embed/attributes.json, which the reader's Rust is tested against), so that the loader's own URL can stay the same forever
 //   while everything it loads is cached for good.
 //
 // Last, in release builds, every text or wasm file of the site gets a `.br` (quality 11)
@@ -124,7 +125,8 @@ console.log(`post-build: ${appModule} minified from ${glue.length} to ${minified
 const loader = readFileSync("src/embed/embed.js", "utf8")
   .replaceAll("__LEDE_APP_MODULE__", `./${appModule}`)
   .replaceAll("__LEDE_APP_WASM__", `./${appWasm}`)
-  .replaceAll("__LEDE_EMBED_STYLESHEET__", `./${stylesheetName}`);
+  .replaceAll("__LEDE_EMBED_STYLESHEET__", `./${stylesheetName}`)
+  .replaceAll("__LEDE_EMBED_ATTRIBUTES__", JSON.stringify(JSON.parse(readFileSync("src/embed/attributes.json", "utf8"))));
 writeFileSync(join(staging, "embed.js"), loader);
 console.log(`post-build: embed.js loads ${appModule} and ${stylesheetName} (${stylesheet.length} bytes)`);
 

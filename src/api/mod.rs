@@ -175,12 +175,23 @@ pub async fn load_config() -> Result<ReaderConfig, FetchError> {
 }
 
 /// The absolute address of the article at `location`, or why it may not be loaded.
+///
+/// This is the one place where an address taken from the reader's own URL meets the
+/// allow-list: the app's `/?src=` and the widget frame's `embed.html?src=` both arrive
+/// here as [`ArticleLocation::Source`].
 pub fn resolve_location(config: &ReaderConfig, location: &ArticleLocation) -> Result<String, FetchError> {
     match location {
         ArticleLocation::Default => Ok(absolute_url(&config.article_url(&config.default_article))),
         ArticleLocation::Id(article_id) => Ok(absolute_url(&config.article_url(article_id))),
-        ArticleLocation::Source(url) if config.allows_source(url) => Ok(url.clone()),
-        ArticleLocation::Source(url) => Err(FetchError::SourceNotAllowed { url: url.clone() }),
+        ArticleLocation::Source(url) => {
+            let url = absolute_url(url);
+            let reader_origin = leptos::prelude::window().location().origin().unwrap_or_default();
+            if config.allows_article_address(&url, &reader_origin) {
+                Ok(url)
+            } else {
+                Err(FetchError::SourceNotAllowed { url })
+            }
+        }
         ArticleLocation::Embedded(url) => Ok(absolute_url(url)),
     }
 }
@@ -231,7 +242,8 @@ pub enum FetchError {
     },
     /// The document arrived but is not a readable article.
     Article(ArticleError),
-    /// `?src=` named an address whose origin the configuration does not allow.
+    /// The reader's own URL (`/?src=`, or the widget frame's `?src=`) named an address on
+    /// an origin that is neither the reader's nor allowed by the configuration.
     SourceNotAllowed {
         /// The address asked for.
         url: String,

@@ -273,8 +273,19 @@ pub fn ArticleView(
     // A link within the article (section list, "who said what") whose target is in a chunk
     // not rendered yet renders everything first. In a widget such links would change the
     // host page's address and find nothing there: the widget scrolls to them itself.
+    //
+    // In a widget, a plain click on a link out of the article (its own links, link cards,
+    // the masthead, the kicker, an external related article) goes through the page around
+    // the widget, which navigates its own window, so no link ever opens inside an iframe
+    // widget's frame. Links with a handler of their own (related articles, "continue
+    // reading") have dealt with the click already; a modified click opens a new tab.
+    let leave = navigation.leave;
     let follow_in_page_link = move |event: web_sys::MouseEvent| {
         let Some(anchor_id) = in_article_link_target(&event) else {
+            if let (Some(leave), Some(url)) = (leave, outward_link_target(&event)) {
+                event.prevent_default();
+                leave.run(url);
+            }
             return;
         };
         if surface.element_by_id(&anchor_id).is_none() {
@@ -392,6 +403,21 @@ fn in_article_link_target(event: &web_sys::MouseEvent) -> Option<String> {
         .ok()??;
     let href = link.get_attribute("href")?;
     Some(href.trim_start_matches('#').to_owned()).filter(|id| !id.is_empty())
+}
+
+/// The address of the link out of the article that a plain, unhandled click was on, if any.
+fn outward_link_target(event: &web_sys::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    if event.default_prevented() || !is_plain_left_click(event) {
+        return None;
+    }
+    let link = event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]:not([href^='#'])")
+        .ok()??;
+    link.get_attribute("href").filter(|href| !href.is_empty())
 }
 
 /// Brings `anchor_id` into view: on the reader's page through the address's fragment (so

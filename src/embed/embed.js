@@ -9,13 +9,16 @@
 // - Inline mode (the default): a shadow root holds the reader and, through a <slot>, the
 //   element's own children: the fallback a reader sees without scripts or wasm. The
 //   fallback is hidden once the article is shown, and shown again on a fatal error.
-// - Iframe mode (`mode="iframe"`): a sandboxed iframe of embed.html on the reader's
-//   origin, sized from the height it reports. Its messages are believed only from that
-//   frame's window and the reader's origin, of a known type, with a finite height.
+// - Iframe mode (`mode="iframe"`, any case): a sandboxed iframe of embed.html on the
+//   reader's origin, sized from the height it reports. Its messages are believed only from
+//   that frame's window and the reader's origin, of a known type, with a finite height.
+//   The frame page's reader reads its options from its own URL, in Rust, where its `src`
+//   meets the reader's allow-list (docs/decisions/012-widget-frame.md).
 // - It is a good guest: no global names besides the element's, no listeners on the host's
 //   window except `message` in iframe mode, no changes to <head>, URL or history.
 //
-// The build (tools/post-build.mjs) replaces the placeholders with hashed file names.
+// The build (tools/post-build.mjs) replaces the placeholders with hashed file names, and
+// the attribute list with src/embed/attributes.json, the list the reader's Rust shares.
 
 const APP_MODULE = new URL("__LEDE_APP_MODULE__", import.meta.url);
 const APP_WASM = new URL("__LEDE_APP_WASM__", import.meta.url);
@@ -23,8 +26,17 @@ const STYLESHEET = new URL("__LEDE_EMBED_STYLESHEET__", import.meta.url);
 const FRAME_PAGE = new URL("embed.html", import.meta.url);
 const READER_ORIGIN = FRAME_PAGE.origin;
 
+/** Every attribute of the element: its values, and whether the reader or this loader reads it. */
+const ATTRIBUTES = __LEDE_EMBED_ATTRIBUTES__;
 /** The attributes passed on to the reader (and, in iframe mode, to the frame). */
-const OPTION_ATTRIBUTES = ["src", "theme", "compact", "related", "navigate", "lang"];
+const OPTION_ATTRIBUTES = Object.keys(ATTRIBUTES).filter((name) => ATTRIBUTES[name].read_by === "reader");
+/**
+ * What the frame may do: run the reader (scripts), keep the reader's origin so that its
+ * requests and messages are its own (same origin), and open a link a reader sends to a new
+ * tab as an ordinary page (popups that escape the sandbox). Plain clicks on links leave
+ * through the host page instead (`lede:navigate`), so no top navigation is allowed.
+ */
+const FRAME_SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
 /** How close to the viewport a widget must come before it loads. */
 const LOAD_MARGIN = "600px";
 /** The frame heights believed, in CSS pixels; anything outside is clamped. */
@@ -34,6 +46,21 @@ const FRAME_MESSAGES = new Set(["lede:resize", "lede:load", "lede:error", "lede:
 
 let appModule = null;
 let stylesheet = null;
+/** Each console warning once per page, however many widgets would repeat it. */
+const warned = new Set();
+function warnOnce(message) {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
+}
+
+/** The element's `mode`: "inline" or "iframe", compared without regard to case. */
+function modeOf(element) {
+  const value = (element.getAttribute("mode") ?? "").trim().toLowerCase();
+  if (value === "" || ATTRIBUTES.mode.values.includes(value)) return value || "inline";
+  warnOnce(`lede-article: unknown mode "${value}", using "inline"`);
+  return "inline";
+}
 
 /** The reader's wasm module, loaded and started once per page. */
 function loadAppModule() {
@@ -59,11 +86,20 @@ function loadStylesheet() {
   return stylesheet;
 }
 
-/** `url` if it is an absolute http(s) address, else null: the only kind a widget follows. */
+/** `url` if it is an absolute http(s) address, else null. */
 function webAddress(url) {
   try {
     const parsed = new URL(url);
     return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `url` if a widget may send the host page there: http(s), or a mailto: link; else null. */
+function linkAddress(url) {
+  try {
+    return new URL(url).protocol === "mailto:" ? new URL(url).href : webAddress(url);
   } catch {
     return null;
   }
@@ -103,7 +139,7 @@ class LedeArticleElement extends HTMLElement {
     this.#shadow.replaceChildren(this.#mount, this.#fallback);
     const start = () => {
       if (generation !== this.#generation) return;
-      if (this.getAttribute("mode") === "iframe") this.#startFrame();
+      if (modeOf(this) === "iframe" && !this.hasAttribute("data-lede-frame")) this.#startFrame();
       else this.#startInline(generation);
     };
     // The frame page's own widget is the whole page: it starts at once.
@@ -149,7 +185,11 @@ class LedeArticleElement extends HTMLElement {
       const [module, sheet] = await Promise.all([loadAppModule(), loadStylesheet()]);
       if (generation !== this.#generation) return;
       this.#shadow.adoptedStyleSheets = [sheet];
-      this.#widget = module.mountEmbeddedArticle(this.#mount, attributes, (type, detail) => this.#report(type, detail));
+      const report = (type, detail) => this.#report(type, detail);
+      // The frame page's reader reads its options from the page's own URL itself.
+      this.#widget = this.hasAttribute("data-lede-frame")
+        ? module.mountFramedArticle(this.#mount, report)
+        : module.mountEmbeddedArticle(this.#mount, attributes, report);
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#report("error", { reason: "unavailable", message: String(error?.message ?? error) });
@@ -169,9 +209,14 @@ class LedeArticleElement extends HTMLElement {
       address.searchParams.set(name, value);
     }
     address.searchParams.set("host", location.origin);
+    // A frame on its host's own origin could reach up and lift its own sandbox: iframe
+    // mode isolates nothing there. It still works, as inline mode would, but says so.
+    if (location.origin === READER_ORIGIN) {
+      warnOnce(`lede-article: mode="iframe" on ${location.origin}, the reader's own origin, isolates nothing: serve the reader from another origin (docs/embedding.md)`);
+    }
     const frame = document.createElement("iframe");
     frame.className = "lede-embed__frame";
-    frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups");
+    frame.setAttribute("sandbox", FRAME_SANDBOX);
     frame.setAttribute("loading", "lazy");
     frame.title = this.getAttribute("title") || "News article";
     frame.src = address.href;
@@ -210,13 +255,16 @@ class LedeArticleElement extends HTMLElement {
     // A link out of the widget: the host page goes there, as for any link, unless a
     // listener took it over with preventDefault(). In a frame, the page around it does.
     if (type === "navigate" && allowed && !detail.inside && !this.hasAttribute("data-lede-frame")) {
-      const address = webAddress(detail.url);
+      const address = linkAddress(detail.url);
       if (address) location.assign(address);
     }
   }
 }
 
-/** The frame page (embed.html): one widget from the query string, reporting to the host. */
+/**
+ * The frame page (embed.html): one widget, reporting to the host. The widget's options,
+ * its `src` among them, are read from this page's URL by the reader itself.
+ */
 function runAsFramePage() {
   const parameters = new URLSearchParams(location.search);
   const claimedHost = parameters.get("host") ?? "";
@@ -225,9 +273,6 @@ function runAsFramePage() {
     if (hostOrigin && window.parent !== window) window.parent.postMessage(message, hostOrigin);
   };
   const widget = document.createElement("lede-article");
-  for (const name of OPTION_ATTRIBUTES) {
-    if (parameters.has(name)) widget.setAttribute(name, parameters.get(name));
-  }
   widget.setAttribute("data-lede-frame", "");
   const reportHeight = () => post({ type: "lede:resize", height: widget.getBoundingClientRect().height });
   for (const type of ["load", "error", "navigate"]) {

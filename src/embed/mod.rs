@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::embed::options::read_embed_options;
+use crate::embed::options::{read_embed_options, AddressChooser, READER_ATTRIBUTES};
 use crate::pages::{EmbeddedArticlePage, WidgetEvent};
 use crate::surface::{ReaderSurface, WidgetRoot};
 
@@ -55,8 +55,35 @@ pub fn mount_embedded_article(
             Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
         })
         .collect();
-    let read = read_embed_options(pairs.iter().map(|(name, value)| (name.as_str(), value.as_str())))
+    mount_with_attributes(container, &pairs, AddressChooser::HostPage, report)
+}
+
+/// Mounts the reader of the widget's frame page (`embed.html`), with the options of the
+/// frame page's own URL. Its `src` came from whoever wrote that URL, so it must pass the
+/// reader's allow-list, as `/?src=` must: the options are read here, in Rust, rather than
+/// handed over by the loader, so that no page can skip the check.
+#[wasm_bindgen(js_name = mountFramedArticle)]
+pub fn mount_framed_article(
+    container: web_sys::HtmlElement,
+    report: js_sys::Function,
+) -> Result<EmbeddedArticle, JsError> {
+    let query = leptos::prelude::window().location().search().unwrap_or_default();
+    let pairs: Vec<(String, String)> = READER_ATTRIBUTES
+        .iter()
+        .filter_map(|name| Some(((*name).to_owned(), crate::whatwg_url::query_parameter(&query, name)?)))
+        .collect();
+    mount_with_attributes(container, &pairs, AddressChooser::ReaderAddress, report)
+}
+
+fn mount_with_attributes(
+    container: web_sys::HtmlElement,
+    pairs: &[(String, String)],
+    chooser: AddressChooser,
+    report: js_sys::Function,
+) -> Result<EmbeddedArticle, JsError> {
+    let mut read = read_embed_options(pairs.iter().map(|(name, value)| (name.as_str(), value.as_str())))
         .map_err(|message| JsError::new(&message))?;
+    read.options.chooser = chooser;
     for warning in &read.warnings {
         leptos::logging::warn!("lede-article {}: {warning}", read.options.source);
     }

@@ -6,6 +6,7 @@
 //! the article out. Only a missing `src` is an error: there is nothing to show.
 
 use crate::model::slug::Slug;
+use crate::routing::ArticleLocation;
 use crate::reader_settings::Theme;
 
 /// How much of the article the widget shows.
@@ -39,15 +40,22 @@ pub enum NavigateTarget {
     Widget,
 }
 
-/// How the widget is isolated from the page around it. The loader (`embed.js`) acts on
-/// this; the wasm module only ever runs inside a shadow root.
+/// The attributes of `<lede-article>` that the reader reads, in the order of
+/// `src/embed/attributes.json`, the one list of the widget's attributes: the loader passes
+/// these on (to the wasm, or in the frame's URL) and reads `mode` itself. A native test
+/// holds this list, the parser below and the docs to that file.
+pub const READER_ATTRIBUTES: [&str; 6] = ["src", "theme", "compact", "related", "navigate", "lang"];
+
+/// Who chose the article's address, which decides whether the reader's allow-list applies.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum EmbedMode {
-    /// In a shadow root on the host page: for an outlet's own pages.
+pub enum AddressChooser {
+    /// The outlet, in the snippet on its own page (inline mode): the host page shows what
+    /// it likes, and the reader's configuration is none of its business.
     #[default]
-    Inline,
-    /// In a sandboxed iframe of the reader's own origin: for third-party pages.
-    Iframe,
+    HostPage,
+    /// Whoever wrote the address of the reader's frame page (`embed.html?src=`): anyone
+    /// can, so the address must pass the reader's allow-list like `/?src=`.
+    ReaderAddress,
 }
 
 /// Everything an outlet can set on `<lede-article>`.
@@ -55,8 +63,8 @@ pub enum EmbedMode {
 pub struct EmbedOptions {
     /// The article's JSON, as written in `src` (relative to the host page, or absolute).
     pub source: String,
-    /// The isolation mode (`mode`).
-    pub mode: EmbedMode,
+    /// Who chose `source`.
+    pub chooser: AddressChooser,
     /// The colours (`theme`: light, dark, sepia or auto).
     pub theme: Theme,
     /// How much is shown (`compact`).
@@ -85,7 +93,7 @@ pub fn read_embed_options<'a>(attributes: impl IntoIterator<Item = (&'a str, &'a
     let mut source = None;
     let mut options = EmbedOptions {
         source: String::new(),
-        mode: EmbedMode::default(),
+        chooser: AddressChooser::default(),
         theme: Theme::System,
         extent: ArticleExtent::default(),
         related: RelatedVisibility::default(),
@@ -99,11 +107,6 @@ pub fn read_embed_options<'a>(attributes: impl IntoIterator<Item = (&'a str, &'a
         let mut unknown = || warnings.push(format!("unknown {name} \"{value}\" on the widget, using the default"));
         match name.to_ascii_lowercase().as_str() {
             "src" => source = Some(value.to_owned()),
-            "mode" => match lowered.as_str() {
-                "" | "inline" => options.mode = EmbedMode::Inline,
-                "iframe" => options.mode = EmbedMode::Iframe,
-                _ => unknown(),
-            },
             "theme" => match lowered.as_str() {
                 "" | "auto" => options.theme = Theme::System,
                 "light" => options.theme = Theme::Light,
@@ -138,7 +141,8 @@ pub fn read_embed_options<'a>(attributes: impl IntoIterator<Item = (&'a str, &'a
                     unknown();
                 }
             }
-            // Anything else (id, class, style, data-*) belongs to the host page.
+            // `mode` is the loader's alone: it decides before the wasm loads whether there is
+            // a frame. Anything else (id, class, style, data-*) belongs to the host page.
             _ => {}
         }
     }
@@ -148,6 +152,18 @@ pub fn read_embed_options<'a>(attributes: impl IntoIterator<Item = (&'a str, &'a
             Ok(ReadOptions { options, warnings })
         }
         _ => Err("the lede-article element has no src attribute: nothing to show".to_owned()),
+    }
+}
+
+impl AddressChooser {
+    /// Where the article at `url` (the snippet's, or a related one beside it) comes from,
+    /// as the API resolves it: checked against the allow-list when the address came from
+    /// the reader's own URL.
+    pub fn location_of(self, url: String) -> ArticleLocation {
+        match self {
+            AddressChooser::HostPage => ArticleLocation::Embedded(url),
+            AddressChooser::ReaderAddress => ArticleLocation::Source(url),
+        }
     }
 }
 

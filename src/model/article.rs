@@ -134,13 +134,22 @@ pub struct Image {
 }
 
 impl Image {
-    /// The `srcset` attribute: every file with its width.
+    /// The `srcset` attribute: every file with its width. Commas in a file's address are
+    /// percent-encoded: `srcset` separates its candidates with commas, and an address that
+    /// ends in one, or a comma followed by a space, could otherwise read as two candidates.
+    /// A normalized URL holds no white space.
     pub fn srcset(&self) -> String {
-        self.sources
-            .iter()
-            .map(|source| format!("{} {}w", source.url, source.width))
-            .collect::<Vec<_>>()
-            .join(", ")
+        let mut srcset = String::new();
+        for (source_idx, source) in self.sources.iter().enumerate() {
+            if source_idx > 0 {
+                srcset.push_str(", ");
+            }
+            srcset.push_str(&source.url.as_str().replace(',', "%2C"));
+            srcset.push(' ');
+            srcset.push_str(&source.width.to_string());
+            srcset.push('w');
+        }
+        srcset
     }
 
     /// The file to use where `srcset` is not understood: the widest.

@@ -68,6 +68,8 @@ pub fn EmbeddedArticlePage(
         current_url.set(url);
     };
     let navigate = options.navigate;
+    let chooser = options.chooser;
+    let location_of = move |url: String| chooser.location_of(url);
     let navigation = ArticleNavigation {
         open: Callback::new(move |article_id: Slug| {
             let url = sibling_article_url(&current_url.get_untracked(), &article_id);
@@ -78,7 +80,7 @@ pub fn EmbeddedArticlePage(
             // The related entry names only an id; the outlet's page for it is in the
             // article itself, which the card has usually prefetched by now.
             leptos::task::spawn_local(async move {
-                match fetch_article(ArticleLocation::Embedded(url.clone())).await {
+                match fetch_article(location_of(url.clone())).await {
                     Ok(parsed) => match &parsed.article.canonical_url {
                         Some(canonical) => report.run(WidgetEvent::Navigated {
                             url: canonical.to_string(),
@@ -93,7 +95,7 @@ pub fn EmbeddedArticlePage(
         }),
         prefetch: Callback::new(move |article_id: Slug| {
             let url = sibling_article_url(&current_url.get_untracked(), &article_id);
-            prefetch_article_at(ArticleLocation::Embedded(url));
+            prefetch_article_at(location_of(url));
         }),
         href: Callback::new(move |article_id: Slug| sibling_article_url(&current_url.get_untracked(), &article_id)),
         leave: Some(Callback::new(move |url: String| {
@@ -105,7 +107,8 @@ pub fn EmbeddedArticlePage(
     move || {
         let url = current_url.get();
         let is_first = is_first_article.get_untracked();
-        view! { <EmbeddedArticle url=url is_first=is_first layout=layout navigation=navigation report=report /> }
+        let location = location_of(url.clone());
+        view! { <EmbeddedArticle url=url location=location is_first=is_first layout=layout navigation=navigation report=report /> }
     }
 }
 
@@ -113,12 +116,12 @@ pub fn EmbeddedArticlePage(
 #[component]
 fn EmbeddedArticle(
     url: String,
+    location: ArticleLocation,
     is_first: bool,
     layout: ArticleViewLayout,
     navigation: ArticleNavigation,
     report: Callback<WidgetEvent>,
 ) -> impl IntoView {
-    let location = ArticleLocation::Embedded(url.clone());
     let article = LocalResource::new(move || fetch_article(location.clone()));
     Effect::new(move || {
         let event = article.with(|state| match state {
