@@ -11,6 +11,8 @@ use wasm_bindgen_test::*;
 
 #[path = "support/long_article.rs"]
 mod long_article;
+#[path = "support/url_vectors.rs"]
+mod url_vectors;
 
 use lede::components::{ArticleView, ErrorState};
 use lede::model::slug::Slug;
@@ -911,4 +913,13 @@ fn the_browsers_url_parser_enforces_the_same_schemes_and_refusals_as_the_url_cra
         WebUrl::parse("HTTPS://Outlet.Example/News", None, UrlUse::Link).map(|url| url.to_string()),
         Ok("https://outlet.example/News".to_owned())
     );
+}
+
+// Regression: a host outside ASCII passed in the browser whenever `xn--` appeared anywhere
+// in the URL, where natively it was refused. The same table runs natively
+// (tests/url_vectors.rs); here the browser's own URL parser does the work.
+#[wasm_bindgen_test]
+fn every_url_vector_has_its_expected_outcome_in_the_browser() {
+    let failures = url_vectors::failures();
+    assert!(failures.is_empty(), "{} of the vectors differ:\n{}", failures.len(), failures.join("\n"));
 }
