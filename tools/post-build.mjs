@@ -7,6 +7,11 @@
 // - `lede-{hash}.js`, wasm-bindgen's JS glue, is minified with terser: Trunk's own minifier
 //   fails on it and ships it whole. Its `integrity` hash in index.html is updated to match.
 //
+// - Nothing stays inline, so the reader runs under a Content Security Policy without
+//   'unsafe-inline' (docs/configuration.md): Trunk's inline start-up module becomes
+//   `lede-start-{hash}.js`, which first preloads the article the address asks for, at the
+//   address config/lede.config.json gives it, then loads and starts the wasm.
+//
 // Then it writes the widget's files:
 //
 // - `lede-embed-{hash}.css`: style/embed.css, then every stylesheet index.html links, in
@@ -122,6 +127,58 @@ const index = readFileSync(indexPath, "utf8");
 if (!index.includes(integrity(glue))) throw new Error(`post-build: index.html does not name ${appModule} by its integrity hash`);
 writeFileSync(indexPath, index.replaceAll(integrity(glue), integrity(minified.code)));
 console.log(`post-build: ${appModule} minified from ${glue.length} to ${minified.code.length} bytes`);
+/**
+ * The script that preloads the article the page's address will show, while the wasm
+ * downloads: the default article on `/`, the named one on `/articles/{id}`, at the
+ * addresses the shipped configuration gives them. Any other address preloads nothing.
+ */
+function articlePreloadScript(config) {
+  const base = typeof config.articles_base_url === "string" ? config.articles_base_url.replace(/\/?$/, "/") : "/articles/";
+  const defaultArticle = typeof config.default_article === "string" ? config.default_article : "";
+  const articleUrls = config.article_urls && typeof config.article_urls === "object" ? config.article_urls : {};
+  return `(() => {
+  const base = ${JSON.stringify(base)}, articleUrls = ${JSON.stringify(articleUrls)};
+  const id = location.pathname === "/" && !location.search
+    ? ${JSON.stringify(defaultArticle)}
+    : (location.pathname.match(/^\\/articles\\/([a-z0-9]+(?:-[a-z0-9]+)*)\\/?$/) || [])[1];
+  if (!id || id.length > 100) return;
+  const link = document.createElement("link");
+  Object.assign(link, { rel: "preload", as: "fetch", type: "application/json", crossOrigin: "anonymous" });
+  link.href = new URL(Object.hasOwn(articleUrls, id) ? articleUrls[id] : \`\${base}\${id}.json\`, location.href).href;
+  document.head.append(link);
+})();`;
+}
+
+/**
+ * Moves Trunk's inline start-up module into a file of its own, preceded by the article
+ * preload, so that index.html has no inline script. The glue's static import becomes a
+ * dynamic one, so that the preload runs first rather than after the glue has arrived.
+ */
+function externalizeStartUp() {
+  const indexPath = join(staging, "index.html");
+  let index = readFileSync(indexPath, "utf8");
+  const inline = [...index.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((match) => !/\bsrc=/.test(match[1]));
+  if (inline.length !== 1) throw new Error(`post-build: expected Trunk's one inline script in index.html, found ${inline.length}`);
+  const [tag, , body] = inline[0];
+  const staticImport = /import\s+init\s*,\s*\*\s*as\s+bindings\s+from\s*(['"])([^'"]+)\1\s*;?/;
+  const found = body.match(staticImport);
+  if (!found) throw new Error(`post-build: Trunk's start-up script has an unexpected shape: ${body}`);
+  const config = JSON.parse(readFileSync(join(staging, "lede.config.json"), "utf8"));
+  const startUp = `${articlePreloadScript(config)}
+const bindings = await import(${JSON.stringify(found[2])});
+const init = bindings.default;
+${body.replace(staticImport, "").trim()}
+`;
+  const name = `lede-start-${shortHash(startUp)}.js`;
+  writeFileSync(join(staging, name), startUp);
+  const prefix = found[2].slice(0, found[2].lastIndexOf("/") + 1);
+  index = index.replace(tag, `<script type="module" src="${prefix}${name}"></script>`);
+  writeFileSync(indexPath, index);
+  console.log(`post-build: Trunk's start-up script and the article preload moved to ${name}`);
+}
+
+externalizeStartUp();
+
 const loader = readFileSync("src/embed/embed.js", "utf8")
   .replaceAll("__LEDE_APP_MODULE__", `./${appModule}`)
   .replaceAll("__LEDE_APP_WASM__", `./${appWasm}`)

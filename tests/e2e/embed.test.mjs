@@ -86,7 +86,7 @@ test('on a hostile host page the working widgets show their headlines and the br
   const { frameElement, frame } = await loadedFrame(page);
   assert.equal(await frame.locator('lede-article h1').textContent(), framed.headline);
   assert.equal(await frameElement.getAttribute('title'), framed.headline, 'the frame is named after its article');
-  assert.equal(await frameElement.getAttribute('sandbox'), 'allow-scripts allow-same-origin allow-popups');
+  assert.equal(await frameElement.getAttribute('sandbox'), 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
   assert.equal(await frameElement.getAttribute('loading'), 'lazy');
   assert.ok(await frame.getByTestId('continue-reading').isVisible(), 'the compact widget offers the rest');
   assert.equal(await frame.getByTestId('related').count(), 0, 'related="hide" hides the related articles');
@@ -378,4 +378,103 @@ test('under the Content Security Policy that docs/embedding.md gives, both modes
   assert.deepEqual(violations, [], `no CSP violations (reader at ${reader})`);
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+/**
+ * A host page on another origin than the reader's with one widget whose `attributes` are
+ * given, written into dist/examples like the pages above. Every `lede:navigate` the host
+ * hears is recorded in `window.heard` and cancelled, so that no link leaves the page.
+ */
+async function crossOriginPageWithWidget(name, attributes, articleId) {
+  const reader = server.origin;
+  const host = reader.replace('127.0.0.1', 'localhost');
+  const { page, problems } = await newWatchedPage();
+  const warnings = [];
+  page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+  await writeFile(join(projectRoot, 'dist', 'examples', name), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <title>An outlet</title><link rel="icon" href="data:,">
+    <script type="module" src="${reader}/embed.js"></script></head><body>
+    <lede-article id="widget" ${attributes} src="${reader}/articles/${articleId}.json"><a href="${reader}/">Read the article</a></lede-article>
+    <script type="module">
+      window.heard = [];
+      document.querySelector('#widget').addEventListener('lede:navigate', (event) => {
+        window.heard.push(event.detail);
+        event.preventDefault();
+      });
+    </script>
+    </body></html>`);
+  await page.goto(`${host}/examples/${name}`);
+  return { page, problems, warnings, host, reader };
+}
+
+// Regression: `mode="IFRAME"` rendered inline, because the loader compared the value
+// case-sensitively; attribute values are documented as case-insensitive.
+test('mode is read without regard to case, and an unknown mode falls back to inline with one warning', async () => {
+  const upper = await crossOriginPageWithWidget('mode-upper-case.html', 'mode="IFRAME"', 'florida-meetings-joint-statement');
+  const frame = upper.page.locator('#widget iframe');
+  await frame.waitFor();
+  assert.equal(await frame.getAttribute('sandbox'), 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+  assert.deepEqual(upper.problems, []);
+  await upper.page.close();
+
+  const unknown = await crossOriginPageWithWidget('mode-unknown.html', 'mode="popup"', 'florida-meetings-joint-statement');
+  await unknown.page.locator('#widget h1').waitFor();
+  assert.equal(await unknown.page.locator('#widget iframe').count(), 0, 'inline');
+  assert.equal(unknown.warnings.filter((text) => text.includes('unknown mode "popup"')).length, 1);
+  await unknown.page.close();
+});
+
+test('an iframe widget on its host\'s own origin warns once that it isolates nothing', async () => {
+  const { page } = await newWatchedPage();
+  const warnings = [];
+  page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+  await page.goto(`${server.origin}${HOST_PAGE}`);
+  await loadedFrame(page);
+  assert.equal(warnings.filter((text) => text.includes('isolates nothing')).length, 1, warnings.join('\n'));
+  await page.close();
+});
+
+// Regression: in iframe mode, article links, link cards, the masthead and external related
+// links navigated the frame itself, though the docs promise that links leave through the
+// host page. Every link out of a widget now goes to the host page (lede:navigate), in both
+// modes; none changes the widget's own document.
+test('every kind of link in a widget leaves through the host page, in both modes, and never navigates the frame', async () => {
+  const explainer = await articleJson('peace-talks-explainer');
+  const article = {
+    ...explainer,
+    id: 'every-link-kind',
+    outlet: { ...explainer.outlet, url: 'https://crbc.example/' },
+    category: { ...explainer.category, url: 'https://crbc.example/conflict' },
+    related: [...explainer.related, { url: 'https://elsewhere.example/analysis', headline: 'An analysis elsewhere' }],
+  };
+  await writeFile(join(projectRoot, 'dist', 'articles', 'every-link-kind.json'), JSON.stringify(article));
+  const reader = server.origin;
+  const kinds = [
+    { kind: 'masthead', selector: '.lede-masthead a', url: 'https://crbc.example/' },
+    { kind: 'kicker', selector: '.lede-article-header__kicker-link', url: 'https://crbc.example/conflict' },
+    { kind: 'link in the text', selector: '.lede-inline__link', url: `${reader}/articles/zelensky-kushner-witkoff-call` },
+    { kind: 'link card', selector: '.lede-link-card__link', url: `${reader}/articles/initial-plan-criticism` },
+    { kind: 'external related article', selector: '.lede-related-card__link[rel]', url: 'https://elsewhere.example/analysis' },
+  ];
+  for (const mode of ['inline', 'iframe']) {
+    const { page, problems } = await crossOriginPageWithWidget(`every-link-${mode}.html`, `mode="${mode}"`, 'every-link-kind');
+    const widget = mode === 'iframe'
+      ? await (await page.locator('#widget iframe').elementHandle()).contentFrame()
+      : page.locator('#widget');
+    await widget.locator('[data-testid=related]').waitFor();
+    const frameAddress = mode === 'iframe' ? widget.url() : null;
+    for (const { kind, selector, url } of kinds) {
+      const link = widget.locator(selector).first();
+      await link.scrollIntoViewIfNeeded();
+      await link.click();
+      await page.waitForFunction((expected) => window.heard.some((detail) => detail.url === expected), url, { timeout: 5000 })
+        .catch(() => assert.fail(`${mode}: the ${kind} did not reach the host page`));
+      if (mode === 'iframe') assert.equal(widget.url(), frameAddress, `${mode}: the ${kind} did not navigate the frame`);
+    }
+    const heard = await page.evaluate(() => window.heard);
+    assert.ok(heard.every((detail) => detail.inside === false), `${mode}: ${JSON.stringify(heard)}`);
+    assert.equal(new URL(page.url()).pathname, `/examples/every-link-${mode}.html`, 'the host page stays, as its listener asked');
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
 });

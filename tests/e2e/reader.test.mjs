@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { launchChromium } from './browser.mjs';
 import { serveDist } from './serve-dist.mjs';
+import { useReaderConfig } from './policy.mjs';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const screenshotDir = join(projectRoot, 'target', 'screenshots');
@@ -532,8 +533,7 @@ test('the configuration can allow another origin for ?src= and move the articles
   const partner = await serveDist(join(projectRoot, 'dist'));
   try {
     const { page, problems } = await newWatchedPage();
-    const config = { allowed_source_origins: [partner.origin], articles_base_url: `${partner.origin}/articles/` };
-    await page.route('**/lede.config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(config) }));
+    await useReaderConfig(page, { allowed_source_origins: [partner.origin], articles_base_url: `${partner.origin}/articles/` });
     const fromPartner = [];
     page.on('request', (request) => { if (request.url().startsWith(partner.origin)) fromPartner.push(new URL(request.url()).pathname); });
 

@@ -6,6 +6,11 @@
 //! faults at article paths the app requests like any other article:
 //! `/articles/fault-NAME.json`, opened as `/articles/fault-NAME`. It prints
 //! `listening on http://127.0.0.1:PORT` and serves until it is killed.
+//!
+//! Every response carries the headers docs/configuration.md recommends for hosting the
+//! reader (see [`hosting_headers`]), so every end-to-end test runs under the reader's
+//! Content Security Policy; only `/examples/`, which stand in for outlets' own pages,
+//! are left to their own rules.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -23,8 +28,14 @@ use futures_util::stream;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+// The hostile documents of the linear-time test, served as faults: the browser must refuse
+// them within the deadline, as it refuses any other broken article.
+#[allow(dead_code)]
+#[path = "../../tests/support/adversarial.rs"]
+mod adversarial;
+
 /// Every fault, by article id.
-const FAULTS: [&str; 11] = [
+const FAULTS: [&str; 13] = [
     "fault-no-answer",
     "fault-trickle",
     "fault-drop-halfway",
@@ -36,6 +47,8 @@ const FAULTS: [&str; 11] = [
     "fault-unannounced-3mb",
     "fault-invalid-json",
     "fault-invalid-article",
+    "fault-many-problems",
+    "fault-huge-object",
 ];
 
 struct Server {
@@ -76,16 +89,88 @@ pub fn serve(dist: &Path) -> Result<(), String> {
             .precompressed_gzip()
             .fallback(app_shell.into_service());
         // Articles may be read from another origin (a reader configured to allow this one).
+        let policy = content_security_policy(&allowed_article_origins(dist));
         let router = router
             .fallback_service(files)
             .layer(SetResponseHeaderLayer::if_not_present(
                 header::ACCESS_CONTROL_ALLOW_ORIGIN,
                 HeaderValue::from_static("*"),
-            ));
+            ))
+            .layer(axum::middleware::from_fn(move |request: axum::extract::Request, next: axum::middleware::Next| {
+                let policy = policy.clone();
+                async move {
+                    let path = request.uri().path().to_owned();
+                    let mut response = next.run(request).await;
+                    hosting_headers(&path, &policy, response.headers_mut());
+                    response
+                }
+            }));
         println!("listening on http://{address}");
         let _ = std::io::stdout().flush();
         axum::serve(listener, router).await.map_err(|error| error.to_string())
     })
+}
+
+/// The reader's Content Security Policy: nothing inline, no `eval` (WebAssembly aside), and
+/// requests only to the reader's origin and the origins its configuration allows articles
+/// from. docs/configuration.md gives the same policy to hosts.
+pub fn content_security_policy(allowed_article_origins: &[String]) -> String {
+    let connect_sources: String = allowed_article_origins.iter().map(|origin| format!(" {origin}")).collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; \
+         font-src 'self'; connect-src 'self'{connect_sources}; object-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+}
+
+/// The origins the reader at `dist` loads articles from, which the policy's `connect-src`
+/// must name too: `allowed_source_origins`, and the origins of an absolute
+/// `articles_base_url` and `article_urls`, as docs/configuration.md tells hosts.
+fn allowed_article_origins(dist: &Path) -> Vec<String> {
+    let Some(config) = std::fs::read_to_string(dist.join("lede.config.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+    else {
+        return Vec::new();
+    };
+    let mut addresses: Vec<&str> = config["allowed_source_origins"]
+        .as_array()
+        .map(|origins| origins.iter().filter_map(serde_json::Value::as_str).collect())
+        .unwrap_or_default();
+    addresses.extend(config["articles_base_url"].as_str());
+    if let Some(urls) = config["article_urls"].as_object() {
+        addresses.extend(urls.values().filter_map(serde_json::Value::as_str));
+    }
+    let mut origins: Vec<String> = addresses.into_iter().filter_map(origin_of).collect();
+    origins.sort();
+    origins.dedup();
+    origins
+}
+
+/// `scheme://host[:port]` of an absolute http(s) address.
+fn origin_of(address: &str) -> Option<String> {
+    let (scheme, rest) = address.split_once("://")?;
+    if !matches!(scheme, "http" | "https") {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next()?;
+    Some(format!("{scheme}://{authority}"))
+}
+
+/// The headers a host of the reader should send: the policy, no content sniffing, no full
+/// address in referrers to other origins, and caching for good only of files whose names
+/// carry their hash (articles, the configuration, pages and `embed.js` are revalidated).
+fn hosting_headers(path: &str, policy: &str, headers: &mut axum::http::HeaderMap) {
+    if !path.starts_with("/examples/") {
+        if let Ok(value) = HeaderValue::from_str(policy) {
+            headers.insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    let file_name = path.rsplit('/').next().unwrap_or("");
+    let is_hashed = file_name.starts_with("lede-") && file_name.split(['-', '_', '.']).any(|part| part.len() >= 16 && part.bytes().all(|byte| byte.is_ascii_hexdigit()));
+    let caching = if is_hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
 }
 
 /// `index.html` for paths without a file extension (the app's own routes); 404 otherwise.
@@ -188,6 +273,15 @@ async fn inject(server: Arc<Server>, fault: &'static str) -> Response {
         // Valid JSON that breaks the format's rules.
         "fault-invalid-article" => json(
             r#"{"schema_version":"1.0.0","id":"x","headline":"","outlet":{"name":"T"},"category":{"name":"C"},"summary":"S","published":"yesterday","body":[{"heading":"H","blocks":[{"type":"paragraph","text":[{"text":"x","href":"javascript:alert(1)"}]}]}]}"#,
+        ),
+        // Nearly 2 MB of problems of several kinds, which once took minutes to merge.
+        "fault-many-problems" => json(adversarial::AdversarialShape::ManyProblems.document(13_000)),
+        // One object of 100,000 keys (2 MB) whose first key comes again after the others: refused,
+        // after a duplicate search that was once quadratic.
+        "fault-huge-object" => json(
+            adversarial::AdversarialShape::HugeObject
+                .document(12_500)
+                .replacen("\"schema_version\"", "\"key-0\": \"again\", \"schema_version\"", 1),
         ),
         _ => (StatusCode::NOT_FOUND, "not found").into_response(),
     }
