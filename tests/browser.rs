@@ -766,6 +766,12 @@ async fn two_widgets_on_one_page_keep_their_own_settings_and_a_broken_third_fail
         !broken_events.borrow().is_empty()
     })
     .await;
+    // The display panel is built just after the first paint, which may come after both
+    // articles and the error when their documents are read at once (data: addresses).
+    wait_until("the display panel is built", || {
+        in_shadow(&first_shadow, "button.lede-reader-controls__step").is_some()
+    })
+    .await;
 
     let larger = first_shadow
         .query_selector_all("button.lede-reader-controls__step")
