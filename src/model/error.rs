@@ -62,7 +62,26 @@ impl ArticleError {
             ArticleError::TooLarge { .. } => vec![self.to_string()],
         }
     }
+
+    /// The first `limit` of [`ArticleError::problems`], and a last line that counts the
+    /// rest, if any: what a page shows, since a hostile document can have a problem in
+    /// every few bytes, and tens of thousands of list items would freeze it.
+    pub fn listed_problems(&self, limit: usize) -> Vec<String> {
+        match self {
+            ArticleError::Invalid { problems, .. } => {
+                let mut listed: Vec<String> = problems.iter().take(limit).map(|p| p.to_string()).collect();
+                if problems.len() > limit {
+                    listed.push(format!("and {} more problems", problems.len() - limit));
+                }
+                listed
+            }
+            other => other.problems(),
+        }
+    }
 }
+
+/// How many problems the one-line message of an invalid article names; the rest are counted.
+pub const MAX_PROBLEMS_IN_MESSAGE: usize = 20;
 
 impl fmt::Display for ArticleError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -76,8 +95,11 @@ impl fmt::Display for ArticleError {
             }
             ArticleError::Invalid { source, problems } => {
                 write!(formatter, "article {source} breaks the article format")?;
-                for problem in problems {
+                for problem in problems.iter().take(MAX_PROBLEMS_IN_MESSAGE) {
                     write!(formatter, "; {problem}")?;
+                }
+                if problems.len() > MAX_PROBLEMS_IN_MESSAGE {
+                    write!(formatter, "; and {} more problems", problems.len() - MAX_PROBLEMS_IN_MESSAGE)?;
                 }
                 Ok(())
             }

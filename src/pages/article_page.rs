@@ -39,6 +39,9 @@ fn explain(error: &FetchError) -> Explanation {
     Explanation { title, advice }
 }
 
+/// How many of an invalid article's problems the details list; the rest are counted.
+const PROBLEMS_LISTED_ON_THE_PAGE: usize = 50;
+
 /// Why `article` could not be loaded, in plain words with the exact messages folded away,
 /// and a Retry button where trying again can help (waiting can change the answer).
 pub(crate) fn failed_load_view(
@@ -51,7 +54,7 @@ pub(crate) fn failed_load_view(
         .then(|| Callback::new(move |()| article.refetch()));
     let mut details = vec![error.to_string()];
     if let FetchError::Article(article_error) = error {
-        details.extend(article_error.problems());
+        details.extend(article_error.listed_problems(PROBLEMS_LISTED_ON_THE_PAGE));
     }
     view! { <ErrorState title=explanation.title message=explanation.advice details=details retry=retry /> }.into_any()
 }

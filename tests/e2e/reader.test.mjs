@@ -531,6 +531,8 @@ test('?src= from an origin not on the allow-list is refused without a request to
 
 test('the configuration can allow another origin for ?src= and move the articles elsewhere', async () => {
   const partner = await serveDist(join(projectRoot, 'dist'));
+  // A reader whose policy allows the partner, as its host would configure it.
+  const reader = await serveDist(join(projectRoot, 'dist'), { connectSources: [partner.origin] });
   try {
     const { page, problems } = await newWatchedPage();
     await useReaderConfig(page, { allowed_source_origins: [partner.origin], articles_base_url: `${partner.origin}/articles/` });
@@ -538,17 +540,17 @@ test('the configuration can allow another origin for ?src= and move the articles
     page.on('request', (request) => { if (request.url().startsWith(partner.origin)) fromPartner.push(new URL(request.url()).pathname); });
 
     const criticism = await articleJson('initial-plan-criticism');
-    await page.goto(`${server.origin}/?src=${encodeURIComponent(`${partner.origin}/articles/initial-plan-criticism.json`)}`);
+    await page.goto(`${reader.origin}/?src=${encodeURIComponent(`${partner.origin}/articles/initial-plan-criticism.json`)}`);
     await page.getByRole('heading', { level: 1, name: criticism.headline }).waitFor();
 
     const minimal = await articleJson('minimal-article');
-    await page.goto(`${server.origin}/articles/minimal-article`);
+    await page.goto(`${reader.origin}/articles/minimal-article`);
     await page.getByRole('heading', { level: 1, name: minimal.headline }).waitFor();
     assert.ok(fromPartner.includes('/articles/minimal-article.json'), `articles come from the configured base: ${fromPartner}`);
     assert.deepEqual(problems, []);
     await page.close();
   } finally {
-    await partner.close();
+    await Promise.all([partner.close(), reader.close()]);
   }
 });
 

@@ -10,10 +10,15 @@ import { dirname, join } from 'node:path';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Starts serving `distDir` on a free loopback port; resolves to `{ origin, close }`. */
-export async function serveDist(distDir) {
+/**
+ * Starts serving `distDir` on a free loopback port; resolves to `{ origin, close }`.
+ * `connectSources` are origins the reader's Content Security Policy allows requests to,
+ * besides its own and those of dist/lede.config.json.
+ */
+export async function serveDist(distDir, { connectSources = [] } = {}) {
   const xtask = process.env.LEDE_XTASK || join(projectRoot, 'target', 'debug', 'xtask');
-  const child = spawn(xtask, ['serve-test', distDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const extra = connectSources.flatMap((origin) => ['--connect-src', origin]);
+  const child = spawn(xtask, ['serve-test', distDir, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const [firstLine] = await Promise.race([
     once(lines, 'line'),

@@ -9,7 +9,8 @@
 //!
 //! - `cargo xtask bench`: the benchmark against a plain-JavaScript baseline (benches/).
 //! - `cargo xtask fuzz [SECONDS]`: fuzzes the article parser (default 60 seconds).
-//! - `cargo xtask serve-test DIST`: the end-to-end tests' HTTP server (axum), with faults.
+//! - `cargo xtask serve-test DIST [--connect-src ORIGIN]...`: the end-to-end tests' HTTP
+//!   server (axum), with faults.
 //!
 //! Every install is guarded by the version it needs, so on a warm machine the set-up
 //! costs a few process spawns. The versions are the ones `../shared/toolchain.md`
@@ -33,7 +34,8 @@ fn main() -> ExitCode {
         ("build", []) => release_build().map(|_| ()),
         ("bench", []) => bench(),
         ("fuzz", []) => tools::fuzz(60),
-        ("serve-test", [dist]) => test_server::serve(Path::new(dist)),
+        ("serve-test", [dist, rest @ ..]) => test_server::parse_connect_sources(rest)
+            .and_then(|connect_sources| test_server::serve(Path::new(dist), &connect_sources)),
         ("fuzz", [seconds]) => parse_seconds(seconds).and_then(tools::fuzz),
         _ => {
             eprintln!("usage: cargo xtask <serve | test [--fuzz SECONDS] | build | bench | fuzz [SECONDS]>");
@@ -43,7 +45,8 @@ fn main() -> ExitCode {
             eprintln!("  build  install missing build tools, then build the release dist/");
             eprintln!("  bench  build dist/, then measure Lede against the plain-JS baseline (target/bench/)");
             eprintln!("  fuzz   fuzz the article parser for SECONDS (default 60)");
-            eprintln!("  serve-test DIST  the end-to-end tests' server: DIST plus injected faults, on a free port");
+            eprintln!("  serve-test DIST [--connect-src ORIGIN]...  the end-to-end tests' server: DIST plus injected");
+            eprintln!("         faults, on a free port; each ORIGIN is added to the policy's connect-src");
             return ExitCode::from(2);
         }
     };

@@ -57,8 +57,22 @@ struct Server {
     attempts: Mutex<HashMap<&'static str, usize>>,
 }
 
-/// Serves `dist` with faults on a free loopback port until the process is killed.
-pub fn serve(dist: &Path) -> Result<(), String> {
+/// The origins of `--connect-src ORIGIN` arguments.
+pub fn parse_connect_sources(arguments: &[String]) -> Result<Vec<String>, String> {
+    arguments
+        .chunks(2)
+        .map(|pair| match pair {
+            [flag, origin] if flag == "--connect-src" => {
+                origin_of(origin).ok_or_else(|| format!("{origin:?} is not an http(s) origin"))
+            }
+            other => Err(format!("unexpected arguments {other:?}: expected --connect-src ORIGIN")),
+        })
+        .collect()
+}
+
+/// Serves `dist` with faults on a free loopback port until the process is killed. The
+/// policy's `connect-src` names `connect_sources` besides the configuration's origins.
+pub fn serve(dist: &Path, connect_sources: &[String]) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -89,7 +103,9 @@ pub fn serve(dist: &Path) -> Result<(), String> {
             .precompressed_gzip()
             .fallback(app_shell.into_service());
         // Articles may be read from another origin (a reader configured to allow this one).
-        let policy = content_security_policy(&allowed_article_origins(dist));
+        let mut origins = allowed_article_origins(dist);
+        origins.extend(connect_sources.iter().cloned());
+        let policy = content_security_policy(&origins);
         let router = router
             .fallback_service(files)
             .layer(SetResponseHeaderLayer::if_not_present(
