@@ -59,80 +59,80 @@ pub fn parse_url(text: &str, base: Option<&str>) -> Result<ParsedUrl, UrlError> 
 /// follows its last `@`. Where that reading is coarser than the parser's (a relative
 /// `http:path` against an `http:` base), it can only refuse more, never less.
 fn check_written_host(text: &str) -> Result<(), &'static str> {
-    let cleaned: String = text
+    let bytes: Vec<u8> = text
         .trim_matches(|character: char| character <= ' ')
-        .chars()
-        .filter(|character| !matches!(character, '\t' | '\n' | '\r'))
+        .bytes()
+        .filter(|byte| !matches!(byte, b'\t' | b'\n' | b'\r'))
         .collect();
-    let (scheme, rest) = match cleaned.split_once(':') {
-        Some((scheme, rest)) if is_scheme(scheme) => (Some(scheme.to_ascii_lowercase()), rest),
-        _ => (None, cleaned.as_str()),
+    let (scheme, rest) = match bytes.iter().position(|&byte| byte == b':') {
+        Some(end) if is_scheme(&bytes[..end]) => (Some(&bytes[..end]), &bytes[end + 1..]),
+        _ => (None, &bytes[..]),
     };
-    let is_special = scheme
-        .as_deref()
-        .is_none_or(|scheme| matches!(scheme, "http" | "https" | "ws" | "wss" | "ftp" | "file"));
-    let after_slashes = if is_special {
-        let trimmed = rest.trim_start_matches(['/', '\\']);
+    let is_special = scheme.is_none_or(|scheme| {
+        [&b"http"[..], b"https", b"ws", b"wss", b"ftp", b"file"]
+            .iter()
+            .any(|special| scheme.eq_ignore_ascii_case(special))
+    });
+    let n_slashes = rest.iter().take_while(|&&byte| byte == b'/' || byte == b'\\').count();
+    let authority_start = match (is_special, scheme.is_some()) {
         // Without a scheme, only a leading `//` (or `\\`) names a host.
-        if scheme.is_none() && rest.len() - trimmed.len() < 2 {
-            return Ok(());
-        }
-        trimmed
-    } else {
-        match rest.strip_prefix("//") {
-            Some(after) => after,
-            None => return Ok(()),
-        }
+        (true, false) if n_slashes < 2 => return Ok(()),
+        (true, _) => n_slashes,
+        (false, _) if rest.starts_with(b"//") => 2,
+        (false, _) => return Ok(()),
     };
-    let authority = after_slashes.split(['/', '\\', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or(authority);
-    if !host.is_ascii() || has_percent_encoded_non_ascii(host) {
-        return Err("invalid international domain name");
-    }
-    let is_plain = |byte: u8| byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:[]%".contains(&byte);
-    if !host.bytes().all(is_plain) || has_percent_encoded_other_than_plain(host) {
-        return Err("the host has a character that hosts may not have");
+    let authority = &rest[authority_start..];
+    let authority_end = authority
+        .iter()
+        .position(|byte| matches!(byte, b'/' | b'\\' | b'?' | b'#'))
+        .unwrap_or(authority.len());
+    let authority = &authority[..authority_end];
+    let host = &authority[authority.iter().rposition(|&byte| byte == b'@').map_or(0, |at| at + 1)..];
+    let mut index = 0;
+    while index < host.len() {
+        let byte = match host[index] {
+            b'%' => {
+                let escaped = host.get(index + 1..index + 3).and_then(|hex| {
+                    let digit = |byte: u8| char::from(byte).to_digit(16);
+                    u8::try_from(digit(hex[0])? * 16 + digit(hex[1])?).ok()
+                });
+                index += 2;
+                match escaped {
+                    // The escape of a byte from 0x80 up: part of a character outside ASCII.
+                    Some(value) if value >= 0x80 => return Err("invalid international domain name"),
+                    Some(value) if value.is_ascii_alphanumeric() || matches!(value, 0x2d | 0x2e | 0x5f | 0x7e) => {
+                        index += 1;
+                        continue;
+                    }
+                    _ => return Err("the host has a character that hosts may not have"),
+                }
+            }
+            byte => byte,
+        };
+        if byte >= 0x80 {
+            return Err("invalid international domain name");
+        }
+        if !(byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:[]".contains(&byte)) {
+            return Err("the host has a character that hosts may not have");
+        }
+        index += 1;
     }
     Ok(())
-}
-
-/// True if `text` has a `%XX` escape of a byte from 0x80 up.
-fn has_percent_encoded_non_ascii(text: &str) -> bool {
-    text.as_bytes()
-        .windows(3)
-        .any(|window| window[0] == b'%' && matches!(window[1], b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F') && window[2].is_ascii_hexdigit())
-}
-
-/// True if `text` has a `%` that is not the escape of a letter, a digit, `-`, `.`, `_` or `~`.
-fn has_percent_encoded_other_than_plain(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(index, &byte)| {
-        if byte != b'%' {
-            return false;
-        }
-        let decoded = bytes
-            .get(index + 1..index + 3)
-            .and_then(|hex| std::str::from_utf8(hex).ok())
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        !decoded.is_some_and(|byte| byte.is_ascii_alphanumeric() || b"-._~".contains(&byte))
-    })
-}
-
-/// True if `text` is a URL scheme such as `https` or `web+news`.
-fn is_scheme(text: &str) -> bool {
-    let mut characters = text.chars();
-    characters.next().is_some_and(|first| first.is_ascii_alphabetic())
-        && characters.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// The first value of `name` in a query string (with or without its `?`), decoded.
 pub fn query_parameter(query: &str, name: &str) -> Option<String> {
     platform::query_parameter(query.trim_start_matches('?'), name)
 }
-
 /// `name=value`, form-encoded, for a query string.
 pub fn query_pair(name: &str, value: &str) -> String {
     platform::query_pair(name, value)
+}
+
+/// True if `text` is a URL scheme such as `https` or `web+news`.
+fn is_scheme(text: &[u8]) -> bool {
+    text.first().is_some_and(u8::is_ascii_alphabetic)
+        && text.iter().all(|&byte| byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'-' | b'.'))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -182,7 +182,7 @@ mod platform {
             None => web_sys::Url::new(text),
         };
         let Ok(parsed) = parsed else {
-            return Err(if base.is_none() && !text.split_once(':').is_some_and(|(scheme, _)| super::is_scheme(scheme)) {
+            return Err(if base.is_none() && !text.split_once(':').is_some_and(|(scheme, _)| super::is_scheme(scheme.as_bytes())) {
                 UrlError::RelativeWithoutBase
             } else {
                 UrlError::Invalid("the browser cannot parse it".to_owned())

@@ -11,6 +11,8 @@
 //! hostile document cannot exhaust the stack, and numbers are kept as their text so no
 //! float parsing code is needed for the few integers the format has.
 
+use std::collections::BTreeMap;
+
 /// A parsed JSON value. Objects keep their keys in document order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum JsonValue {
@@ -53,8 +55,8 @@ pub struct JsonSyntaxError {
     pub message: String,
 }
 
-/// How many keys an object may have before duplicates are found by sorting its keys
-/// rather than by comparing each new key with every earlier one.
+/// How many keys an object may have before repeated keys are found through an ordered map
+/// of the keys rather than by comparing each new key with every earlier one.
 const KEYS_COMPARED_ONE_BY_ONE: usize = 32;
 
 /// The deepest nesting of arrays and objects accepted.
@@ -161,10 +163,12 @@ impl Parser<'_> {
         self.check_depth(depth)?;
         self.position += 1;
         let mut fields: Vec<(String, JsonValue)> = Vec::new();
-        // Where each key starts, kept only once an object is too big to compare every new
+        // The keys seen so far, kept only once an object is too big to compare every new
         // key with the earlier ones: that comparison is quadratic, and one object of a
-        // document under the size limit can hold hundreds of thousands of keys.
-        let mut key_positions: Vec<usize> = Vec::new();
+        // document under the size limit can hold a hundred thousand keys. An ordered map
+        // (with nothing in its values) rather than a hash set, whose keys are predictable in
+        // the browser, so that a document cannot pick keys that all collide.
+        let mut seen_keys: BTreeMap<String, usize> = BTreeMap::new();
         self.skip_whitespace();
         if self.bytes.get(self.position) == Some(&b'}') {
             self.position += 1;
@@ -177,16 +181,19 @@ impl Parser<'_> {
             }
             let key_position = self.position;
             let key = self.string()?;
-            if fields.len() < KEYS_COMPARED_ONE_BY_ONE {
-                if fields.iter().any(|(existing, _)| *existing == key) {
-                    self.position = key_position;
-                    return Err(self.duplicate_key_error(&key));
-                }
+            let is_repeated = if fields.len() < KEYS_COMPARED_ONE_BY_ONE {
+                fields.iter().any(|(existing, _)| *existing == key)
             } else {
-                if key_positions.is_empty() {
-                    key_positions.resize(fields.len(), 0);
+                if seen_keys.is_empty() {
+                    for (existing, _) in &fields {
+                        seen_keys.insert(existing.clone(), 0);
+                    }
                 }
-                key_positions.push(key_position);
+                seen_keys.insert(key.clone(), 0).is_some()
+            };
+            if is_repeated {
+                self.position = key_position;
+                return Err(self.error(&format!("the key \"{key}\" appears twice in one object")));
             }
             self.skip_whitespace();
             if self.bytes.get(self.position) != Some(&b':') {
@@ -200,40 +207,9 @@ impl Parser<'_> {
                 Some(b',') => self.position += 1,
                 Some(b'}') => {
                     self.position += 1;
-                    if !key_positions.is_empty() {
-                        self.refuse_duplicate_keys(&fields, &key_positions)?;
-                    }
                     return Ok(JsonValue::Object(fields));
                 }
                 _ => return Err(self.error("expected `,` or `}` in an object")),
-            }
-        }
-    }
-
-    fn duplicate_key_error(&self, key: &str) -> JsonSyntaxError {
-        self.error(&format!("the key \"{key}\" appears twice in one object"))
-    }
-
-    /// Refuses a big object in which a key appears twice, naming the first key (in document
-    /// order) that repeats an earlier one, at its position: the same error the one-by-one
-    /// comparison of a small object gives. Sorting makes it `n log n` whatever the keys.
-    fn refuse_duplicate_keys(
-        &mut self,
-        fields: &[(String, JsonValue)],
-        key_positions: &[usize],
-    ) -> Result<(), JsonSyntaxError> {
-        let mut order: Vec<usize> = (0..fields.len()).collect();
-        order.sort_unstable_by(|&a, &b| fields[a].0.cmp(&fields[b].0).then(a.cmp(&b)));
-        let first_repeat = order
-            .windows(2)
-            .filter(|pair| fields[pair[0]].0 == fields[pair[1]].0)
-            .map(|pair| pair[1])
-            .min();
-        match first_repeat {
-            None => Ok(()),
-            Some(field_idx) => {
-                self.position = key_positions.get(field_idx).copied().unwrap_or(self.position);
-                Err(self.duplicate_key_error(&fields[field_idx].0))
             }
         }
     }

@@ -7,7 +7,7 @@
 //! exhausting a phone's memory. Missing anchor ids are generated from content, so a
 //! permalink to a paragraph still works on the next load.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::model::article::*;
@@ -153,11 +153,17 @@ impl ReadArticleDocument {
             ..
         }) = outcome
         {
-            let reported: BTreeSet<String> = problems.iter().map(|problem| problem.path.clone()).collect();
+            // A map with nothing in its values: the one ordered-map type the model uses
+            // everywhere, so that the wasm carries one copy of its code. Filled by inserts
+            // rather than collected, which would bring in a stable sort of its own.
+            let mut reported: BTreeMap<String, usize> = BTreeMap::new();
+            for problem in &problems {
+                reported.insert(problem.path.clone(), 0);
+            }
             problems.extend(
                 rule_problems
                     .into_iter()
-                    .filter(|problem| !path_and_ancestors(&problem.path).any(|path| reported.contains(path))),
+                    .filter(|problem| !path_and_ancestors(&problem.path).any(|path| reported.contains_key(path))),
             );
         }
         Err(ArticleError::Invalid { source, problems })
@@ -207,12 +213,14 @@ struct Validator {
     base: Option<String>,
     problems: Vec<Problem>,
     warnings: Vec<Warning>,
-    // Ordered sets rather than hash sets: in the browser the standard library's hasher has
-    // fixed keys, so a document could pick ids that all collide and make every lookup slow.
-    anchor_ids: BTreeSet<String>,
-    /// For each generated base id, the next numeric suffix to try, so that thousands of
+    /// Every anchor id claimed so far, each with the next numeric suffix to try when a
+    /// generated id wants it as its base (`base-2`, `base-3`…), so that thousands of
     /// identical paragraphs get their ids in linear time rather than quadratic.
-    next_suffix: BTreeMap<String, usize>,
+    ///
+    /// An ordered map rather than a hash map: in the browser the standard library's
+    /// hasher has predictable keys, so a document could pick ids that all collide and make
+    /// every lookup slow.
+    anchor_ids: BTreeMap<String, usize>,
     n_blocks: usize,
 }
 
@@ -628,7 +636,7 @@ impl Validator {
         match Slug::parse(id) {
             Err(message) => self.problem(path, message),
             Ok(slug) => {
-                if !self.anchor_ids.insert(slug.to_string()) {
+                if self.anchor_ids.insert(slug.to_string(), 2).is_some() {
                     self.problem(path, format!("id {} is used more than once", quoted(id)));
                 }
             }
@@ -641,17 +649,18 @@ impl Validator {
     fn unique_generated_id(&mut self, base: Slug) -> Slug {
         // Nearly every base is free: claim it with one lookup. Each block without an id of
         // its own comes here, and the suffix table is needed only once a base is taken.
-        if self.anchor_ids.insert(base.to_string()) {
+        let Some(&first_suffix) = self.anchor_ids.get(base.as_str()) else {
+            self.anchor_ids.insert(base.to_string(), 2);
             return base;
-        }
-        let mut n = self.next_suffix.get(base.as_str()).copied().unwrap_or(2);
+        };
+        let mut n = first_suffix;
         loop {
             let candidate = with_numeric_suffix(base.as_str(), n);
             n += 1;
-            if !self.anchor_ids.contains(&candidate) {
+            if !self.anchor_ids.contains_key(&candidate) {
                 if let Ok(slug) = Slug::parse(&candidate) {
-                    self.next_suffix.insert(base.to_string(), n);
-                    self.anchor_ids.insert(candidate);
+                    self.anchor_ids.insert(base.to_string(), n);
+                    self.anchor_ids.insert(candidate, 2);
                     return slug;
                 }
             }
