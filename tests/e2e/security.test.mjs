@@ -127,7 +127,7 @@ test('the server sends the hosting headers docs/configuration.md recommends', as
   const others = [];
   page.on('response', (response) => {
     const name = new URL(response.url()).pathname.split('/').pop();
-    (/^lede-.*[0-9a-f]{16}/.test(name) ? hashed : others).push(response);
+    (/^lede-.*[0-9a-f]{12}/.test(name) ? hashed : others).push(response);
   });
   await page.reload();
   await page.getByRole('heading', { level: 1 }).waitFor();

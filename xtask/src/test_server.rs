@@ -183,8 +183,10 @@ fn hosting_headers(path: &str, policy: &str, headers: &mut axum::http::HeaderMap
     }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    // Trunk's and the post-build step's names: `lede-{hash}.js`, `lede-start-{hash}.js`, with
+    // a hash of hex digits (Trunk's drops leading zeros, so it may be shorter than 16).
     let file_name = path.rsplit('/').next().unwrap_or("");
-    let is_hashed = file_name.starts_with("lede-") && file_name.split(['-', '_', '.']).any(|part| part.len() >= 16 && part.bytes().all(|byte| byte.is_ascii_hexdigit()));
+    let is_hashed = file_name.starts_with("lede-") && file_name.split(['-', '_', '.']).any(|part| part.len() >= 12 && part.bytes().all(|byte| byte.is_ascii_hexdigit()));
     let caching = if is_hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
 }
