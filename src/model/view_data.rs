@@ -4,6 +4,8 @@
 //! These are derived here, in plain Rust, so that components only render them and every
 //! rule (what counts as a word, which quotes are indexed) is unit-tested natively.
 
+use std::collections::BTreeMap;
+
 use crate::model::article::{Article, Block, BlockKind, CreditKind, InlineText, Person, Section};
 
 /// Words per minute used for the reading time; a common figure for adults reading
@@ -292,13 +294,23 @@ pub struct SpeakerQuotes {
 /// The quote index grouped by speaker name, speakers in the order they are first quoted.
 pub fn quotes_by_speaker(article: &Article) -> Vec<SpeakerQuotes> {
     let mut groups: Vec<SpeakerQuotes> = Vec::new();
+    // Each speaker's group by name, looked up rather than searched for: an article may
+    // quote thousands of people, and a search of every group per quote is quadratic.
+    let mut group_of_speaker: BTreeMap<String, usize> = BTreeMap::new();
     for entry in quote_index(article) {
-        match groups.iter_mut().find(|group| group.speaker.name == entry.speaker.name) {
-            Some(group) => group.quotes.push(entry),
-            None => groups.push(SpeakerQuotes {
-                speaker: entry.speaker.clone(),
-                quotes: vec![entry],
-            }),
+        match group_of_speaker.get(&entry.speaker.name) {
+            Some(&group_idx) => {
+                if let Some(group) = groups.get_mut(group_idx) {
+                    group.quotes.push(entry);
+                }
+            }
+            None => {
+                group_of_speaker.insert(entry.speaker.name.clone(), groups.len());
+                groups.push(SpeakerQuotes {
+                    speaker: entry.speaker.clone(),
+                    quotes: vec![entry],
+                });
+            }
         }
     }
     groups

@@ -20,17 +20,20 @@ pub enum AdversarialShape {
     ManyRuns,
     /// Paragraphs whose runs are all links.
     ManyLinks,
+    /// Quotes, each by a speaker of its own, for the reading view's "who said what".
+    ManySpeakers,
 }
 
 impl AdversarialShape {
     /// Every shape.
-    pub const ALL: [AdversarialShape; 6] = [
+    pub const ALL: [AdversarialShape; 7] = [
         AdversarialShape::ManyProblems,
         AdversarialShape::HugeObject,
         AdversarialShape::CollidingIds,
         AdversarialShape::RepeatedHeadings,
         AdversarialShape::ManyRuns,
         AdversarialShape::ManyLinks,
+        AdversarialShape::ManySpeakers,
     ];
 
     /// A file name for the fuzz corpus.
@@ -42,6 +45,7 @@ impl AdversarialShape {
             AdversarialShape::RepeatedHeadings => "repeated-headings",
             AdversarialShape::ManyRuns => "many-runs",
             AdversarialShape::ManyLinks => "many-links",
+            AdversarialShape::ManySpeakers => "many-speakers",
         }
     }
 
@@ -117,6 +121,12 @@ impl AdversarialShape {
                     })
                     .collect();
                 article("", &format!(r#"{{"heading": "Links", "blocks": [{}]}}"#, paragraphs.join(",")))
+            }
+            AdversarialShape::ManySpeakers => {
+                let quotes: Vec<String> = (0..n.min(19_000))
+                    .map(|i| format!(r#"{{"type": "quote", "text": "Said {i}.", "speaker": {{"name": "Speaker {i}"}}}}"#))
+                    .collect();
+                article("", &format!(r#"{{"heading": "Quotes", "blocks": [{}]}}"#, quotes.join(",")))
             }
         }
     }
