@@ -929,3 +929,12 @@ fn every_url_vector_has_its_expected_outcome_in_the_browser() {
     let failures = url_vectors::failures();
     assert!(failures.is_empty(), "{} of the vectors differ:\n{}", failures.len(), failures.join("\n"));
 }
+
+// Regression: a UTF-8 byte-order mark before a valid article failed it with "line 1 column
+// 1: expected a value". The reader's fetch decodes the bytes itself, keeping the mark.
+#[wasm_bindgen_test]
+fn an_article_with_a_leading_byte_order_mark_is_read_in_the_browser() {
+    let text = format!("\u{feff}{SEED_JSON}");
+    let parsed = parse_article(&text, "articles/zelensky-kushner-witkoff-call.json").expect("the mark is ignored");
+    assert_eq!(parsed.article.id.as_str(), "zelensky-kushner-witkoff-call");
+}
