@@ -74,7 +74,7 @@ fn a_hostile_document_four_times_as_long_takes_at_most_about_four_times_as_long(
         let (small_time, large_time) = fastest_times_to_process(&small, &large);
         let ratio = large_time.as_secs_f64() / small_time.as_secs_f64().max(1e-6);
         println!(
-            "{:<18} {:>8} bytes: {:>8.1} ms   {:>8} bytes: {:>8.1} ms   ratio {ratio:.2}",
+            "{:<26} {:>8} bytes: {:>8.1} ms   {:>8} bytes: {:>8.1} ms   ratio {ratio:.2}",
             shape.name(),
             small.len(),
             small_time.as_secs_f64() * 1000.0,
@@ -87,7 +87,7 @@ fn a_hostile_document_four_times_as_long_takes_at_most_about_four_times_as_long(
             failures.push(format!("{}: ratio {ratio:.2}", shape.name()));
         }
         // In a debug build; a release build is ten times faster.
-        if large_time > Duration::from_secs(3) {
+        if large_time > Duration::from_secs(5) {
             failures.push(format!("{}: {:.1} s at {} bytes", shape.name(), large_time.as_secs_f64(), large.len()));
         }
     }
@@ -100,7 +100,7 @@ fn every_hostile_shape_is_refused_or_read_without_a_panic() {
         let document = shape.document(50);
         let outcome = parse_article(&document, "https://reader.example/articles/hostile.json");
         let is_expected = match shape {
-            AdversarialShape::ManyProblems => outcome.is_err(),
+            AdversarialShape::ManyProblems | AdversarialShape::WrongTagsAndEmptyNames => outcome.is_err(),
             _ => outcome.is_ok(),
         };
         assert!(is_expected, "{}: {:?}", shape.name(), outcome.err());

@@ -5,10 +5,14 @@
 /// One kind of hostile document.
 #[derive(Clone, Copy, Debug)]
 pub enum AdversarialShape {
-    /// Problems of several kinds at once: wrong-kind tags, empty byline names, bad links,
-    /// unknown marks, broken related entries. Rule problems and shape problems meet in
+    /// Problems of several kinds at once: wrong-kind and empty tags, empty byline names,
+    /// bad links, unknown marks, broken related entries. Rule problems and shape problems meet in
     /// the step that merges them.
     ManyProblems,
+    /// Nothing but wrong-kind tags and empty byline names, in the proportion that made
+    /// the merge of shape and rule problems slowest per byte: the worst shape found (70 KB
+    /// of it froze a browser tab for 9 to 12 s).
+    WrongTagsAndEmptyNames,
     /// One object with a great many distinct keys.
     HugeObject,
     /// Sections whose long headings all make the same 100-character slug, and given ids
@@ -26,8 +30,9 @@ pub enum AdversarialShape {
 
 impl AdversarialShape {
     /// Every shape.
-    pub const ALL: [AdversarialShape; 7] = [
+    pub const ALL: [AdversarialShape; 8] = [
         AdversarialShape::ManyProblems,
+        AdversarialShape::WrongTagsAndEmptyNames,
         AdversarialShape::HugeObject,
         AdversarialShape::CollidingIds,
         AdversarialShape::RepeatedHeadings,
@@ -40,6 +45,7 @@ impl AdversarialShape {
     pub fn name(self) -> &'static str {
         match self {
             AdversarialShape::ManyProblems => "many-problems",
+            AdversarialShape::WrongTagsAndEmptyNames => "wrong-tags-and-empty-names",
             AdversarialShape::HugeObject => "huge-object",
             AdversarialShape::CollidingIds => "colliding-ids",
             AdversarialShape::RepeatedHeadings => "repeated-headings",
@@ -53,7 +59,9 @@ impl AdversarialShape {
     pub fn document(self, n: usize) -> String {
         match self {
             AdversarialShape::ManyProblems => {
-                let tags = vec![r#"1, """#; n].join(",");
+                // Wrong-kind tags (shape problems) against empty names (rule problems): the
+                // mix that made merging the two lists quadratic, at its worst per byte.
+                let tags = vec![r#"1,1,1,1,1,1,"""#; n].join(",");
                 let byline = vec![r#"{"name": ""}"#; n].join(",");
                 let related = vec![r#"{"headline": ""}, 7"#; n.min(40)].join(",");
                 let blocks: Vec<String> = (0..n)
@@ -67,6 +75,11 @@ impl AdversarialShape {
                     &format!(r#""tags": [{tags}], "byline": [{byline}], "related": [{related}], "#),
                     &format!(r#"{{"heading": "", "blocks": [{}]}}"#, blocks.join(",")),
                 )
+            }
+            AdversarialShape::WrongTagsAndEmptyNames => {
+                let tags = vec!["1"; 6 * n].join(",");
+                let byline = vec![r#"{"name":""}"#; n].join(",");
+                article(&format!(r#""tags": [{tags}], "byline": [{byline}], "#), &paragraph_section("only", "One paragraph."))
             }
             AdversarialShape::HugeObject => {
                 let keys: Vec<String> = (0..n * 8).map(|i| format!(r#""key-{i}": {i}"#)).collect();
