@@ -657,7 +657,7 @@ impl Validator {
         loop {
             let candidate = with_numeric_suffix(base.as_str(), n);
             n += 1;
-            if !self.anchor_ids.contains_key(&candidate) {
+            if !self.anchor_ids.contains_key(candidate.as_str()) {
                 if let Ok(slug) = Slug::parse(&candidate) {
                     self.anchor_ids.insert(base.to_string(), n);
                     self.anchor_ids.insert(candidate, 2);

@@ -298,7 +298,7 @@ pub fn quotes_by_speaker(article: &Article) -> Vec<SpeakerQuotes> {
     // quote thousands of people, and a search of every group per quote is quadratic.
     let mut group_of_speaker: BTreeMap<String, usize> = BTreeMap::new();
     for entry in quote_index(article) {
-        match group_of_speaker.get(&entry.speaker.name) {
+        match group_of_speaker.get(entry.speaker.name.as_str()) {
             Some(&group_idx) => {
                 if let Some(group) = groups.get_mut(group_idx) {
                     group.quotes.push(entry);

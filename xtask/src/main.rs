@@ -13,7 +13,7 @@
 //!   server (axum), with faults.
 //!
 //! Every install is guarded by the version it needs, so on a warm machine the set-up
-//! costs a few process spawns. The versions are the ones `../shared/toolchain.md`
+//! costs a few process spawns. The versions are the ones docs/toolchain.md
 //! proved on this kind of machine.
 
 mod sizes;
