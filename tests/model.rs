@@ -1102,3 +1102,15 @@ fn the_message_of_an_article_with_many_problems_names_the_first_twenty_and_count
     assert_eq!(listed[50], "and 50 more problems");
     assert_eq!(error.problems().len(), 100, "the error itself keeps every problem");
 }
+
+#[test]
+fn a_related_entry_with_both_an_id_and_a_url_opens_by_id_and_warns_that_the_url_is_ignored() {
+    let mut value = minimal_article_json();
+    value["related"] = serde_json::json!([
+        { "id": "other-story", "url": "https://elsewhere.example/story", "headline": "Another story" }
+    ]);
+    let parsed = parse_value(&value).unwrap_or_else(|error| panic!("{error}"));
+    assert!(matches!(parsed.article.related[0].target, RelatedTarget::Article(_)));
+    assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
+    assert_eq!(parsed.warnings[0].path, "related[0].url");
+}

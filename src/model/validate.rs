@@ -795,7 +795,12 @@ impl Validator {
         for (related_idx, item) in wire_related.iter().take(MAX_RELATED).enumerate() {
             let path = related_path.item(related_idx);
             let target = match (&item.id, &item.url) {
-                (Some(id), _) => self.slug(id, &path.field("id")).map(RelatedTarget::Article),
+                (Some(id), url) => {
+                    if url.is_some() {
+                        self.warning(&path.field("url"), "is ignored: the related article is opened by its id");
+                    }
+                    self.slug(id, &path.field("id")).map(RelatedTarget::Article)
+                }
                 (None, Some(url)) => self
                     .url(url, &path.field("url"), UrlUse::WebResource)
                     .map(RelatedTarget::External),
