@@ -1,4 +1,5 @@
-//! Why an article could not be read, in words an outlet's developer can act on.
+//! Why an article could not be read, and what was skipped in one that could, in words an
+//! outlet's developer can act on.
 //!
 //! Every message is lowercase, has no trailing period, and names the article's source
 //! (its URL or file name). Validation problems carry the JSON path of the value, for
@@ -23,6 +24,16 @@ impl fmt::Display for Problem {
             write!(formatter, "{}: {}", self.path, self.message)
         }
     }
+}
+
+/// Something an outlet's developer should know that did not stop the article: a block of
+/// an unknown type skipped, a mark ignored. Raised by the reader and the validator alike.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// Where in the document.
+    pub path: String,
+    /// What was skipped or assumed, lowercase.
+    pub message: String,
 }
 
 /// Why an article document was refused.

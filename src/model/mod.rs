@@ -26,5 +26,5 @@ pub mod web_url;
 pub mod wire;
 
 pub use article::*;
-pub use error::{ArticleError, Problem};
-pub use validate::{parse_article, ArticleDocument, ParsedArticle, ReadArticleDocument, Warning};
+pub use error::{ArticleError, Problem, Warning};
+pub use validate::{parse_article, ArticleDocument, ParsedArticle, ReadArticleDocument};

@@ -4,10 +4,9 @@
 //! The reader accepts exactly what the serde derives on [`crate::model::wire`] describe;
 //! a native test parses every fixture both ways and compares. Unknown fields are ignored.
 
-use crate::model::error::Problem;
+use crate::model::error::{Problem, Warning};
 use crate::model::json::JsonValue;
 use crate::model::json_path::JsonPath;
-use crate::model::validate::Warning;
 use crate::model::wire::*;
 
 /// Collects problems and warnings while reading.

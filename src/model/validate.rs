@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::model::article::*;
-use crate::model::error::{quoted, ArticleError, Problem};
+use crate::model::error::{quoted, ArticleError, Problem, Warning};
 use crate::model::json::{parse_json, JsonValue};
 use crate::model::json_path::JsonPath;
 use crate::model::read::WireReader;
@@ -47,15 +47,6 @@ const ROOT: JsonPath<'static> = JsonPath::Root;
 
 /// The format's major version that this reader understands.
 pub const SUPPORTED_MAJOR_VERSION: u64 = 1;
-
-/// Something an outlet's developer should know that did not stop the article.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Warning {
-    /// Where in the document.
-    pub path: String,
-    /// What was skipped or assumed, lowercase.
-    pub message: String,
-}
 
 /// A validated article and the warnings raised while reading it.
 #[derive(Clone, Debug, PartialEq)]
