@@ -9,7 +9,7 @@ use crate::components::{
     Masthead, PermalinkAnnouncements, PublicationTimes, QuoteIndex, ReaderControls, RelatedSidebar, ReportingNote,
     SectionNav, TagList,
 };
-use crate::embed::options::{ArticleExtent, RelatedVisibility};
+use crate::reading::layout::{ArticleExtent, RelatedVisibility};
 use crate::model::view_data::{
     byline_text, compact_rendering_chunks, quotes_by_speaker, reading_time_minutes, rendering_chunks, reporting_note,
     section_nav_items, ChunkPace, SectionPart,

@@ -5,78 +5,16 @@
 //! default and says so in a warning, because a typo in an outlet's snippet must not blank
 //! the article out. Only a missing `src` is an error: there is nothing to show.
 
-use crate::model::slug::Slug;
-use crate::routing::ArticleLocation;
 use crate::reader_settings::Theme;
-
-/// How much of the article the widget shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ArticleExtent {
-    /// The whole article.
-    #[default]
-    Full,
-    /// The headline, the summary and the first section, then a "Continue reading" link.
-    Compact,
-}
-
-/// Whether the related articles are listed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum RelatedVisibility {
-    /// Listed after the article (beside it on a wide widget).
-    #[default]
-    Shown,
-    /// Left out.
-    Hidden,
-}
-
-/// Where a related article opens when a reader picks it in a widget.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum NavigateTarget {
-    /// On the outlet's own page for that article (its canonical URL): the host page
-    /// navigates, as it would for any link.
-    #[default]
-    Outlet,
-    /// Inside the widget, which loads the related article in place of this one.
-    Widget,
-}
+pub use crate::reading::layout::{
+    sibling_article_url, AddressChooser, ArticleExtent, EmbedOptions, NavigateTarget, RelatedVisibility,
+};
 
 /// The attributes of `<lede-article>` that the reader reads, in the order of
 /// `src/embed/attributes.json`, the one list of the widget's attributes: the loader passes
 /// these on (to the wasm, or in the frame's URL) and reads `mode` itself. A native test
 /// holds this list, the parser below and the docs to that file.
 pub const READER_ATTRIBUTES: [&str; 6] = ["src", "theme", "compact", "related", "navigate", "lang"];
-
-/// Who chose the article's address, which decides whether the reader's allow-list applies.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum AddressChooser {
-    /// The outlet, in the snippet on its own page (inline mode): the host page shows what
-    /// it likes, and the reader's configuration is none of its business.
-    #[default]
-    HostPage,
-    /// Whoever wrote the address of the reader's frame page (`embed.html?src=`): anyone
-    /// can, so the address must pass the reader's allow-list like `/?src=`.
-    ReaderAddress,
-}
-
-/// Everything an outlet can set on `<lede-article>`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EmbedOptions {
-    /// The article's JSON, as written in `src` (relative to the host page, or absolute).
-    pub source: String,
-    /// Who chose `source`.
-    pub chooser: AddressChooser,
-    /// The colours (`theme`: light, dark, sepia or auto).
-    pub theme: Theme,
-    /// How much is shown (`compact`).
-    pub extent: ArticleExtent,
-    /// Whether related articles are listed (`related`: show or hide).
-    pub related: RelatedVisibility,
-    /// Where related articles open (`navigate`: outlet or widget).
-    pub navigate: NavigateTarget,
-    /// The language of the interface's own words (`lang`), as a BCP 47 tag; empty for
-    /// the default (English).
-    pub interface_language: String,
-}
 
 /// The options, and what was wrong with attributes that fell back to their defaults.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -155,24 +93,3 @@ pub fn read_embed_options<'a>(attributes: impl IntoIterator<Item = (&'a str, &'a
     }
 }
 
-impl AddressChooser {
-    /// Where the article at `url` (the snippet's, or a related one beside it) comes from,
-    /// as the API resolves it: checked against the allow-list when the address came from
-    /// the reader's own URL.
-    pub fn location_of(self, url: String) -> ArticleLocation {
-        match self {
-            AddressChooser::HostPage => ArticleLocation::Embedded(url),
-            AddressChooser::ReaderAddress => ArticleLocation::Source(url),
-        }
-    }
-}
-
-/// The address of related article `article_id`: a sibling of the article at
-/// `article_url`, as `{article_id}.json`, as on the reader's own server. Without a
-/// parseable base, the bare file name, which the browser resolves against the page.
-pub fn sibling_article_url(article_url: &str, article_id: &Slug) -> String {
-    let file_name = format!("{article_id}.json");
-    crate::whatwg_url::parse_url(&file_name, Some(article_url))
-        .map(|parsed| parsed.href)
-        .unwrap_or(file_name)
-}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::{absolute_url, fetch_article, prefetch_article_at};
 use crate::components::{ArticleView, ArticleViewLayout, BodyRendering, LoadingState};
-use crate::embed::options::{sibling_article_url, EmbedOptions, NavigateTarget};
+use crate::reading::layout::{sibling_article_url, AddressChooser, EmbedOptions, NavigateTarget};
 use crate::interface_text::InterfaceText;
 use crate::model::slug::Slug;
 use crate::pages::article_page::failed_load_view;
@@ -69,7 +69,7 @@ pub fn EmbeddedArticlePage(
     };
     let navigate = options.navigate;
     let chooser = options.chooser;
-    let location_of = move |url: String| chooser.location_of(url);
+    let location_of = move |url: String| location_chosen_by(chooser, url);
     let navigation = ArticleNavigation {
         open: Callback::new(move |article_id: Slug| {
             let url = sibling_article_url(&current_url.get_untracked(), &article_id);
@@ -154,5 +154,15 @@ fn EmbeddedArticle(
             view! { <ArticleView article=parsed.article navigation=navigation layout=layout /> },
         )),
         Some(Err(error)) => Some(EitherOf3::C(failed_load_view(&error, article))),
+    }
+}
+
+/// Where the article at `url` (the snippet's, or a related one beside it) comes from, as
+/// the API resolves it: checked against the allow-list when the address came from the
+/// reader's own URL.
+fn location_chosen_by(chooser: AddressChooser, url: String) -> ArticleLocation {
+    match chooser {
+        AddressChooser::HostPage => ArticleLocation::Embedded(url),
+        AddressChooser::ReaderAddress => ArticleLocation::Source(url),
     }
 }

@@ -1,0 +1,79 @@
+//! What the reading view shows, where a widget's snippet may ask for less than the
+//! reader's own page: plain values that the page, the view and the widget's entry point
+//! share, so that none of them has to import another's module.
+
+use crate::model::slug::Slug;
+use crate::reader_settings::Theme;
+
+/// How much of the article the widget shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ArticleExtent {
+    /// The whole article.
+    #[default]
+    Full,
+    /// The headline, the summary and the first section, then a "Continue reading" link.
+    Compact,
+}
+
+/// Whether the related articles are listed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RelatedVisibility {
+    /// Listed after the article (beside it on a wide widget).
+    #[default]
+    Shown,
+    /// Left out.
+    Hidden,
+}
+
+/// Where a related article opens when a reader picks it in a widget.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NavigateTarget {
+    /// On the outlet's own page for that article (its canonical URL): the host page
+    /// navigates, as it would for any link.
+    #[default]
+    Outlet,
+    /// Inside the widget, which loads the related article in place of this one.
+    Widget,
+}
+
+/// Who chose the article's address, which decides whether the reader's allow-list applies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AddressChooser {
+    /// The outlet, in the snippet on its own page (inline mode): the host page shows what
+    /// it likes, and the reader's configuration is none of its business.
+    #[default]
+    HostPage,
+    /// Whoever wrote the address of the reader's frame page (`embed.html?src=`): anyone
+    /// can, so the address must pass the reader's allow-list like `/?src=`.
+    ReaderAddress,
+}
+
+/// Everything an outlet can set on `<lede-article>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// The article's JSON, as written in `src` (relative to the host page, or absolute).
+    pub source: String,
+    /// Who chose `source`.
+    pub chooser: AddressChooser,
+    /// The colours (`theme`: light, dark, sepia or auto).
+    pub theme: Theme,
+    /// How much is shown (`compact`).
+    pub extent: ArticleExtent,
+    /// Whether related articles are listed (`related`: show or hide).
+    pub related: RelatedVisibility,
+    /// Where related articles open (`navigate`: outlet or widget).
+    pub navigate: NavigateTarget,
+    /// The language of the interface's own words (`lang`), as a BCP 47 tag; empty for
+    /// the default (English).
+    pub interface_language: String,
+}
+
+/// The address of related article `article_id`: a sibling of the article at
+/// `article_url`, as `{article_id}.json`, as on the reader's own server. Without a
+/// parseable base, the bare file name, which the browser resolves against the page.
+pub fn sibling_article_url(article_url: &str, article_id: &Slug) -> String {
+    let file_name = format!("{article_id}.json");
+    crate::whatwg_url::parse_url(&file_name, Some(article_url))
+        .map(|parsed| parsed.href)
+        .unwrap_or(file_name)
+}
