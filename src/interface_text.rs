@@ -64,26 +64,9 @@ pub struct InterfaceText {
     pub failures: [(&'static str, &'static str); 8],
 }
 
-/// The kinds of failure a reader is told about, in the order of [`InterfaceText::failures`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FailureKind {
-    /// The network failed.
-    Unreachable = 0,
-    /// The server did not answer in time.
-    TooSlow = 1,
-    /// The server was busy or failing.
-    ServerTrouble = 2,
-    /// The server refused.
-    Refused = 3,
-    /// There is no such article.
-    NotFound = 4,
-    /// What came back is not a readable article.
-    Unreadable = 5,
-    /// The address is not one this reader may load.
-    NotAllowed = 6,
-    /// The reader's configuration is broken.
-    Misconfigured = 7,
-}
+/// The kinds of failure a reader is told about, in the order of [`InterfaceText::failures`];
+/// classified next to the failures themselves, in `api::error`.
+pub use crate::api::FailureKind;
 
 impl InterfaceText {
     /// The words for `language` (a BCP 47 tag; only its primary subtag counts), or English.

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+pub use crate::api::ArticleLocation;
 use crate::model::slug::Slug;
 
 /// A parsed address.
@@ -70,21 +71,6 @@ impl Route {
             Route::NotFound(_) => None,
         }
     }
-}
-
-/// Where an article comes from; the configuration turns it into an address.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ArticleLocation {
-    /// The configured default article.
-    Default,
-    /// An article by id, under the configured base URL.
-    Id(Slug),
-    /// An article at an address taken from the reader's own URL (`/?src=`, or the widget
-    /// frame's `embed.html?src=`): allowed only from the reader's origin or a configured one.
-    Source(String),
-    /// An article at the address an embedding outlet wrote in its snippet (relative to
-    /// the host page, or absolute). The outlet chose it, so no configuration is read.
-    Embedded(String),
 }
 
 /// What the reading view may do with another article: open it, or load it ahead because

@@ -7,7 +7,6 @@ use crate::api::{fetch_article, FetchError};
 use crate::components::{
     interface_text, ArticleView, ArticleViewLayout, BodyRendering, ErrorState, LoadingState, OfflineNotice,
 };
-use crate::interface_text::FailureKind;
 use crate::model::ParsedArticle;
 use crate::routing::{Arrival, ArticleLocation, ArticleNavigation};
 
@@ -22,19 +21,7 @@ struct Explanation {
 /// Plain words for each way a load can fail, in the interface's language; the exact
 /// message, which names the address, goes to the details for the outlet's developers.
 fn explain(error: &FetchError) -> Explanation {
-    let kind = match error {
-        FetchError::Network { .. } => FailureKind::Unreachable,
-        FetchError::TimedOut { .. } => FailureKind::TooSlow,
-        FetchError::Server {
-            status: 408 | 429 | 500 | 502 | 503 | 504,
-            ..
-        } => FailureKind::ServerTrouble,
-        FetchError::Server { .. } => FailureKind::Refused,
-        FetchError::NotFound { .. } => FailureKind::NotFound,
-        FetchError::NotJson { .. } | FetchError::TooLarge { .. } | FetchError::Article(_) => FailureKind::Unreadable,
-        FetchError::SourceNotAllowed { .. } => FailureKind::NotAllowed,
-        FetchError::Config { .. } => FailureKind::Misconfigured,
-    };
+    let kind = error.failure_kind();
     let (title, advice) = interface_text().failure(kind);
     Explanation { title, advice }
 }

@@ -17,10 +17,11 @@ pub const APP_CSS_BUDGET_BYTES: usize = 8 * 1024;
 /// The budget the reader page's `.wasm` + `.js` should meet, brotli-compressed: the 60 KB.
 pub const APP_WASM_JS_BUDGET_BYTES: usize = 60 * 1024;
 
-/// The most the reader page's `.wasm` + `.js` may weigh, brotli-compressed, before the test
-/// command fails: 160.6 KB measured on 2026-11-26, plus room for small changes. Lower it when
-/// the wasm shrinks; raising it is a decision to record in docs/performance.md.
-pub const APP_WASM_JS_RATCHET_BYTES: usize = 163 * 1024;
+/// The most the reader page's `.wasm` + `.js` (the start-up script included) may weigh,
+/// brotli-compressed, before the test command fails: what they measure now plus 1 KB of
+/// slack. Lower it with every saving; raising it is a decision to record in
+/// docs/performance.md, with what the bytes bought.
+pub const APP_WASM_JS_RATCHET_BYTES: usize = 164 * 1024;
 
 /// `bytes` in kilobytes of 1,024 bytes, as the budgets are written.
 fn kilobytes(bytes: usize) -> f64 {
