@@ -45,7 +45,7 @@ pub fn mount_app() {
         leptos::mount::mount_to(root, App).forget();
         // While the article downloads: its dates will need the browser's locale data, and
         // its view the reader's settings.
-        crate::intl::warm_up();
+        crate::platform::intl::warm_up();
         crate::reader_settings::ReaderSettings::open_storage_early();
     }
 }

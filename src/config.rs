@@ -96,7 +96,7 @@ impl ReaderConfig {
     /// True if and only if `url` is an absolute `http` or `https` address whose origin is on
     /// the allow-list.
     pub fn allows_source(&self, url: &str) -> bool {
-        let Ok(parsed) = crate::whatwg_url::parse_url(url, None) else {
+        let Ok(parsed) = crate::platform::url::parse_url(url, None) else {
             return false;
         };
         matches!(parsed.scheme.as_str(), "https" | "http") && self.allowed_source_origins.contains(&parsed.origin)
@@ -110,7 +110,7 @@ impl ReaderConfig {
     /// Every page that takes an article address from its URL asks this, through
     /// `api::resolve_location`, so nobody can show their text under the reader's address.
     pub fn allows_article_address(&self, url: &str, reader_origin: &str) -> bool {
-        let Ok(parsed) = crate::whatwg_url::parse_url(url, None) else {
+        let Ok(parsed) = crate::platform::url::parse_url(url, None) else {
             return false;
         };
         let is_web = matches!(parsed.scheme.as_str(), "https" | "http");
@@ -119,7 +119,7 @@ impl ReaderConfig {
 }
 
 fn normalized_origin(text: &str) -> Option<String> {
-    let parsed = crate::whatwg_url::parse_url(text, None).ok()?;
+    let parsed = crate::platform::url::parse_url(text, None).ok()?;
     let is_bare_origin = matches!(parsed.scheme.as_str(), "https" | "http")
         && matches!(parsed.path.as_str(), "" | "/")
         && !parsed.has_query;

@@ -8,25 +8,22 @@
 //! - [`config`]: where articles come from, set by the outlet in `lede.config.json`.
 //! - [`reader_settings`]: text size, line width and theme, kept between visits.
 //! - [`reading`]: what the reading view shows, on the reader's page and in a widget.
-//! - [`surface`]: whether the reader is the page or a widget on someone else's page.
 //! - [`embed`]: the widget's entry points and the reading of its attributes; the top
 //!   floor, which nothing else imports.
 //! - [`interface_text`]: the reader's own words, in each language it speaks.
-//! - [`intl`]: the browser's date and time formatters, made once and kept.
+//! - [`platform`]: every touch of the browser that is not a component's own DOM: tasks
+//!   and frames, `Intl`, performance marks, the surface (page or widget), URL parsing, and
+//!   the one helper for what web-sys does not bind.
 
 pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
 pub mod embed;
-pub mod frames;
 pub mod interface_text;
-pub mod intl;
 pub mod model;
 pub mod pages;
-pub mod performance_marks;
+pub mod platform;
 pub mod reader_settings;
 pub mod reading;
 pub mod routing;
-pub mod surface;
-pub mod whatwg_url;

@@ -180,7 +180,7 @@ impl ReaderSettings {
     /// at 4× CPU throttling here, and that first use was inside the first render.
     pub fn open_storage_early() {
         leptos::task::spawn_local(async {
-            crate::frames::yield_to_browser().await;
+            crate::platform::frames::yield_to_browser().await;
             let _ = ReaderSettings::load();
         });
     }

@@ -10,6 +10,7 @@ use wasm_bindgen::JsValue;
 
 pub use crate::api::ArticleLocation;
 use crate::model::slug::Slug;
+use crate::platform::js;
 
 /// A parsed address.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,7 +32,7 @@ impl Route {
         if route != Route::Home {
             return route;
         }
-        let source = crate::whatwg_url::query_parameter(query, "src");
+        let source = crate::platform::url::query_parameter(query, "src");
         match source {
             Some(url) if !url.is_empty() => Route::Source(url),
             _ => Route::Home,
@@ -56,7 +57,7 @@ impl Route {
     pub fn path(&self) -> String {
         match self {
             Route::Home => "/".to_owned(),
-            Route::Source(url) => format!("/?{}", crate::whatwg_url::query_pair("src", url)),
+            Route::Source(url) => format!("/?{}", crate::platform::url::query_pair("src", url)),
             Route::Article(id) => format!("/articles/{id}"),
             Route::NotFound(path) => path.clone(),
         }
@@ -134,19 +135,13 @@ impl BrowserRouter {
         // The app restores positions itself: the browser's own restoration would jump
         // before the returning article has been rendered, and land nowhere.
         if let Ok(history) = window().history() {
-            let _ = js_sys::Reflect::set(
-                &history,
-                &JsValue::from_str("scrollRestoration"),
-                &JsValue::from_str("manual"),
-            );
+            js::set_property(&history, "scrollRestoration", &JsValue::from_str("manual"));
         }
         let popstate = window_event_listener(leptos::ev::popstate, move |event| {
             let new_route = current_route();
             // Hash changes also fire `popstate`; they must not reload the article.
             if route.get_untracked() != new_route {
-                let scroll_y = js_sys::Reflect::get(&event.state(), &JsValue::from_str(SCROLL_Y_KEY))
-                    .ok()
-                    .and_then(|value| value.as_f64());
+                let scroll_y = js::property(&event.state(), SCROLL_Y_KEY).as_f64();
                 arrival.set(Arrival::Returned { scroll_y });
                 route.set(new_route);
             }
@@ -200,7 +195,7 @@ fn save_scroll_position() {
         return;
     };
     let state = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&state, &JsValue::from_str(SCROLL_Y_KEY), &JsValue::from_f64(scroll_y));
+    js::set_property(&state, SCROLL_Y_KEY, &JsValue::from_f64(scroll_y));
     let _ = history.replace_state(&state, "");
 }
 

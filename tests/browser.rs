@@ -57,7 +57,7 @@ async fn mount_article_view_after_first_paint(
 }
 
 /// Resolves in the task after the next paint. Callbacks the view queued the same way
-/// before (`lede::frames::after_next_paint`) have run by then.
+/// before (`lede::platform::frames::after_next_paint`) have run by then.
 async fn after_next_paint() {
     let frame = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().request_animation_frame(&resolve);
@@ -871,7 +871,7 @@ async fn a_very_long_article_shows_its_header_at_once_its_first_blocks_next_and_
             && all(&container, "nav[data-testid=section-nav]").is_empty(),
         "the section list and the blocks come in a task of their own"
     );
-    lede::frames::yield_to_browser().await;
+    lede::platform::frames::yield_to_browser().await;
     assert_eq!(all(&container, "nav[data-testid=section-nav] li").len(), 50);
     let first = all(&container, "section.lede-article-section").len();
     assert!(

@@ -11,6 +11,7 @@ use crate::api::fetch_article_now;
 use crate::api::location::ArticleLocation;
 use crate::model::slug::Slug;
 use crate::model::ParsedArticle;
+use crate::platform::js;
 
 /// How many recently loaded articles are kept in memory, so that Back is instant.
 pub const CACHED_ARTICLES: usize = 12;
@@ -113,14 +114,11 @@ pub(crate) async fn join_prefetch(location: &ArticleLocation) {
 /// True if the reader's browser asks to save data (`navigator.connection.saveData`) or is
 /// on a 2G connection; read through `Reflect` because most browsers lack the API.
 fn reader_saves_data() -> bool {
-    let navigator = js_sys::Reflect::get(&leptos::prelude::window(), &"navigator".into()).unwrap_or_default();
-    let connection = js_sys::Reflect::get(&navigator, &"connection".into()).unwrap_or_default();
+    let connection = js::property(&js::property(&leptos::prelude::window(), "navigator"), "connection");
     if connection.is_undefined() {
         return false;
     }
-    let saves_data = js_sys::Reflect::get(&connection, &"saveData".into()).is_ok_and(|value| value.is_truthy());
-    let effective_type = js_sys::Reflect::get(&connection, &"effectiveType".into())
-        .ok()
-        .and_then(|value| value.as_string());
+    let saves_data = js::property(&connection, "saveData").is_truthy();
+    let effective_type = js::property(&connection, "effectiveType").as_string();
     saves_data || matches!(effective_type.as_deref(), Some("slow-2g" | "2g"))
 }

@@ -8,6 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api::error::FetchError;
+use crate::platform::js;
 
 /// How long a request may take, from sending it to the last byte of the body.
 pub const REQUEST_DEADLINE_MS: i32 = 10_000;
@@ -205,10 +206,10 @@ async fn read_at_most(body: &web_sys::ReadableStream, limit: usize) -> Result<Ve
             .dyn_into()
             .map_err(|_| ReadError::Failed("the response body's read() did not return a promise".to_owned()))?;
         let chunk = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(failed)?;
-        if js_sys::Reflect::get(&chunk, &"done".into()).is_ok_and(|done| done.is_truthy()) {
+        if js::property(&chunk, "done").is_truthy() {
             return Ok(bytes);
         }
-        let array = js_sys::Uint8Array::new(&js_sys::Reflect::get(&chunk, &"value".into()).map_err(failed)?);
+        let array = js_sys::Uint8Array::new(&js::property(&chunk, "value"));
         if bytes.len() + array.length() as usize > limit {
             if let Ok(cancel) = method(&reader, "cancel") {
                 let _ = cancel.call0(&reader);
@@ -223,8 +224,5 @@ async fn read_at_most(body: &web_sys::ReadableStream, limit: usize) -> Result<Ve
 
 /// `target[name]` if it is a function.
 fn method(target: &JsValue, name: &str) -> Result<js_sys::Function, ReadError> {
-    js_sys::Reflect::get(target, &JsValue::from_str(name))
-        .ok()
-        .and_then(|value| value.dyn_into().ok())
-        .ok_or_else(|| ReadError::Failed(format!("the response body has no {name}()")))
+    js::method(target, name).ok_or_else(|| ReadError::Failed(format!("the response body has no {name}()")))
 }

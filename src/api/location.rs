@@ -24,7 +24,7 @@ pub enum ArticleLocation {
 /// relative URLs inside the article resolve against it.
 pub fn absolute_url(url: &str) -> String {
     let page = leptos::prelude::window().location().href().unwrap_or_default();
-    crate::whatwg_url::parse_url(url, Some(&page))
+    crate::platform::url::parse_url(url, Some(&page))
         .map(|parsed| parsed.href)
         .unwrap_or_else(|_| url.to_owned())
 }

@@ -65,7 +65,7 @@ pub(crate) async fn fetch_article_now(
         _ => resolve_location(&load_config().await?, &location)?,
     };
     if let Some(article) = cached_article(&url) {
-        crate::performance_marks::mark(crate::performance_marks::JSON_ARRIVED);
+        crate::platform::performance_marks::mark(crate::platform::performance_marks::JSON_ARRIVED);
         return Ok(article);
     }
     let is_aborted = || {
@@ -91,17 +91,17 @@ pub(crate) async fn fetch_article_now(
             Err((error, _)) => return Err(error),
         }
     };
-    crate::performance_marks::mark(crate::performance_marks::JSON_ARRIVED);
+    crate::platform::performance_marks::mark(crate::platform::performance_marks::JSON_ARRIVED);
     // A long article takes tens of milliseconds per step on a slow phone. Each step runs
     // in a task of its own, and so does the first render after them, so the page keeps
     // answering input while a long article is read.
     let document = ArticleDocument::parse(&text, &url).map_err(FetchError::Article)?;
     drop(text);
-    crate::frames::yield_to_browser().await;
+    crate::platform::frames::yield_to_browser().await;
     let read_document = document.read();
-    crate::frames::yield_to_browser().await;
+    crate::platform::frames::yield_to_browser().await;
     let parsed = read_document.validate().map_err(FetchError::Article)?;
     remember_article(&url, &parsed);
-    crate::frames::yield_to_browser().await;
+    crate::platform::frames::yield_to_browser().await;
     Ok(parsed)
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::{ArticleFigure, FactBox, ImageLoading, InlineTextView, LinkCard, Permalink};
 use crate::model::{Block, BlockKind};
-use crate::surface::ReaderSurface;
+use crate::platform::surface::ReaderSurface;
 
 /// A block with its anchor id: a paragraph, sub-heading, quote, pull quote, list, figure,
 /// fact box (whose blocks render through this component again), divider or link card.

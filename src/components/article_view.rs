@@ -17,7 +17,8 @@ use crate::model::view_data::{
 use crate::model::Article;
 use crate::reader_settings::{ReaderSettings, Theme};
 use crate::routing::{is_plain_left_click, ArticleNavigation};
-use crate::surface::ReaderSurface;
+use crate::platform::js;
+use crate::platform::surface::ReaderSurface;
 use std::sync::Arc;
 
 /// What of the reading view is shown. The reader's own page shows everything; a widget's
@@ -147,12 +148,12 @@ pub fn ArticleView(
         .map(|index| RwSignal::new(everything_at_once || (index == 0 && !first_blocks_wait)))
         .collect();
     match chunk_switches.first().copied() {
-        Some(first_chunk) if first_blocks_wait => crate::frames::in_next_task(move || {
+        Some(first_chunk) if first_blocks_wait => crate::platform::frames::in_next_task(move || {
             if show(first_chunk) {
-                crate::performance_marks::mark_after_next_paint(crate::performance_marks::ARTICLE_PAINTED);
+                crate::platform::performance_marks::mark_after_next_paint(crate::platform::performance_marks::ARTICLE_PAINTED);
             }
         }),
-        _ => crate::performance_marks::mark_after_next_paint(crate::performance_marks::ARTICLE_PAINTED),
+        _ => crate::platform::performance_marks::mark_after_next_paint(crate::platform::performance_marks::ARTICLE_PAINTED),
     }
     // The sections each chunk starts: their elements exist once it is shown.
     let sections_started: Vec<usize> = chunks
@@ -190,7 +191,7 @@ pub fn ArticleView(
     // frames, so what waits for a paint would wait until the reader scrolls to it, and the
     // frame's height, which the host sets from the frame's reports, would jump then.
     let first_paint_done = RwSignal::new(everything_at_once || !is_page);
-    crate::frames::after_next_paint({
+    crate::platform::frames::after_next_paint({
         let chunk_switches = chunk_switches.clone();
         move || {
             if show(first_paint_done) && !is_compact {
@@ -292,7 +293,7 @@ pub fn ArticleView(
             event.prevent_default();
             show_all_sections();
             let surface = surface.clone();
-            crate::frames::after_next_paint(move || scroll_to(&surface, &anchor_id, is_page));
+            crate::platform::frames::after_next_paint(move || scroll_to(&surface, &anchor_id, is_page));
         } else if !is_page {
             event.prevent_default();
             scroll_to(&surface, &anchor_id, is_page);
@@ -380,16 +381,7 @@ fn follow_scroll_where_css_cannot(progress_bar: NodeRef<html::Div>) {
 
 /// `CSS.supports(condition)`, false where the browser cannot say.
 fn css_supports(condition: &str) -> bool {
-    let css = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("CSS")).unwrap_or(JsValue::UNDEFINED);
-    let supports = js_sys::Reflect::get(&css, &JsValue::from_str("supports"))
-        .ok()
-        .and_then(|function| {
-            use wasm_bindgen::JsCast;
-            function.dyn_into::<js_sys::Function>().ok()
-        });
-    supports
-        .and_then(|supports| supports.call1(&css, &JsValue::from_str(condition)).ok())
-        .is_some_and(|answer| answer.is_truthy())
+    js::call_method(&js::global("CSS"), "supports", &[&JsValue::from_str(condition)]).is_some_and(|answer| answer.is_truthy())
 }
 
 /// The anchor id an in-article link (`href="#id"`) points at, if the click was on one.
@@ -507,10 +499,10 @@ fn show_chunks_after_paints(switches: Vec<RwSignal<bool>>, next: usize, pace: Ch
         next += 1;
     }
     if next >= switches.len() {
-        crate::performance_marks::mark_after_next_paint(crate::performance_marks::ARTICLE_COMPLETE);
+        crate::platform::performance_marks::mark_after_next_paint(crate::platform::performance_marks::ARTICLE_COMPLETE);
         return;
     }
-    crate::frames::after_next_paint(move || {
+    crate::platform::frames::after_next_paint(move || {
         let pace = pace.next(js_sys::Date::now());
         show_chunks_after_paints(switches, next, pace);
     });

@@ -3,7 +3,7 @@
 use crate::components::interface_text;
 use leptos::prelude::*;
 
-use crate::surface::ReaderSurface;
+use crate::platform::surface::ReaderSurface;
 
 /// What went wrong, in words for a reader, with technical details folded away for the
 /// outlet's developers and, where trying again can help, a Retry button.

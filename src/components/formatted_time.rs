@@ -1,9 +1,10 @@
 //! A timestamp shown in the reader's words, through the browser's `Intl.DateTimeFormat`.
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use crate::model::timestamp::Timestamp;
+use crate::platform::js;
 
 /// How a time is written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,15 +47,8 @@ pub fn format_relative(timestamp: &Timestamp, language: &str, now_ms: f64) -> Op
         return None;
     }
     let (value, unit) = relative_value_and_unit((then_ms - now_ms) / 1000.0);
-    let formatter = crate::intl::relative_time_formatter(language)?;
-    let format: js_sys::Function = js_sys::Reflect::get(&formatter, &JsValue::from_str("format"))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    format
-        .call2(&formatter, &JsValue::from_f64(value), &JsValue::from_str(unit))
-        .ok()?
-        .as_string()
+    let formatter = crate::platform::intl::relative_time_formatter(language)?;
+    js::call_method(&formatter, "format", &[&JsValue::from_f64(value), &JsValue::from_str(unit)])?.as_string()
 }
 
 /// The rounded value and `Intl.RelativeTimeFormat` unit for a difference in seconds.
@@ -94,10 +88,6 @@ fn try_format(timestamp: &str, language: &str) -> Option<String> {
     if date.get_time().is_nan() {
         return None;
     }
-    let formatter = crate::intl::date_time_formatter(language)?;
-    let format: js_sys::Function = js_sys::Reflect::get(&formatter, &JsValue::from_str("format"))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    format.call1(&formatter, &date).ok()?.as_string()
+    let formatter = crate::platform::intl::date_time_formatter(language)?;
+    js::call_method(&formatter, "format", &[&date])?.as_string()
 }

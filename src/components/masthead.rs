@@ -28,7 +28,7 @@ pub fn Masthead(
     };
     // On the reader's page the masthead is the page's banner; in a widget the host's page
     // has its own banner, and the masthead is just the outlet's name.
-    let role = (!crate::surface::ReaderSurface::current().is_page()).then_some("none");
+    let role = (!crate::platform::surface::ReaderSurface::current().is_page()).then_some("none");
     view! {
         <header class="lede-masthead" data-testid="masthead" role=role>
             <div class="lede-masthead__inner">{name}</div>

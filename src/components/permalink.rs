@@ -25,6 +25,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::platform::js;
 use crate::routing::is_plain_left_click;
 
 /// What the last press of a permalink did, announced to screen readers.
@@ -118,19 +119,20 @@ fn permalink(anchor_id: &str) -> String {
     format!("{origin}{path}{query}#{anchor_id}")
 }
 
-// Every call goes through `Reflect`, which returns errors: `navigator.clipboard` is
-// undefined outside secure contexts, and a call through a missing binding would throw
-// into the wasm module and take every widget on the page down with it.
+// Every call goes through `platform::js`, where a missing method reads as "not there":
+// `navigator.clipboard` is undefined outside secure contexts, and a call through a missing
+// binding would throw into the wasm module and take every widget on the page down with it.
 async fn share_or_copy(anchor_id: &str) -> CopyOutcome {
     let url = permalink(anchor_id);
-    let navigator = js_sys::Reflect::get(&window(), &JsValue::from_str("navigator")).unwrap_or(JsValue::UNDEFINED);
-    if let Some(promise) = call_method(&navigator, "share", &share_data(&url)) {
+    let navigator = js::property(&window(), "navigator");
+    let share_data = js::object_of_strings(&[("url", &url), ("title", &document().title())]);
+    if let Some(promise) = call_promise_method(&navigator, "share", &share_data) {
         if JsFuture::from(promise).await.is_ok() {
             return CopyOutcome::Shared;
         }
     }
-    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
-    if let Some(promise) = call_method(&clipboard, "writeText", &JsValue::from_str(&url)) {
+    let clipboard = js::property(&navigator, "clipboard");
+    if let Some(promise) = call_promise_method(&clipboard, "writeText", &JsValue::from_str(&url)) {
         if JsFuture::from(promise).await.is_ok() {
             return CopyOutcome::Copied;
         }
@@ -139,25 +141,7 @@ async fn share_or_copy(anchor_id: &str) -> CopyOutcome {
     CopyOutcome::InAddressBar
 }
 
-fn share_data(url: &str) -> JsValue {
-    let data = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&data, &JsValue::from_str("url"), &JsValue::from_str(url));
-    let _ = js_sys::Reflect::set(
-        &data,
-        &JsValue::from_str("title"),
-        &JsValue::from_str(&document().title()),
-    );
-    data.into()
-}
-
 /// `target[name](argument)` if it is a function that returns a promise.
-fn call_method(target: &JsValue, name: &str, argument: &JsValue) -> Option<js_sys::Promise> {
-    if target.is_undefined() || target.is_null() {
-        return None;
-    }
-    let method: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(name))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    method.call1(target, argument).ok()?.dyn_into().ok()
+fn call_promise_method(target: &JsValue, name: &str, argument: &JsValue) -> Option<js_sys::Promise> {
+    js::call_method(target, name, &[argument])?.dyn_into().ok()
 }

@@ -4,7 +4,7 @@ use crate::components::interface_text;
 use leptos::prelude::*;
 
 use crate::reader_settings::{LineWidth, ReaderSettings, Theme, TEXT_SIZES_PERCENT};
-use crate::surface::ReaderSurface;
+use crate::platform::surface::ReaderSurface;
 
 /// A "Display" disclosure with buttons for the text size and radio groups for the line
 /// width and the theme. Every change goes to `settings` at once and, on the reader's own
@@ -29,7 +29,7 @@ pub fn ReaderControls(
     // The panel is hidden until the reader opens it, so it is built just after the first
     // paint, out of the task that puts the article on screen.
     let panel_built = RwSignal::new(false);
-    crate::frames::after_next_paint(move || {
+    crate::platform::frames::after_next_paint(move || {
         let _ = panel_built.try_set(true);
     });
     let panel = move || {

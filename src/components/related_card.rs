@@ -2,12 +2,10 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use crate::components::{FormattedTime, TimeStyle};
 use crate::model::{RelatedArticle, RelatedTarget};
+use crate::platform::observer::{observe_intersections, Observing};
 use crate::routing::{is_plain_left_click, ArticleNavigation};
 
 /// A card with the related article's category, headline, summary and date. An article
@@ -86,34 +84,14 @@ pub fn RelatedCard(
 fn prefetch_when_visible(link: NodeRef<html::A>, prefetch: impl Fn() + Clone + 'static) {
     Effect::new(move || {
         let Some(element) = link.get_untracked() else { return };
-        let observer_slot: std::rc::Rc<std::cell::RefCell<Option<web_sys::IntersectionObserver>>> = Default::default();
-        let slot = observer_slot.clone();
         let prefetch = prefetch.clone();
-        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let visible = entries
-                .iter()
-                .filter_map(|entry| entry.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-                .any(|entry| entry.is_intersecting());
-            if visible {
+        let element: web_sys::Element = element.into();
+        observe_intersections(&[element], &[], move |entries| {
+            if entries.iter().any(web_sys::IntersectionObserverEntry::is_intersecting) {
                 prefetch();
-                if let Some(observer) = slot.borrow_mut().take() {
-                    observer.disconnect();
-                }
-            }
-        });
-        let Ok(observer) = web_sys::IntersectionObserver::new(on_change.as_ref().unchecked_ref()) else {
-            return;
-        };
-        observer.observe(&element);
-        *observer_slot.borrow_mut() = Some(observer);
-        // The closure must live while the observer may call it; both are !Send, and this
-        // runs on the browser's single thread.
-        let keep_alive = SendWrapper::new((observer_slot, on_change));
-        on_cleanup(move || {
-            let (slot, _closure) = keep_alive.take();
-            let observer = slot.borrow_mut().take();
-            if let Some(observer) = observer {
-                observer.disconnect();
+                Observing::Stop
+            } else {
+                Observing::Continue
             }
         });
     });

@@ -7,11 +7,10 @@ use crate::components::interface_text;
 use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use crate::model::view_data::SectionNavItem;
-use crate::surface::ReaderSurface;
+use crate::platform::observer::{observe_intersections, Observing};
+use crate::platform::surface::ReaderSurface;
 
 /// "In this article": an ordered list of links to the sections. The link of the section
 /// being read carries `aria-current="location"`.
@@ -122,24 +121,11 @@ fn observe_sections(
             });
             on_cleanup(move || scroll_end.remove());
         }
-        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| update());
-        let options = web_sys::IntersectionObserverInit::new();
-        let thresholds: js_sys::Array = (0..=10)
-            .map(|step| wasm_bindgen::JsValue::from_f64(f64::from(step) / 10.0))
-            .collect();
-        options.set_threshold(&thresholds);
-        let Ok(observer) =
-            web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)
-        else {
-            return;
-        };
-        for section in &sections {
-            observer.observe(section);
-        }
-        // Both JS objects must live as long as the view; they are !Send, and this view
-        // runs on the browser's single thread.
-        let keep_alive = SendWrapper::new((observer, on_change));
-        on_cleanup(move || keep_alive.take().0.disconnect());
+        let thresholds: Vec<f64> = (0..=10).map(|step| f64::from(step) / 10.0).collect();
+        observe_intersections(&sections, &thresholds, move |_entries| {
+            update();
+            Observing::Continue
+        });
     });
 }
 

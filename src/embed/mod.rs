@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 
 use crate::embed::options::{read_embed_options, AddressChooser, READER_ATTRIBUTES};
 use crate::pages::{EmbeddedArticlePage, WidgetEvent};
-use crate::surface::{ReaderSurface, WidgetRoot};
+use crate::platform::surface::{ReaderSurface, WidgetRoot};
 
 /// A mounted widget. `unmount()` (or garbage collection of the handle) removes the view,
 /// runs its cleanups and aborts its requests.
@@ -70,7 +70,7 @@ pub fn mount_framed_article(
     let query = leptos::prelude::window().location().search().unwrap_or_default();
     let pairs: Vec<(String, String)> = READER_ATTRIBUTES
         .iter()
-        .filter_map(|name| Some(((*name).to_owned(), crate::whatwg_url::query_parameter(&query, name)?)))
+        .filter_map(|name| Some(((*name).to_owned(), crate::platform::url::query_parameter(&query, name)?)))
         .collect();
     mount_with_attributes(container, &pairs, AddressChooser::ReaderAddress, report)
 }
@@ -108,7 +108,7 @@ fn mount_with_attributes(
         view! { <EmbeddedArticlePage options=options report=report /> }
     });
     // While the article downloads: its dates will need the browser's locale data.
-    crate::intl::warm_up();
+    crate::platform::intl::warm_up();
     Ok(EmbeddedArticle {
         mounted: Some(Box::new(handle)),
     })
@@ -118,7 +118,7 @@ fn mount_with_attributes(
 fn describe_event(event: &WidgetEvent) -> (&'static str, JsValue) {
     let detail = js_sys::Object::new();
     let set = |key: &str, value: JsValue| {
-        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &value);
+        crate::platform::js::set_property(&detail, key, &value);
     };
     let kind = match event {
         WidgetEvent::Loaded { headline, url } => {

@@ -177,7 +177,7 @@ fn path_and_ancestors(path: &str) -> impl Iterator<Item = &str> {
 /// When `source` is an absolute `http` or `https` address, relative URLs in the article
 /// are resolved against it.
 pub fn validate_article(wire: &WireArticle, source: &str) -> Result<ParsedArticle, ArticleError> {
-    let base = crate::whatwg_url::parse_url(source, None)
+    let base = crate::platform::url::parse_url(source, None)
         .ok()
         .filter(|base| matches!(base.scheme.as_str(), "http" | "https"))
         .map(|base| base.href);

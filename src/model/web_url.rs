@@ -1,7 +1,7 @@
 //! Links from article data, checked before they can reach an `href` or `src`.
 //!
 //! Article JSON comes from outlets and, through a compromised feed, possibly from anyone.
-//! A URL is parsed by the platform's WHATWG URL parser (`crate::whatwg_url`: the
+//! A URL is parsed by the platform's WHATWG URL parser (`crate::platform::url`: the
 //! browser's own in the app, the `url` crate natively) and accepted only with an
 //! explicit, allowed scheme: `https` and `http` for web resources, plus `mailto` for
 //! links. Relative URLs, `javascript:`, `data:` and every other scheme are refused with a
@@ -11,7 +11,7 @@
 use std::fmt;
 
 use crate::model::error::quoted;
-use crate::whatwg_url::{parse_url, UrlError};
+use crate::platform::url::{parse_url, UrlError};
 
 /// Where a URL may be used; images may not be `mailto:`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -63,7 +63,7 @@ fn describe_article_state(state: &Result<ParsedArticle, FetchError>, arrival: Ar
     // after the first paint, which spares the task that renders a long article 2 to 11 ms
     // on a slow phone (4× CPU throttling here).
     let described = state.as_ref().ok().map(|parsed| std::sync::Arc::clone(&parsed.article));
-    crate::frames::after_next_paint(move || {
+    crate::platform::frames::after_next_paint(move || {
         document().set_title(&title);
         crate::pages::describe_page(described.as_deref());
     });

@@ -73,7 +73,7 @@ pub struct EmbedOptions {
 /// parseable base, the bare file name, which the browser resolves against the page.
 pub fn sibling_article_url(article_url: &str, article_id: &Slug) -> String {
     let file_name = format!("{article_id}.json");
-    crate::whatwg_url::parse_url(&file_name, Some(article_url))
+    crate::platform::url::parse_url(&file_name, Some(article_url))
         .map(|parsed| parsed.href)
         .unwrap_or(file_name)
 }

@@ -42,7 +42,7 @@ pub fn relative_time_formatter(language: &str) -> Option<JsValue> {
 /// 2.3 ms to make, after this one 1.5 ms (a first formatter takes 35 to 55 ms).
 pub fn warm_up() {
     leptos::task::spawn_local(async {
-        crate::frames::yield_to_browser().await;
+        crate::platform::frames::yield_to_browser().await;
         if FORMATTERS.with_borrow(Vec::is_empty) {
             let _ = construct(
                 "DateTimeFormat",
@@ -56,7 +56,7 @@ pub fn warm_up() {
 fn options(pairs: &[(&str, &str)]) -> Option<js_sys::Object> {
     let options = js_sys::Object::new();
     for (key, value) in pairs {
-        js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value)).ok()?;
+        super::js::set_property(&options, key, &JsValue::from_str(value));
     }
     Some(options)
 }
@@ -79,9 +79,7 @@ fn cached(name: &'static str, language: &str, options: impl FnOnce() -> Option<j
 /// `new Intl[name](language, options)`, or `None` where the browser throws (an unknown
 /// language) or lacks it.
 fn construct(name: &str, language: &JsValue, options: Option<js_sys::Object>) -> Option<JsValue> {
-    let intl = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
-    let constructor: js_sys::Function =
-        wasm_bindgen::JsCast::dyn_into(js_sys::Reflect::get(&intl, &JsValue::from_str(name)).ok()?).ok()?;
+    let constructor = super::js::method(&super::js::global("Intl"), name)?;
     let options: JsValue = options?.into();
     let arguments = js_sys::Array::of2(language, &options);
     js_sys::Reflect::construct(&constructor, &arguments).ok()

@@ -2,7 +2,7 @@
 //! arrived, and when the article was first painted. The benchmark reads them from the page;
 //! readers' browsers keep them in their performance timeline, where they cost nothing.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// Marked when an article's JSON is in hand, from the network or from memory.
 pub const JSON_ARRIVED: &str = "lede:json-arrived";
@@ -15,16 +15,10 @@ pub const ARTICLE_COMPLETE: &str = "lede:article-complete";
 
 /// `performance.mark(name)`, where the browser has it.
 pub fn mark(name: &str) {
-    let performance = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance")).unwrap_or_default();
-    let mark = js_sys::Reflect::get(&performance, &JsValue::from_str("mark"))
-        .ok()
-        .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
-    if let Some(mark) = mark {
-        let _ = mark.call1(&performance, &JsValue::from_str(name));
-    }
+    let _ = super::js::call_method(&super::js::global("performance"), "mark", &[&JsValue::from_str(name)]);
 }
 
 /// Marks `name` just after the next paint.
 pub fn mark_after_next_paint(name: &'static str) {
-    crate::frames::after_next_paint(move || mark(name));
+    crate::platform::frames::after_next_paint(move || mark(name));
 }
