@@ -9,6 +9,7 @@
 //!
 //! - `cargo xtask bench`: the benchmark against a plain-JavaScript baseline (benches/).
 //! - `cargo xtask fuzz [SECONDS]`: fuzzes the article parser (default 60 seconds).
+//! - `cargo xtask module-graph`: which module of `src/` imports which, and the floors' rules.
 //! - `cargo xtask serve-test DIST [--connect-src ORIGIN]...`: the end-to-end tests' HTTP
 //!   server (axum), with faults.
 //!
@@ -16,6 +17,7 @@
 //! costs a few process spawns. The versions are the ones docs/toolchain.md
 //! proved on this kind of machine.
 
+mod module_graph;
 mod sizes;
 mod test_server;
 mod tools;
@@ -34,17 +36,20 @@ fn main() -> ExitCode {
         ("build", []) => release_build().map(|_| ()),
         ("bench", []) => bench(),
         ("fuzz", []) => tools::fuzz(60),
+        ("module-graph", []) => module_graph::print(&project_root().join("src")),
+        ("module-graph", [src]) => module_graph::print(Path::new(src)),
         ("serve-test", [dist, rest @ ..]) => test_server::parse_connect_sources(rest)
             .and_then(|connect_sources| test_server::serve(Path::new(dist), &connect_sources)),
         ("fuzz", [seconds]) => parse_seconds(seconds).and_then(tools::fuzz),
         _ => {
-            eprintln!("usage: cargo xtask <serve | test [--fuzz SECONDS] | build | bench | fuzz [SECONDS]>");
+            eprintln!("usage: cargo xtask <serve | test [--fuzz SECONDS] | build | bench | fuzz [SECONDS] | module-graph [SRC]>");
             eprintln!("  serve  install missing build tools, then serve the reader on http://127.0.0.1:8080");
             eprintln!("  test   install missing build and test tools, then run every test;");
             eprintln!("         with --fuzz, finish with a fuzzing run of that many seconds");
             eprintln!("  build  install missing build tools, then build the release dist/");
             eprintln!("  bench  build dist/, then measure Lede against the plain-JS baseline (target/bench/)");
             eprintln!("  fuzz   fuzz the article parser for SECONDS (default 60)");
+            eprintln!("  module-graph [SRC]  which top-level module of src/ (or SRC) imports which, and whether the floors hold");
             eprintln!("  serve-test DIST [--connect-src ORIGIN]...  the end-to-end tests' server: DIST plus injected");
             eprintln!("         faults, on a free port; each ORIGIN is added to the policy's connect-src");
             return ExitCode::from(2);
@@ -117,6 +122,8 @@ fn test(fuzz_seconds: Option<u64>) -> Result<(), String> {
             "cargo test",
         )
     })?;
+
+    step("module floors (cargo xtask module-graph)", || module_graph::print(&project_root().join("src")))?;
 
     let browser_test = |driver_variable: &str, driver: &Path| {
         let mut command = Command::new("cargo");
