@@ -18,7 +18,10 @@ use std::time::{Duration, Instant};
 use adversarial::AdversarialShape;
 use lede::model::validate::MAX_DOCUMENT_BYTES;
 use lede::model::parse_article;
-use lede::model::view_data::{quotes_by_speaker, reading_time_minutes, rendering_chunks, section_nav_items};
+use lede::reading::bylines::reading_time_minutes;
+use lede::reading::chunks::rendering_chunks;
+use lede::reading::navigation::section_nav_items;
+use lede::reading::quotes::quotes_by_speaker;
 
 /// The time to read and validate `document`, and, if it is an article, to build what the
 /// reading view shows of it.

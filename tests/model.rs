@@ -7,7 +7,10 @@ use std::path::Path;
 
 use lede::config::DEFAULT_ARTICLE_ID;
 use lede::model::slug::Slug;
-use lede::model::view_data::{plain_text, quote_index, reading_time_minutes, reporting_note, section_nav_items};
+use lede::model::plain_text::plain_text;
+use lede::reading::bylines::{reading_time_minutes, reporting_note};
+use lede::reading::navigation::section_nav_items;
+use lede::reading::quotes::quote_index;
 use lede::model::{parse_article, ArticleError, BlockKind, CreditKind, ParsedArticle, RelatedTarget, TextDirection};
 use lede::routing::{ArticleLocation, Route};
 
@@ -772,7 +775,7 @@ fn thousands_of_identical_blocks_get_distinct_ids_in_linear_time() {
 #[test]
 fn the_quote_index_groups_quotes_by_speaker_in_order_of_first_appearance() {
     let article = load(SEED_ID).article;
-    let groups = lede::model::view_data::quotes_by_speaker(&article);
+    let groups = lede::reading::quotes::quotes_by_speaker(&article);
     let summary: Vec<(&str, usize)> = groups
         .iter()
         .map(|group| (group.speaker.name.as_str(), group.quotes.len()))
@@ -813,7 +816,7 @@ fn reader_settings_survive_their_stored_form_and_damaged_values_fall_back_to_def
 #[test]
 fn the_news_article_json_ld_is_valid_json_with_the_articles_facts() {
     let article = load(SEED_ID).article;
-    let json_ld = lede::model::view_data::news_article_json_ld(
+    let json_ld = lede::reading::json_ld::news_article_json_ld(
         &article,
         "https://reader.example/articles/zelensky-kushner-witkoff-call",
     );
@@ -836,7 +839,7 @@ fn the_news_article_json_ld_is_valid_json_with_the_articles_facts() {
 #[test]
 fn json_ld_strings_escape_everything_that_could_break_json_or_close_a_script_element() {
     let hostile = "He said \"</script><script>alert(1)</script>\" \\ \n\u{1} & \u{2028}";
-    let literal = lede::model::view_data::json_string(hostile);
+    let literal = lede::reading::json_ld::json_string(hostile);
     assert!(!literal.contains('<') && !literal.contains('>'), "{literal}");
     let parsed: String = serde_json::from_str(&literal).unwrap_or_else(|error| panic!("{error}: {literal}"));
     assert_eq!(parsed, hostile);

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use lede::model::validate::validate_article;
 use lede::model::validate::MAX_RUN_CHARS;
-use lede::model::view_data::{block_plain_text, body_word_count, count_words, plain_text};
+use lede::model::plain_text::{block_plain_text, body_word_count, count_words, plain_text};
 use lede::model::wire::*;
 use lede::model::{parse_article, Article, BlockKind, InlineText};
 

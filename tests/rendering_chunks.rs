@@ -5,7 +5,7 @@ use lede::model::parse_article;
 
 #[path = "support/long_article.rs"]
 mod long_article;
-use lede::model::view_data::{
+use lede::reading::chunks::{
     compact_rendering_chunks, rendering_chunks, ChunkPace, SectionPart, CHUNK_BLOCKS, FIRST_PAINT_BLOCKS,
 };
 use long_article::long_article_json;

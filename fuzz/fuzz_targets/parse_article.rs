@@ -4,7 +4,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use lede::model::view_data::{body_word_count, byline_text, plain_text, quote_index, reading_time_minutes, reporting_note, section_nav_items};
+use lede::model::plain_text::{body_word_count, plain_text};
+use lede::reading::bylines::{byline_text, reading_time_minutes, reporting_note};
+use lede::reading::navigation::section_nav_items;
+use lede::reading::quotes::quote_index;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

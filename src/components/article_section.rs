@@ -7,7 +7,7 @@ use crate::model::{Block, Section};
 
 /// Blocks of a section that are rendered later than its heading, once `is_shown` is true:
 /// a long section is split between rendering chunks (`rendering_chunks` in
-/// `src/model/view_data.rs`).
+/// `src/reading/chunks.rs`).
 #[derive(Clone, Debug)]
 pub struct LaterBlocks {
     /// Whether these blocks are rendered yet.

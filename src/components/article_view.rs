@@ -10,10 +10,10 @@ use crate::components::{
     SectionNav, TagList,
 };
 use crate::reading::layout::{ArticleExtent, RelatedVisibility};
-use crate::model::view_data::{
-    byline_text, compact_rendering_chunks, quotes_by_speaker, reading_time_minutes, rendering_chunks, reporting_note,
-    section_nav_items, ChunkPace, SectionPart,
-};
+use crate::reading::bylines::{byline_text, reading_time_minutes, reporting_note};
+use crate::reading::chunks::{compact_rendering_chunks, rendering_chunks, ChunkPace, SectionPart};
+use crate::reading::navigation::section_nav_items;
+use crate::reading::quotes::quotes_by_speaker;
 use crate::model::Article;
 use crate::reader_settings::{ReaderSettings, Theme};
 use crate::routing::{is_plain_left_click, ArticleNavigation};

@@ -3,7 +3,7 @@
 use crate::components::interface_text;
 use leptos::prelude::*;
 
-use crate::model::view_data::SpeakerQuotes;
+use crate::reading::quotes::SpeakerQuotes;
 
 /// A disclosure listing each speaker's quotes, each linking to the paragraph that holds it.
 /// Renders nothing when the article quotes no one.

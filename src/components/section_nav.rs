@@ -8,7 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-use crate::model::view_data::SectionNavItem;
+use crate::reading::navigation::SectionNavItem;
 use crate::platform::observer::{observe_intersections, Observing};
 use crate::platform::surface::ReaderSurface;
 

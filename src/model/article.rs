@@ -48,7 +48,7 @@ pub struct Article {
     /// Topics.
     pub tags: Vec<String>,
     /// The words in the body, counted once when the article is validated
-    /// ([`crate::model::view_data::body_word_count`]): the reading time is in the first
+    /// ([`crate::model::plain_text::body_word_count`]): the reading time is in the first
     /// screen, and counting a long article's megabytes of text there made its first
     /// render a long task on a slow phone.
     pub body_word_count: usize,

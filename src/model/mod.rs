@@ -10,18 +10,19 @@
 //! 2. [`validate`] turns a wire article into a domain [`Article`] once, collecting every
 //!    problem with its JSON path. Past this point bad states cannot be represented: a
 //!    headline is never empty, a link is never `javascript:`, an id is always a safe slug.
-//! 3. [`view_data`] derives what the reading view needs (section navigation, reading time,
-//!    the quote index, plain text) from a domain article, so components only render.
+//! 3. [`plain_text`] reads an article's text as plain text and counts its words. What the
+//!    reading view derives from an article (section list, quotes, chunks, JSON-LD) is in
+//!    `crate::reading`, outside the format.
 
 pub mod article;
 pub mod error;
 pub mod json;
 pub mod json_path;
+pub mod plain_text;
 pub mod read;
 pub mod slug;
 pub mod timestamp;
 pub mod validate;
-pub mod view_data;
 pub mod web_url;
 pub mod wire;
 

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::view_data::news_article_json_ld;
+use crate::reading::json_ld::news_article_json_ld;
 use crate::model::Article;
 
 /// The attribute that marks the elements this module owns.

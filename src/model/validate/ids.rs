@@ -76,7 +76,7 @@ pub(super) fn generated_block_id(kind: &BlockKind) -> Slug {
     match kind {
         BlockKind::Figure(image) => hash.write(image.fallback_source().url.as_str()),
         BlockKind::LinkCard { url, .. } => hash.write(url.as_str()),
-        other => crate::model::view_data::visit_block_plain_text(other, &mut |piece| hash.write(piece)),
+        other => crate::model::plain_text::visit_block_plain_text(other, &mut |piece| hash.write(piece)),
     }
     Slug::from_prefix_and_token(prefix, &base36(hash.0))
 }

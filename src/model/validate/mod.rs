@@ -319,7 +319,7 @@ impl Validator {
             .collect();
 
         // Counted here, once, rather than in the first render: see `Article::body_word_count`.
-        let body_word_count = crate::model::view_data::body_word_count(&sections);
+        let body_word_count = crate::model::plain_text::body_word_count(&sections);
         Some(Article {
             id: id?,
             canonical_url,
