@@ -62,11 +62,34 @@ pub struct InterfaceText {
     pub try_again: &'static str,
     /// The title and advice for each kind of failure, by [`FailureKind`].
     pub failures: [(&'static str, &'static str); 8],
+    /// The link that skips the page's furniture to the article.
+    pub skip_to_article: &'static str,
+    /// The error page's link to the reader's front article.
+    pub go_to_front_article: &'static str,
+    /// The tab's title while an article that does not exist is shown.
+    pub article_not_found: &'static str,
+    /// The tab's title while an article cannot be shown for another reason.
+    pub article_unavailable: &'static str,
+    /// The heading and the tab's title for an address the reader does not know.
+    pub page_not_found: &'static str,
+    /// Before the address that has no page.
+    pub no_page_at: &'static str,
+    /// A paragraph's permalink's name, and a quote's.
+    pub copy_link_to_paragraph: &'static str,
+    /// See `copy_link_to_paragraph`.
+    pub copy_link_to_quote: &'static str,
+    /// What a permalink press did: the address shared, copied, or put in the address bar.
+    pub link_shared: &'static str,
+    /// See `link_shared`.
+    pub link_copied: &'static str,
+    /// See `link_shared`.
+    pub link_in_address_bar: &'static str,
 }
 
 /// The kinds of failure a reader is told about, in the order of [`InterfaceText::failures`];
 /// classified next to the failures themselves, in `api::error`.
 pub use crate::api::FailureKind;
+use crate::reader_settings::{LineWidth, Theme};
 
 impl InterfaceText {
     /// The words for `language` (a BCP 47 tag; only its primary subtag counts), or English.
@@ -92,9 +115,131 @@ impl InterfaceText {
         }
     }
 
-    /// The title and advice for a kind of failure.
+    /// The title and advice for a kind of failure. Matched by name, so that reordering the
+    /// kinds can never give one the words of another.
     pub fn failure(&self, kind: FailureKind) -> (&'static str, &'static str) {
-        self.failures[kind as usize]
+        let [unreachable, too_slow, server_trouble, refused, not_found, unreadable, not_allowed, misconfigured] =
+            self.failures;
+        match kind {
+            FailureKind::Unreachable => unreachable,
+            FailureKind::TooSlow => too_slow,
+            FailureKind::ServerTrouble => server_trouble,
+            FailureKind::Refused => refused,
+            FailureKind::NotFound => not_found,
+            FailureKind::Unreadable => unreadable,
+            FailureKind::NotAllowed => not_allowed,
+            FailureKind::Misconfigured => misconfigured,
+        }
+    }
+
+    /// The name of a line width, matched by name rather than by position.
+    pub fn line_width_label(&self, width: LineWidth) -> &'static str {
+        let [narrow, standard, wide] = self.line_widths;
+        match width {
+            LineWidth::Narrow => narrow,
+            LineWidth::Standard => standard,
+            LineWidth::Wide => wide,
+        }
+    }
+
+    /// The name of a theme, matched by name rather than by position.
+    pub fn theme_label(&self, theme: Theme) -> &'static str {
+        let [device, light, sepia, dark] = self.themes;
+        match theme {
+            Theme::System => device,
+            Theme::Light => light,
+            Theme::Sepia => sepia,
+            Theme::Dark => dark,
+        }
+    }
+
+    /// Every string of this language, for checks of completeness. The fields are named one
+    /// by one, without `..`: a new field is a compile error here until it is listed, so no
+    /// test can miss a word.
+    pub fn every_string(&self) -> Vec<&'static str> {
+        let InterfaceText {
+            language: _,
+            summary,
+            by,
+            updated,
+            minutes_read,
+            in_this_article,
+            jump_to_section,
+            display,
+            text_size,
+            smaller_text,
+            larger_text,
+            line_width,
+            line_widths,
+            theme,
+            themes,
+            context,
+            who_said_what,
+            quotes,
+            reporting_note,
+            corrections,
+            topics,
+            similar_articles,
+            continue_reading,
+            loading,
+            error_details,
+            try_again,
+            failures,
+            skip_to_article,
+            go_to_front_article,
+            article_not_found,
+            article_unavailable,
+            page_not_found,
+            no_page_at,
+            copy_link_to_paragraph,
+            copy_link_to_quote,
+            link_shared,
+            link_copied,
+            link_in_address_bar,
+        } = *self;
+        let mut strings = vec![
+            summary,
+            by,
+            updated,
+            minutes_read.1,
+            in_this_article,
+            jump_to_section,
+            display,
+            text_size,
+            smaller_text,
+            larger_text,
+            line_width,
+            theme,
+            context,
+            who_said_what,
+            quotes.0,
+            quotes.1,
+            reporting_note,
+            corrections,
+            topics,
+            similar_articles,
+            continue_reading,
+            loading,
+            error_details,
+            try_again,
+            skip_to_article,
+            go_to_front_article,
+            article_not_found,
+            article_unavailable,
+            page_not_found,
+            no_page_at,
+            copy_link_to_paragraph,
+            copy_link_to_quote,
+            link_shared,
+            link_copied,
+            link_in_address_bar,
+        ];
+        strings.extend(line_widths);
+        strings.extend(themes);
+        for (title, advice) in failures {
+            strings.extend([title, advice]);
+        }
+        strings
     }
 }
 
@@ -160,6 +305,17 @@ pub const ENGLISH: InterfaceText = InterfaceText {
             "Its configuration file has a mistake. The details below can help the outlet's developers.",
         ),
     ],
+    skip_to_article: "Skip to the article",
+    go_to_front_article: "Go to the front article",
+    article_not_found: "Article not found",
+    article_unavailable: "Article unavailable",
+    page_not_found: "Page not found",
+    no_page_at: "there is no page at ",
+    copy_link_to_paragraph: "Copy link to this paragraph",
+    copy_link_to_quote: "Copy link to this quote",
+    link_shared: "Link shared",
+    link_copied: "Link copied",
+    link_in_address_bar: "Link is in the address bar",
 };
 
 /// French.
@@ -218,6 +374,17 @@ pub const FRENCH: InterfaceText = InterfaceText {
             "Son fichier de configuration contient une erreur. Les détails ci-dessous aideront les développeurs du média.",
         ),
     ],
+    skip_to_article: "Aller à l'article",
+    go_to_front_article: "Aller à l'article de une",
+    article_not_found: "Article introuvable",
+    article_unavailable: "Article indisponible",
+    page_not_found: "Page introuvable",
+    no_page_at: "Il n'y a pas de page à l'adresse ",
+    copy_link_to_paragraph: "Copier le lien vers ce paragraphe",
+    copy_link_to_quote: "Copier le lien vers cette citation",
+    link_shared: "Lien partagé",
+    link_copied: "Lien copié",
+    link_in_address_bar: "Le lien est dans la barre d'adresse",
 };
 
 /// German.
@@ -282,4 +449,15 @@ pub const GERMAN: InterfaceText = InterfaceText {
             "Seine Konfigurationsdatei enthält einen Fehler. Die Details unten helfen den Entwicklern des Mediums.",
         ),
     ],
+    skip_to_article: "Zum Artikel springen",
+    go_to_front_article: "Zum Aufmacher",
+    article_not_found: "Artikel nicht gefunden",
+    article_unavailable: "Artikel nicht verfügbar",
+    page_not_found: "Seite nicht gefunden",
+    no_page_at: "Unter dieser Adresse gibt es keine Seite: ",
+    copy_link_to_paragraph: "Link zu diesem Absatz kopieren",
+    copy_link_to_quote: "Link zu diesem Zitat kopieren",
+    link_shared: "Link geteilt",
+    link_copied: "Link kopiert",
+    link_in_address_bar: "Der Link steht in der Adressleiste",
 };

@@ -15,41 +15,13 @@ fn an_unknown_or_empty_language_falls_back_to_english() {
     assert_eq!(InterfaceText::for_language(""), &ENGLISH);
 }
 
+// `every_string` names every field without `..`, so a word added to `InterfaceText` is a
+// compile error there until it is listed, and then checked here in every language.
 #[test]
 fn every_language_has_every_string_and_its_own_words() {
     for text in ALL {
-        let strings = [
-            text.summary,
-            text.by,
-            text.updated,
-            text.in_this_article,
-            text.jump_to_section,
-            text.display,
-            text.text_size,
-            text.smaller_text,
-            text.larger_text,
-            text.line_width,
-            text.theme,
-            text.context,
-            text.who_said_what,
-            text.reporting_note,
-            text.corrections,
-            text.topics,
-            text.similar_articles,
-            text.continue_reading,
-            text.loading,
-            text.error_details,
-            text.try_again,
-        ];
-        for string in strings.iter().chain(&text.line_widths).chain(&text.themes) {
+        for string in text.every_string() {
             assert!(!string.trim().is_empty(), "{}: an empty string", text.language);
-        }
-        for (title, advice) in text.failures {
-            assert!(
-                !title.is_empty() && !advice.is_empty(),
-                "{}: an empty failure",
-                text.language
-            );
         }
         if text.language != "en" {
             assert_ne!(text.summary, ENGLISH.summary, "{} is not English", text.language);
@@ -57,8 +29,20 @@ fn every_language_has_every_string_and_its_own_words() {
                 text.failure(FailureKind::NotFound),
                 ENGLISH.failure(FailureKind::NotFound)
             );
+            assert_ne!(text.page_not_found, ENGLISH.page_not_found, "{} is not English", text.language);
         }
     }
+}
+
+#[test]
+fn labels_are_looked_up_by_name_so_each_option_gets_its_own_word() {
+    use lede::reader_settings::{LineWidth, Theme};
+    assert_eq!(ENGLISH.theme_label(Theme::System), "Device");
+    assert_eq!(ENGLISH.theme_label(Theme::Dark), "Dark");
+    assert_eq!(ENGLISH.line_width_label(LineWidth::Wide), "Wide");
+    assert_eq!(FRENCH.theme_label(Theme::Sepia), "Sépia");
+    assert_eq!(ENGLISH.failure(FailureKind::NotAllowed).0, "This article address is not allowed");
+    assert_eq!(ENGLISH.failure(FailureKind::Misconfigured).0, "This reader is not set up correctly");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{ArticleFigure, FactBox, ImageLoading, InlineTextView, LinkCard, Permalink};
+use crate::components::{ArticleFigure, FactBox, ImageLoading, InlineTextView, LinkCard, Permalink, PermalinkKind};
 use crate::model::{Block, BlockKind};
 use crate::platform::surface::ReaderSurface;
 
@@ -29,7 +29,7 @@ fn block_view(block: Block) -> AnyView {
             view! {
                 <p class="lede-article-block__paragraph" id=id>
                     <InlineTextView text=text />
-                    {has_permalinks.then(|| view! { <Permalink anchor_id=link_target what="paragraph" /> })}
+                    {has_permalinks.then(|| view! { <Permalink anchor_id=link_target kind=PermalinkKind::Paragraph /> })}
                 </p>
             }
             .into_any()
@@ -42,7 +42,7 @@ fn block_view(block: Block) -> AnyView {
                 <blockquote class="lede-article-block__quote-text"><p><InlineTextView text=text /></p></blockquote>
                 <figcaption class="lede-article-block__quote-speaker">
                     {speaker.attribution()}
-                    {has_permalinks.then(|| view! { <Permalink anchor_id=link_target what="quote" /> })}
+                    {has_permalinks.then(|| view! { <Permalink anchor_id=link_target kind=PermalinkKind::Quote /> })}
                 </figcaption>
             </figure>
             }

@@ -110,12 +110,12 @@ pub fn ArticleView(
         let permalink_announcements = PermalinkAnnouncements::new();
         provide_context(permalink_announcements);
         view! {
-            <a class="lede-article-view__skip-link" href="#lede-main">"Skip to the article"</a>
+            <a class="lede-article-view__skip-link" href="#lede-main">{crate::components::interface_text().skip_to_article}</a>
             // How far through the page the reader is; drawn by CSS alone, from the scroll position.
             <div class="lede-article-view__progress" aria-hidden="true" node_ref=progress_bar></div>
             // What the last permalink pressed did, for screen readers.
             <p class="lede-visually-hidden" role="status" data-testid="permalink-status">
-                {move || permalink_announcements.text()}
+                {move || permalink_announcements.text(crate::components::interface_text())}
             </p>
         }
     });

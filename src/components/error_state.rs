@@ -41,7 +41,7 @@ pub fn ErrorState(
     // A widget's host page has its own front page; the reader's is not the host's to visit.
     let home_link = ReaderSurface::current()
         .is_page()
-        .then(|| view! { <a class="lede-error-state__home" href="/">"Go to the front article"</a> });
+        .then(|| view! { <a class="lede-error-state__home" href="/">{words.go_to_front_article}</a> });
     view! {
         <div class="lede-error-state" role="alert" data-testid="error">
             <h1 class="lede-error-state__title" tabindex="-1">{title}</h1>

@@ -48,7 +48,7 @@ pub use link_card::LinkCard;
 pub use loading_state::LoadingState;
 pub use masthead::Masthead;
 pub use offline_notice::OfflineNotice;
-pub use permalink::{Permalink, PermalinkAnnouncements};
+pub use permalink::{Permalink, PermalinkAnnouncements, PermalinkKind};
 pub use quote_index::QuoteIndex;
 pub use reader_controls::ReaderControls;
 pub use related_card::RelatedCard;

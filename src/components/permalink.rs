@@ -25,6 +25,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::interface_text::InterfaceText;
 use crate::platform::js;
 use crate::routing::is_plain_left_click;
 
@@ -53,13 +54,13 @@ impl PermalinkAnnouncements {
         }
     }
 
-    /// What the region says: the outcome of the last press, or nothing.
-    pub fn text(self) -> &'static str {
+    /// What the region says, in `words`: the outcome of the last press, or nothing.
+    pub fn text(self, words: &InterfaceText) -> &'static str {
         match self.last_outcome.get() {
             CopyOutcome::Idle => "",
-            CopyOutcome::Shared => "Link shared",
-            CopyOutcome::Copied => "Link copied",
-            CopyOutcome::InAddressBar => "Link is in the address bar",
+            CopyOutcome::Shared => words.link_shared,
+            CopyOutcome::Copied => words.link_copied,
+            CopyOutcome::InAddressBar => words.link_in_address_bar,
         }
     }
 
@@ -74,6 +75,15 @@ impl Default for PermalinkAnnouncements {
     }
 }
 
+/// What a permalink links to, which names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PermalinkKind {
+    /// A paragraph.
+    Paragraph,
+    /// A block quote.
+    Quote,
+}
+
 /// A small "¶" link after a block, to the block. A plain press shares the address with the
 /// Web Share API where the browser has it (phones), or copies it to the clipboard; where
 /// neither is allowed the address is put in the address bar instead, so the reader can
@@ -83,9 +93,14 @@ pub fn Permalink(
     /// The block's anchor id.
     #[prop(into)]
     anchor_id: String,
-    /// What the block is, for the link's name: "paragraph" or "quote".
-    what: &'static str,
+    /// What the block is, for the link's name.
+    kind: PermalinkKind,
 ) -> impl IntoView {
+    let words = crate::components::interface_text();
+    let name = match kind {
+        PermalinkKind::Paragraph => words.copy_link_to_paragraph,
+        PermalinkKind::Quote => words.copy_link_to_quote,
+    };
     let announcements = use_context::<PermalinkAnnouncements>();
     let href = format!("#{anchor_id}");
     let share = move |event: web_sys::MouseEvent| {
@@ -105,7 +120,7 @@ pub fn Permalink(
     // space before the link, would wrap with it and stand alone on a line of its own.
     view! {
         <wbr />
-        <a class="lede-permalink" href=href aria-label=format!("Copy link to this {what}") on:click=share
+        <a class="lede-permalink" href=href aria-label=name on:click=share
             data-testid="permalink">"¶"</a>
     }
 }

@@ -38,7 +38,7 @@ pub fn ReaderControls(
                 "lede-line-width",
                 &LineWidth::ALL,
                 LineWidth::as_str,
-                move |width| words.line_widths[width as usize],
+                move |width| words.line_width_label(width),
                 move |width| settings.get().line_width == width,
                 move |width| change(&move |s| s.line_width = width),
             );
@@ -46,7 +46,7 @@ pub fn ReaderControls(
                 "lede-theme",
                 &Theme::ALL,
                 Theme::as_str,
-                move |theme| words.themes[theme as usize],
+                move |theme| words.theme_label(theme),
                 move |theme| settings.get().theme == theme,
                 move |theme| change(&move |s| s.theme = theme),
             );

@@ -56,8 +56,8 @@ fn describe_article_state(state: &Result<ParsedArticle, FetchError>, arrival: Ar
             }
             parsed.article.headline.clone()
         }
-        Err(FetchError::NotFound { .. }) => "Article not found".to_owned(),
-        Err(_) => "Article unavailable".to_owned(),
+        Err(FetchError::NotFound { .. }) => interface_text().article_not_found.to_owned(),
+        Err(_) => interface_text().article_unavailable.to_owned(),
     };
     // The tab's title and the head's description are not on the screen: they are set just
     // after the first paint, which spares the task that renders a long article 2 to 11 ms

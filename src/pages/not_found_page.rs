@@ -11,11 +11,12 @@ pub fn NotFoundPage(
     #[prop(into)]
     path: String,
 ) -> impl IntoView {
-    Effect::new(|| {
-        document().set_title("Page not found");
+    let words = crate::components::interface_text();
+    Effect::new(move || {
+        document().set_title(words.page_not_found);
         crate::pages::describe_page(None);
     });
     view! {
-        <ErrorState title="Page not found" message=format!("there is no page at {path}") details=Vec::new() retry=None />
+        <ErrorState title=words.page_not_found message=format!("{}{path}", words.no_page_at) details=Vec::new() retry=None />
     }
 }
