@@ -1,4 +1,4 @@
-//! The URL vectors of `tests/url_vectors.json`, natively. `tests/browser.rs` runs the same
+//! The URL vectors of `tests/url_vectors.json`, natively. `tests/browser/parsing.rs` runs the same
 //! table in Chromium and Firefox, where the browser's own URL parser does the work: one
 //! table, one expected outcome per case, on both platforms.
 //!
