@@ -192,7 +192,11 @@ test("the iframe's height follows its content after load and after a text-size c
   await frame.getByRole('button', { name: 'Larger text' }).click();
   await frame.getByRole('button', { name: 'Larger text' }).click();
   await frame.locator('output', { hasText: '125%' }).waitFor();
-  await page.waitForTimeout(300);
+  // The frame reports its new height; the host's iframe follows it.
+  await page.waitForFunction((before) => {
+    const iframe = document.querySelector('#iframe-widget').shadowRoot.querySelector('iframe');
+    return iframe.getBoundingClientRect().height > before + 20;
+  }, loaded.outer, { timeout: 5000 });
   const larger = await frameFitsContent(page, frame);
   assert.ok(larger.outer > loaded.outer + 20, `the frame grew with its text: ${loaded.outer} -> ${larger.outer}`);
 

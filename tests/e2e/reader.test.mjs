@@ -209,7 +209,8 @@ test('Back and Forward return to where the reader was on each article', async ()
   await page.goto(`${server.origin}/`);
   await page.getByRole('heading', { level: 1, name: seed.headline }).waitFor();
   await page.evaluate(() => window.scrollTo({ top: 700, behavior: 'instant' }));
-  await page.waitForTimeout(300);
+  // The position is saved in the history entry when scrolling ends.
+  await page.waitForFunction(() => history.state?.ledeScrollY === 700, null, { timeout: 5000 });
   await page.getByRole('link', { name: related.headline }).click();
   await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
   assert.equal(await page.evaluate(() => window.scrollY), 0, 'a newly opened article starts at its top');
@@ -243,7 +244,7 @@ test('Back returns to a place far down a long article, past the first screen it 
   await page.locator('#part-6').waitFor();
   const target = await page.evaluate(() => Math.round(document.getElementById('part-5').getBoundingClientRect().top + scrollY));
   await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), target);
-  await page.waitForTimeout(300);
+  await page.waitForFunction((top) => Math.abs((history.state?.ledeScrollY ?? -1) - top) < 2, target, { timeout: 5000 });
   // Clicked without scrolling to the card, so that the position saved is the one above.
   await page.getByRole('link', { name: long.related[0].headline }).evaluate((link) => link.click());
   await page.getByRole('heading', { level: 1, name: long.related[0].headline }).waitFor();
