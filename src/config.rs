@@ -96,26 +96,23 @@ impl ReaderConfig {
     /// True if and only if `url` is an absolute `http` or `https` address whose origin is on
     /// the allow-list.
     pub fn allows_source(&self, url: &str) -> bool {
-        let Ok(parsed) = crate::platform::url::parse_url(url, None) else {
-            return false;
-        };
-        matches!(parsed.scheme.as_str(), "https" | "http") && self.allowed_source_origins.contains(&parsed.origin)
+        web_origin(url).is_some_and(|origin| self.allowed_source_origins.contains(&origin))
     }
-}
 
-impl ReaderConfig {
     /// True if and only if the reader may show the article at `url`, an address taken from
     /// the reader's own URL (`/?src=`, or the widget frame's `embed.html?src=`): one on the
     /// reader's own origin, `reader_origin`, or on an origin the configuration allows.
     /// Every page that takes an article address from its URL asks this, through
     /// `api::resolve_location`, so nobody can show their text under the reader's address.
     pub fn allows_article_address(&self, url: &str, reader_origin: &str) -> bool {
-        let Ok(parsed) = crate::platform::url::parse_url(url, None) else {
-            return false;
-        };
-        let is_web = matches!(parsed.scheme.as_str(), "https" | "http");
-        is_web && (parsed.origin == reader_origin || self.allowed_source_origins.contains(&parsed.origin))
+        web_origin(url).is_some_and(|origin| origin == reader_origin || self.allowed_source_origins.contains(&origin))
     }
+}
+
+/// The origin of `url` if it is an absolute `http` or `https` address.
+fn web_origin(url: &str) -> Option<String> {
+    let parsed = crate::platform::url::parse_url(url, None).ok()?;
+    matches!(parsed.scheme.as_str(), "https" | "http").then_some(parsed.origin)
 }
 
 fn normalized_origin(text: &str) -> Option<String> {

@@ -384,32 +384,25 @@ fn css_supports(condition: &str) -> bool {
     js::call_method(&js::global("CSS"), "supports", &[&JsValue::from_str(condition)]).is_some_and(|answer| answer.is_truthy())
 }
 
+/// The `href` of the link matching `selector` that the click was on, if any.
+fn clicked_link_href(event: &web_sys::MouseEvent, selector: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let link = event.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()??;
+    link.get_attribute("href")
+}
+
 /// The anchor id an in-article link (`href="#id"`) points at, if the click was on one.
 fn in_article_link_target(event: &web_sys::MouseEvent) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let link = event
-        .target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest("a[href^='#']")
-        .ok()??;
-    let href = link.get_attribute("href")?;
+    let href = clicked_link_href(event, "a[href^='#']")?;
     Some(href.trim_start_matches('#').to_owned()).filter(|id| !id.is_empty())
 }
 
 /// The address of the link out of the article that a plain, unhandled click was on, if any.
 fn outward_link_target(event: &web_sys::MouseEvent) -> Option<String> {
-    use wasm_bindgen::JsCast;
     if event.default_prevented() || !is_plain_left_click(event) {
         return None;
     }
-    let link = event
-        .target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest("a[href]:not([href^='#'])")
-        .ok()??;
-    link.get_attribute("href").filter(|href| !href.is_empty())
+    clicked_link_href(event, "a[href]:not([href^='#'])").filter(|href| !href.is_empty())
 }
 
 /// Brings `anchor_id` into view: on the reader's page through the address's fragment (so
