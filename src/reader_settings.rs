@@ -38,16 +38,6 @@ impl LineWidth {
         }
     }
 
-    /// The measure of the article column, as a CSS length: in rem on the reader's page,
-    /// and in the widget's own unit (`--_rem`) in a widget, where rem is the host's.
-    pub fn measure(self) -> &'static str {
-        match self {
-            LineWidth::Narrow => "calc(34 * var(--_rem, 1rem))",
-            LineWidth::Standard => "calc(40 * var(--_rem, 1rem))",
-            LineWidth::Wide => "calc(48 * var(--_rem, 1rem))",
-        }
-    }
-
     fn parse(text: &str) -> Option<LineWidth> {
         LineWidth::ALL.into_iter().find(|width| width.as_str() == text)
     }

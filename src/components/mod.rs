@@ -37,7 +37,7 @@ pub use article_block::ArticleBlock;
 pub use article_figure::{ArticleFigure, ImageLoading};
 pub use article_header::{ArticleHeader, Byline, PublicationTimes};
 pub use article_section::{ArticleSection, LaterBlocks};
-pub use article_view::{ArticleView, ArticleViewLayout, BodyRendering};
+pub use article_view::{ArticleView, BodyChunks, ReadingState};
 pub use context_note::ContextNote;
 pub use corrections_list::CorrectionsList;
 pub use error_state::ErrorState;

@@ -4,10 +4,10 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::api::{fetch_article, FetchError};
-use crate::components::{
-    interface_text, ArticleView, ArticleViewLayout, BodyRendering, ErrorState, LoadingState, OfflineNotice,
-};
+use crate::components::{interface_text, ErrorState, LoadingState, OfflineNotice};
 use crate::model::ParsedArticle;
+use crate::pages::ReadingView;
+use crate::reading::layout::{ArticleViewLayout, BodyRendering};
 use crate::routing::{Arrival, ArticleLocation, ArticleNavigation};
 
 /// What a reader is told about a failed load.
@@ -181,7 +181,7 @@ pub fn ArticlePage(
                 body_rendering: body_rendering(arrival),
                 ..ArticleViewLayout::default()
             };
-            EitherOf3::B(view! { <ArticleView article=parsed.article navigation=navigation layout=layout /> })
+            EitherOf3::B(view! { <ReadingView article=parsed.article navigation=navigation layout=layout /> })
         }
         Some(Err(error)) => EitherOf3::C(failed_load_view(&error, article)),
     };

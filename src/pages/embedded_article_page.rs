@@ -5,8 +5,11 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::api::{absolute_url, fetch_article, prefetch_article_at};
-use crate::components::{ArticleView, ArticleViewLayout, BodyRendering, LoadingState};
-use crate::reading::layout::{sibling_article_url, AddressChooser, EmbedOptions, NavigateTarget};
+use crate::components::LoadingState;
+use crate::pages::ReadingView;
+use crate::reading::layout::{
+    sibling_article_url, AddressChooser, ArticleViewLayout, BodyRendering, EmbedOptions, NavigateTarget,
+};
 use crate::interface_text::InterfaceText;
 use crate::model::slug::Slug;
 use crate::pages::article_page::failed_load_view;
@@ -151,7 +154,7 @@ fn EmbeddedArticle(
         // (see the same match in `ArticlePage`).
         None => Some(EitherOf3::A(view! { <LoadingState /> })),
         Some(Ok(parsed)) => Some(EitherOf3::B(
-            view! { <ArticleView article=parsed.article navigation=navigation layout=layout /> },
+            view! { <ReadingView article=parsed.article navigation=navigation layout=layout /> },
         )),
         Some(Err(error)) => Some(EitherOf3::C(failed_load_view(&error, article))),
     }

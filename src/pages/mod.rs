@@ -5,8 +5,10 @@ mod article_page;
 mod embedded_article_page;
 mod not_found_page;
 mod page_metadata;
+mod reading_view;
 
 pub use article_page::ArticlePage;
 pub use embedded_article_page::{EmbeddedArticlePage, WidgetEvent};
 pub use not_found_page::NotFoundPage;
 pub use page_metadata::describe_page;
+pub use reading_view::ReadingView;

@@ -45,3 +45,8 @@ pub fn call_method(target: &JsValue, name: &str, arguments: &[&JsValue]) -> Opti
     }
     .ok()
 }
+
+/// `CSS.supports(condition)`, false where the browser cannot say.
+pub fn css_supports(condition: &str) -> bool {
+    call_method(&global("CSS"), "supports", &[&JsValue::from_str(condition)]).is_some_and(|answer| answer.is_truthy())
+}

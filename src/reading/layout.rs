@@ -25,6 +25,32 @@ pub enum RelatedVisibility {
     Hidden,
 }
 
+/// What of the reading view is shown. The reader's own page shows everything; a widget's
+/// snippet may ask for less.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ArticleViewLayout {
+    /// The whole article, or the start of it with a "Continue reading" link.
+    pub extent: ArticleExtent,
+    /// Whether related articles are listed.
+    pub related: RelatedVisibility,
+    /// The colours a widget starts with; the reader's own page uses the reader's choice.
+    pub widget_theme: Theme,
+    /// Whether a long body is rendered in chunks after the first screen, or at once.
+    pub body_rendering: BodyRendering,
+}
+
+/// How the body of a long article is rendered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BodyRendering {
+    /// The first screen before the first paint, the rest in chunks after it.
+    #[default]
+    InChunks,
+    /// Everything before the first paint: the reader is about to be taken to a place
+    /// further down (an address with a fragment, or Back to a saved scroll position),
+    /// which must exist when the page scrolls there.
+    AllAtOnce,
+}
+
 /// Where a related article opens when a reader picks it in a widget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum NavigateTarget {

@@ -25,7 +25,8 @@ mod long_article;
 #[path = "../support/url_vectors.rs"]
 mod url_vectors;
 
-use lede::components::{ArticleView, ErrorState};
+use lede::components::ErrorState;
+use lede::pages::ReadingView;
 use lede::model::slug::Slug;
 use lede::model::{parse_article, Article};
 use lede::routing::ArticleNavigation;
@@ -114,7 +115,7 @@ fn mount_article_view(article: Article, navigation: ArticleNavigation) -> (web_s
     let container = fresh_container();
     let mounted = mount_to(
         container.clone(),
-        move || view! { <ArticleView article=article navigation=navigation /> },
+        move || view! { <ReadingView article=article navigation=navigation /> },
     );
     (container, mounted)
 }

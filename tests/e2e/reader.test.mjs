@@ -762,6 +762,29 @@ test('display settings chosen by the reader are remembered after a reload', asyn
   await page.close();
 });
 
+test('each line width the reader chooses sets the article column\'s measure from the stylesheet', async () => {
+  const { page, problems } = await newWatchedPage({ width: 390, height: 844 });
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const measure = () => page.locator('.lede-article-view__article').evaluate((article) => {
+    const rootSize = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    return parseFloat(getComputedStyle(article).maxWidth) / rootSize;
+  });
+  assert.equal(await measure(), 40, 'the standard measure, in rem');
+  await page.getByText('Display', { exact: true }).click();
+  for (const [name, rem] of [['Narrow', 34], ['Wide', 48], ['Standard', 40]]) {
+    await page.getByRole('radio', { name }).check();
+    await page.waitForFunction((expected) => {
+      const article = document.querySelector('.lede-article-view__article');
+      const rootSize = parseFloat(getComputedStyle(document.documentElement).fontSize);
+      return parseFloat(getComputedStyle(article).maxWidth) / rootSize === expected;
+    }, rem);
+  }
+  await page.evaluate(() => localStorage.clear());
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 // Regression: the `animation` shorthand gave the scroll-driven bar a 0s duration, which
 // pinned it at its end: a full bar on a page not yet read.
 test('the reading progress bar is empty at the top of the page and full at its end', async () => {
