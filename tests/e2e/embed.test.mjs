@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { launchChromium } from './browser.mjs';
 import { serveDist } from './serve-dist.mjs';
+import { intersectionObserversRan, twoFrames, until } from './conditions.mjs';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const screenshotDir = join(projectRoot, 'target', 'screenshots');
@@ -54,14 +55,17 @@ async function loadedFrame(page) {
 /** Waits until the iframe's height is within `tolerance` px of its widget's content height. */
 async function frameFitsContent(page, frame, tolerance = 3) {
   let last;
-  for (let attempt = 0; attempt < 50; attempt++) {
+  const fits = async () => {
     const outer = await page.locator('#iframe-widget iframe').evaluate((element) => element.getBoundingClientRect().height);
     const inner = await frame.locator('lede-article').evaluate((element) => element.getBoundingClientRect().height);
     last = { outer, inner };
-    if (Math.abs(outer - inner) <= tolerance) return last;
-    await page.waitForTimeout(100);
+    return Math.abs(outer - inner) <= tolerance && last;
+  };
+  try {
+    return await until(fits, 'the iframe to fit its content', { timeoutMs: 5_000 });
+  } catch {
+    assert.fail(`the iframe is ${last.outer} px high, its content ${last.inner} px`);
   }
-  assert.fail(`the iframe is ${last.outer} px high, its content ${last.inner} px`);
 }
 
 test('on a hostile host page the working widgets show their headlines and the broken one its error and fallback link', async () => {
@@ -97,7 +101,7 @@ test('on a hostile host page the working widgets show their headlines and the br
   assert.ok(await broken.getByRole('link', { name: 'Read the article on CRBC News' }).isVisible(), 'the fallback link stays');
   assert.equal(await broken.getByRole('link', { name: 'Go to the front article' }).count(), 0, "no link to the reader's own front page");
 
-  await page.waitForTimeout(200);
+  await until(() => events.length >= 3, 'an event from each of the three widgets');
   assert.deepEqual(events.sort(), ['broken-widget lede:error not-found', 'iframe-widget lede:load', 'inline-widget lede:load']);
   const wasmLoads = await page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.wasm')).length);
   assert.equal(wasmLoads, 1, 'one wasm module serves every inline widget on the page');
@@ -105,7 +109,8 @@ test('on a hostile host page the working widgets show their headlines and the br
 
   await page.screenshot({ path: join(screenshotDir, 'host-page-desktop.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(300);
+  await twoFrames(page);
+  await frameFitsContent(page, frame);
   await page.screenshot({ path: join(screenshotDir, 'host-page-phone.png'), fullPage: true });
   await page.close();
 });
@@ -221,15 +226,28 @@ test('forged messages from the host page and from another frame are ignored', as
     window.postMessage({ type: 'lede:resize', height: 5 }, '*');
     window.postMessage({ type: 'lede:error', detail: { reason: 'forged' } }, '*');
     window.postMessage({ type: 'lede:navigate', detail: { url: 'https://evil.example/', inside: false } }, '*');
-    // From another frame on the page.
+    // From another frame on the page. Each source ends with a marker: messages from one
+    // source arrive in order, so once both markers are here every forged message has been
+    // handled.
+    const markersArrived = new Promise((resolve) => {
+      const markers = new Set(['host-done', 'frame-done']);
+      addEventListener('message', (event) => {
+        markers.delete(event.data);
+        if (markers.size === 0) resolve();
+      });
+    });
+    window.postMessage('host-done', '*');
     const other = document.createElement('iframe');
     other.srcdoc = `<script>
       parent.postMessage({ type: 'lede:resize', height: 7 }, '*');
       parent.postMessage({ type: 'lede:error', detail: { reason: 'forged' } }, '*');
       parent.postMessage({ type: 'lede:navigate', detail: { url: 'https://evil.example/', inside: false } }, '*');
+      parent.postMessage('frame-done', '*');
     <\/script>`;
     document.body.append(other);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await markersArrived;
+    // A handler may still have scheduled a change for the next frame.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     other.remove();
     return { seen, fallbackHidden: widget.shadowRoot.querySelector('slot').hidden };
   });
@@ -276,7 +294,10 @@ test('a widget far below the fold loads only when it comes near the viewport', a
     widget.setAttribute('src', '/articles/minimal-article.json');
     document.body.append(widget);
   });
-  await page.waitForTimeout(500);
+  // The loader watches the widget with an intersection observer: once an observer made
+  // after it has been told the widget is out of view, the loader has been told too.
+  await intersectionObserversRan(page, '#far-widget');
+  await twoFrames(page);
   assert.ok(!asked.includes('/articles/minimal-article.json'), 'nothing loaded while far away');
   await page.evaluate(() => document.querySelector('#far-widget').scrollIntoView());
   await page.locator('#far-widget h1').waitFor();
@@ -361,7 +382,13 @@ test('on a host page of another origin the widgets load, the iframe is cross-ori
   const heightBefore = await page.locator('#iframe-widget iframe').evaluate((element) => element.style.height);
   await page.evaluate(async () => {
     window.postMessage({ type: 'lede:resize', height: 9 }, '*');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Messages from one source arrive in order: once this marker is here, the forged
+    // resize has been handled.
+    await new Promise((resolve) => {
+      addEventListener('message', (event) => { if (event.data === 'host-done') resolve(); });
+      window.postMessage('host-done', '*');
+    });
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   });
   assert.equal(await page.locator('#iframe-widget iframe').evaluate((element) => element.style.height), heightBefore);
   assert.deepEqual(problems, []);

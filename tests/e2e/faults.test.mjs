@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { launchChromium } from './browser.mjs';
 import { serveDist } from './serve-dist.mjs';
+import { twoFrames, until } from './conditions.mjs';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEADLINE_PLUS_ONE_MS = 11_000;
@@ -79,6 +80,12 @@ test('100 rapid clicks among related articles always end on the article clicked 
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   // Random delays make loads overtake each other, as on a real network.
+  let started = 0;
+  let settled = 0;
+  const isArticle = (request) => request.url().includes('/articles/');
+  page.on('request', (request) => { if (isArticle(request)) started += 1; });
+  page.on('requestfinished', (request) => { if (isArticle(request)) settled += 1; });
+  page.on('requestfailed', (request) => { if (isArticle(request)) settled += 1; });
   await page.route('**/articles/*.json', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 120));
     await route.continue().catch(() => {});
@@ -100,7 +107,10 @@ test('100 rapid clicks among related articles always end on the article clicked 
   const expectedId = lastClicked.split('/').pop();
   const expected = JSON.parse(await (await fetch(`${server.origin}/articles/${expectedId}.json`)).text()).headline;
   await page.getByRole('heading', { level: 1, name: expected }).waitFor();
-  await page.waitForTimeout(500);
+  // Every request the clicks started has been answered in full or aborted, and the page
+  // has had two frames to show whatever a late answer would have changed.
+  await until(() => settled === started, 'every article request to be answered or aborted');
+  await twoFrames(page);
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), expected, 'no late answer replaced it');
   assert.deepEqual(pageErrors, []);
   await page.close();

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { launchChromium } from './browser.mjs';
 import { serveDist } from './serve-dist.mjs';
 import { useReaderConfig } from './policy.mjs';
+import { intersectionObserversRan, twoFrames, until } from './conditions.mjs';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const screenshotDir = join(projectRoot, 'target', 'screenshots');
@@ -132,8 +133,11 @@ test('on a phone, related articles are fetched only when their cards scroll into
   const requests = [];
   page.on('request', (request) => { if (request.url().includes('/articles/')) requests.push(new URL(request.url()).pathname); });
   await page.goto(`${server.origin}/`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForTimeout(500);
+  await articleComplete(page);
+  // The cards ask for their articles from an intersection observer: once an observer made
+  // after theirs has been told where the last card is, theirs have been told too.
+  await intersectionObserversRan(page, '[data-testid=related-card]:last-of-type');
+  await twoFrames(page);
   assert.deepEqual(requests, [`/articles/${SEED_ID}.json`], 'nothing below the fold is fetched at load');
   await page.getByTestId('related').scrollIntoViewIfNeeded();
   await page.waitForResponse(`**/articles/${FIRST_RELATED_ID}.json`);
@@ -265,16 +269,16 @@ for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 900]
       await new Promise((resolve) => setTimeout(resolve, 600));
       await route.continue().catch(() => {});
     });
-    await page.addInitScript(() => {
-      window.__lede_shift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__lede_shift += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
     await page.goto(`${server.origin}/`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.waitForTimeout(300);
-    const shift = await page.evaluate(() => window.__lede_shift);
+    await articleComplete(page);
+    await twoFrames(page);
+    // Every shift so far is in the observer's buffer; `takeRecords` hands over what its
+    // callback has not been given yet.
+    const shift = await page.evaluate(() => {
+      const observer = new PerformanceObserver(() => {});
+      observer.observe({ type: 'layout-shift', buffered: true });
+      return observer.takeRecords().filter((entry) => !entry.hadRecentInput).reduce((sum, entry) => sum + entry.value, 0);
+    });
     assert.ok(shift < 0.05, `cumulative layout shift ${shift}`);
     await page.close();
   });
@@ -501,16 +505,23 @@ test('leaving an article while it loads aborts its request, and the article left
   const { page } = await newWatchedPage({ width: 390, height: 844 });
   const aborted = [];
   page.on('requestfailed', (request) => { if (request.url().includes(FIRST_RELATED_ID)) aborted.push(request.failure()?.errorText); });
+  // A slow server, so that the reader leaves before the answer; the test waits until the
+  // handler has let the request go, after which no answer can still arrive.
+  let routed = 0;
+  let released = 0;
   await page.route(`**/articles/${FIRST_RELATED_ID}.json`, async (route) => {
+    routed += 1;
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue().catch(() => {});
+    released += 1;
   });
   await page.goto(`${server.origin}/`);
   await page.getByRole('link', { name: related.headline }).click();
   await page.getByRole('status').waitFor();
   await page.goBack();
   await page.getByRole('heading', { level: 1, name: seed.headline }).waitFor();
-  await page.waitForTimeout(2000);
+  await until(() => aborted.length > 0 && released === routed, 'the left request to be aborted and released');
+  await twoFrames(page);
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), seed.headline, 'still the article last asked for');
   assert.deepEqual(aborted, ['net::ERR_ABORTED'], 'the superseded request was aborted, not merely ignored');
   await page.close();
