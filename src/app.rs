@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::slug::Slug;
 use crate::pages::{ArticlePage, NotFoundPage};
+use crate::platform::takeover::PublishedPage;
 use crate::routing::{ArticleNavigation, BrowserRouter, Route};
 
 /// The id of the element in `index.html` that the app replaces.
@@ -32,20 +33,64 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The attribute that marks a published page's root, naming the article it shows (the
+/// publish step writes it).
+pub const PUBLISHED_ATTRIBUTE: &str = "data-lede-published";
+
 /// Mounts [`App`] in place of the `#lede-app` element's placeholder content and keeps it
 /// mounted. On a page without that element it does nothing: the same module runs the
 /// widgets on outlets' pages (`embed.js`), where the page is the host's.
+///
+/// On a published page that shows the article the address asks for, the app renders out
+/// of sight and takes the page over when its article is ready ([`PublishedPage`]).
 pub fn mount_app() {
     let root = document()
         .get_element_by_id(APP_ROOT_ID)
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(root) = root {
-        // The placeholder is there for readers without wasm; the app replaces it.
-        root.set_text_content(None);
-        leptos::mount::mount_to(root, App).forget();
+        match app_root_beside_published(&root) {
+            Some(app_root) => {
+                let published = PublishedPage::new(root, app_root.clone());
+                leptos::mount::mount_to(app_root, move || {
+                    provide_context(published.clone());
+                    view! { <App /> }
+                })
+                .forget();
+            }
+            None => {
+                // The placeholder is there for readers without wasm; the app replaces it.
+                root.set_text_content(None);
+                leptos::mount::mount_to(root, App).forget();
+            }
+        }
         // While the article downloads: its dates will need the browser's locale data, and
         // its view the reader's settings.
         crate::platform::intl::warm_up();
         crate::reader_settings::ReaderSettings::open_storage_early();
     }
+}
+
+/// If `root` is a published page of the article the address asks for, a hidden element
+/// after it for the app to render into. The front page (`/`) is published with the
+/// default article; any other address shows what it asks for from the start.
+fn app_root_beside_published(root: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    let published_id = root.get_attribute(PUBLISHED_ATTRIBUTE)?;
+    let location = window().location();
+    let route = Route::from_location(
+        &location.pathname().unwrap_or_default(),
+        &location.search().unwrap_or_default(),
+    );
+    let shows_it = match &route {
+        Route::Home => true,
+        Route::Article(id) => id.as_str() == published_id,
+        Route::Source(_) | Route::NotFound(_) => false,
+    };
+    if !shows_it {
+        return None;
+    }
+    let app_root = document().create_element("div").ok()?.dyn_into::<web_sys::HtmlElement>().ok()?;
+    app_root.set_class_name("lede-app");
+    app_root.set_hidden(true);
+    root.after_with_node_1(&app_root).ok()?;
+    Some(app_root)
 }

@@ -10,10 +10,16 @@
 //! - [`reading`]: what the reading view shows, on the reader's page and in a widget.
 //! - [`embed`]: the widget's entry points and the reading of its attributes; the top
 //!   floor, which nothing else imports.
+//! - `publish` (feature `ssr`, natively): articles rendered into static pages with the
+//!   same components; the top floor of the publishing build.
 //! - [`interface_text`]: the reader's own words, in each language it speaks.
 //! - [`platform`]: every touch of the browser that is not a component's own DOM: tasks
 //!   and frames, `Intl`, performance marks, the surface (page or widget), URL parsing, and
 //!   the one helper for what web-sys does not bind.
+
+// The native publishing build renders without `erase_components`, and the reading view's
+// nested view types are deeper than the compiler's default limit.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod app;
@@ -24,6 +30,8 @@ pub mod interface_text;
 pub mod model;
 pub mod pages;
 pub mod platform;
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+pub mod publish;
 pub mod reader_settings;
 pub mod reading;
 pub mod routing;

@@ -41,7 +41,9 @@ impl Route {
 
     /// Parses a URL path (without query or hash).
     pub fn from_path(path: &str) -> Route {
-        let trimmed = path.strip_suffix('/').filter(|p| !p.is_empty()).unwrap_or(path);
+        // A published article's page is its folder's `index.html`.
+        let folder = path.strip_suffix("index.html").filter(|folder| folder.ends_with('/')).unwrap_or(path);
+        let trimmed = folder.strip_suffix('/').filter(|p| !p.is_empty()).unwrap_or(folder);
         if trimmed == "/" || trimmed == "/index.html" {
             return Route::Home;
         }

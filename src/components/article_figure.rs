@@ -27,8 +27,8 @@ pub fn ArticleFigure(
     /// When the file should load.
     loading: ImageLoading,
 ) -> impl IntoView {
-    let src = image.fallback_source().url.to_string();
-    let srcset = image.srcset();
+    let src = crate::components::address_of(&image.fallback_source().url);
+    let srcset = image.srcset_with(crate::components::address_of);
     let Image {
         width,
         height,

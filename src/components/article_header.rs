@@ -47,7 +47,7 @@ pub fn ArticleHeader(
 ) -> impl IntoView {
     let kicker = match category.url {
         Some(url) => {
-            view! { <a class="lede-article-header__kicker-link" href=url.to_string()>{category.name}</a> }.into_any()
+            view! { <a class="lede-article-header__kicker-link" href=crate::components::address_of(&url)>{category.name}</a> }.into_any()
         }
         None => category.name.into_any(),
     };

@@ -1,10 +1,9 @@
-//! A timestamp shown in the reader's words, through the browser's `Intl.DateTimeFormat`.
+//! A timestamp shown in the reader's words: through the browser's `Intl` in the app, in a
+//! fixed zone on a published page.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 use crate::model::timestamp::Timestamp;
-use crate::platform::js;
 
 /// How a time is written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -17,6 +16,9 @@ pub enum TimeStyle {
 }
 
 /// A `<time>` element with a machine-readable `datetime` and a localized label.
+///
+/// Rendered natively for a published page, it writes the absolute time in a fixed zone
+/// (see [`crate::platform::intl`]): a static page cannot know how long ago it is read.
 #[component]
 pub fn FormattedTime(
     /// The moment to show.
@@ -29,12 +31,14 @@ pub fn FormattedTime(
     style: TimeStyle,
 ) -> impl IntoView {
     let absolute = format_timestamp(&timestamp, &language);
-    let (label, title) = match style {
-        TimeStyle::Absolute => (absolute, None),
-        TimeStyle::Relative => match format_relative(&timestamp, &language, js_sys::Date::now()) {
-            Some(relative) => (relative, Some(absolute)),
-            None => (absolute, None),
-        },
+    let relative = match style {
+        TimeStyle::Absolute => None,
+        TimeStyle::Relative => crate::platform::intl::now_ms()
+            .and_then(|now_ms| format_relative(&timestamp, &language, now_ms)),
+    };
+    let (label, title) = match relative {
+        Some(relative) => (relative, Some(absolute)),
+        None => (absolute, None),
     };
     view! { <time datetime=timestamp.to_string() title=title>{label}</time> }
 }
@@ -42,13 +46,9 @@ pub fn FormattedTime(
 /// Formats `timestamp` relative to `now_ms` (milliseconds since the epoch) in `language`,
 /// such as "3 hours ago" or "yesterday", in the largest unit that is at least one.
 pub fn format_relative(timestamp: &Timestamp, language: &str, now_ms: f64) -> Option<String> {
-    let then_ms = js_sys::Date::new(&JsValue::from_str(timestamp.as_str())).get_time();
-    if then_ms.is_nan() {
-        return None;
-    }
+    let then_ms = crate::platform::intl::epoch_ms(timestamp.as_str())?;
     let (value, unit) = relative_value_and_unit((then_ms - now_ms) / 1000.0);
-    let formatter = crate::platform::intl::relative_time_formatter(language)?;
-    js::call_method(&formatter, "format", &[&JsValue::from_f64(value), &JsValue::from_str(unit)])?.as_string()
+    crate::platform::intl::format_relative(value, unit, language)
 }
 
 /// The rounded value and `Intl.RelativeTimeFormat` unit for a difference in seconds.
@@ -73,21 +73,8 @@ pub fn relative_value_and_unit(seconds: f64) -> (f64, &'static str) {
 }
 
 /// Formats `timestamp` as a long date and short time in `language`, such as
-/// "December 6, 2025 at 7:30 PM". Falls back to the timestamp itself when the browser
-/// cannot format it.
-//
-// Everything goes through `Reflect`, which returns errors, because `Intl` throws a
-// `RangeError` for a language it does not know, and an exception thrown through a
-// non-catching binding would abort the wasm module and every widget on the page.
+/// "December 6, 2025 at 7:30 PM". Falls back to the timestamp itself when it cannot be
+/// formatted.
 pub fn format_timestamp(timestamp: &Timestamp, language: &str) -> String {
-    try_format(timestamp.as_str(), language).unwrap_or_else(|| timestamp.to_string())
-}
-
-fn try_format(timestamp: &str, language: &str) -> Option<String> {
-    let date = js_sys::Date::new(&JsValue::from_str(timestamp));
-    if date.get_time().is_nan() {
-        return None;
-    }
-    let formatter = crate::platform::intl::date_time_formatter(language)?;
-    js::call_method(&formatter, "format", &[&date])?.as_string()
+    crate::platform::intl::format_date_time(timestamp.as_str(), language).unwrap_or_else(|| timestamp.to_string())
 }

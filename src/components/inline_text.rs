@@ -35,7 +35,7 @@ fn run_view(run: Run) -> AnyView {
     }
     if let Some(url) = link {
         view = view! {
-            <a class="lede-inline__link" href=url.to_string() rel="noopener noreferrer nofollow">{view}</a>
+            <a class="lede-inline__link" href=crate::components::address_of(&url) rel="noopener noreferrer nofollow">{view}</a>
         }
         .into_any();
     }

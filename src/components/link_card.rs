@@ -21,7 +21,7 @@ pub fn LinkCard(
     let host = url.host().to_owned();
     view! {
         <p class="lede-link-card" id=anchor_id>
-            <a class="lede-link-card__link" href=url.to_string() rel="noopener noreferrer nofollow">
+            <a class="lede-link-card__link" href=crate::components::address_of(&url) rel="noopener noreferrer nofollow">
                 <span class="lede-link-card__host">{host}</span>
                 <span class="lede-link-card__title">{title}</span>
                 {description.map(|description| view! { <span class="lede-link-card__description">{description}</span> })}

@@ -13,9 +13,9 @@ pub fn Masthead(
     // The logo stands for the name, so the name is its text alternative.
     let identity = match outlet.logo {
         Some(logo) => {
-            let src = logo.fallback_source().url.to_string();
+            let src = crate::components::address_of(&logo.fallback_source().url);
             view! {
-                <img class="lede-masthead__logo" src=src srcset=logo.srcset() sizes="12rem"
+                <img class="lede-masthead__logo" src=src srcset=logo.srcset_with(crate::components::address_of) sizes="12rem"
                     width=logo.width height=logo.height alt=outlet.name.clone() />
             }
             .into_any()
@@ -23,7 +23,7 @@ pub fn Masthead(
         None => outlet.name.clone().into_any(),
     };
     let name = match outlet.url {
-        Some(url) => view! { <a class="lede-masthead__name" href=url.to_string()>{identity}</a> }.into_any(),
+        Some(url) => view! { <a class="lede-masthead__name" href=crate::components::address_of(&url)>{identity}</a> }.into_any(),
         None => view! { <span class="lede-masthead__name">{identity}</span> }.into_any(),
     };
     // On the reader's page the masthead is the page's banner; in a widget the host's page

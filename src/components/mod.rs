@@ -33,6 +33,24 @@ pub fn interface_text() -> &'static crate::interface_text::InterfaceText {
         .unwrap_or(&crate::interface_text::ENGLISH)
 }
 
+/// The origin of the site a page is being published for (such as
+/// `https://news.example`), provided while publishing. Addresses on that site are written
+/// from their path, so that the pages work under any host name the site is served from.
+#[derive(Clone, Debug)]
+pub struct PublishedSiteOrigin(pub String);
+
+/// How a component writes `url` into an `href` or `src`: whole in the browser, from its
+/// path when it is on the site a page is being published for.
+pub fn address_of(url: &crate::model::web_url::WebUrl) -> String {
+    let full = url.as_str();
+    if let Some(PublishedSiteOrigin(origin)) = leptos::prelude::use_context::<PublishedSiteOrigin>() {
+        if let Some(path) = full.strip_prefix(origin.as_str()).filter(|path| path.starts_with('/')) {
+            return path.to_owned();
+        }
+    }
+    full.to_owned()
+}
+
 pub use article_block::ArticleBlock;
 pub use article_figure::{ArticleFigure, ImageLoading};
 pub use article_header::{ArticleHeader, Byline, PublicationTimes};

@@ -54,15 +54,15 @@ pub fn RelatedCard(
             .into_any()
         }
         RelatedTarget::External(url) => view! {
-            <a class="lede-related-card__link" href=url.to_string() rel="noopener noreferrer">{headline}</a>
+            <a class="lede-related-card__link" href=crate::components::address_of(&url) rel="noopener noreferrer">{headline}</a>
         }
         .into_any(),
     };
     // The card's picture is decorative: the headline beside it says what it is about.
     let picture = image.map(|image| {
-        let src = image.fallback_source().url.to_string();
+        let src = crate::components::address_of(&image.fallback_source().url);
         view! {
-            <img class="lede-related-card__image" src=src srcset=image.srcset() sizes="6rem"
+            <img class="lede-related-card__image" src=src srcset=image.srcset_with(crate::components::address_of) sizes="6rem"
                 width=image.width height=image.height alt="" loading="lazy" decoding="async" />
         }
     });

@@ -139,12 +139,17 @@ impl Image {
     /// ends in one, or a comma followed by a space, could otherwise read as two candidates.
     /// A normalized URL holds no white space.
     pub fn srcset(&self) -> String {
+        self.srcset_with(|url| url.as_str().to_owned())
+    }
+
+    /// [`Image::srcset`] with each address written by `address`.
+    pub fn srcset_with(&self, address: impl Fn(&WebUrl) -> String) -> String {
         let mut srcset = String::new();
         for (source_idx, source) in self.sources.iter().enumerate() {
             if source_idx > 0 {
                 srcset.push_str(", ");
             }
-            srcset.push_str(&source.url.as_str().replace(',', "%2C"));
+            srcset.push_str(&address(&source.url).replace(',', "%2C"));
             srcset.push(' ');
             srcset.push_str(&source.width.to_string());
             srcset.push('w');

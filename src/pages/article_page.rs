@@ -7,6 +7,7 @@ use crate::api::{fetch_article, FetchError};
 use crate::components::{interface_text, ErrorState, LoadingState, OfflineNotice};
 use crate::model::ParsedArticle;
 use crate::pages::ReadingView;
+use crate::platform::takeover::PublishedPage;
 use crate::reading::layout::{ArticleViewLayout, BodyRendering};
 use crate::routing::{Arrival, ArticleLocation, ArticleNavigation};
 
@@ -48,7 +49,13 @@ pub(crate) fn failed_load_view(
 
 /// Names the page after the article's state, describes it in the head for link previews,
 /// and moves scroll and focus where the reader expects them once the article is shown.
-fn describe_article_state(state: &Result<ParsedArticle, FetchError>, arrival: Arrival) {
+fn describe_article_state(state: &Result<ParsedArticle, FetchError>, arrival: Arrival, published: Option<&PublishedPage>) {
+    // A published page whose article the app could not load stays as it was published:
+    // the static page reads better than an error, and its links work without the app.
+    if let (Some(published), Err(_)) = (published, state) {
+        published.keep_static_view();
+        return;
+    }
     let title = match state {
         Ok(parsed) => {
             for warning in &parsed.warnings {
@@ -67,6 +74,11 @@ fn describe_article_state(state: &Result<ParsedArticle, FetchError>, arrival: Ar
         document().set_title(&title);
         crate::pages::describe_page(described.as_deref());
     });
+    // A published page taken over: the reader's scroll position, selection and focus are
+    // where they were on the static page, fragment included.
+    if published.is_some() {
+        return;
+    }
     // The address may name a section or paragraph (`#florida-meetings`): it exists only
     // now that the article is rendered, so the browser's own jump on load missed it.
     let article_shown = state.is_ok();
@@ -143,6 +155,9 @@ pub fn ArticlePage(
     arrival: Arrival,
 ) -> impl IntoView {
     let article = LocalResource::new(move || fetch_article(location.clone()));
+    // A published page this app is taking over, on the first article only.
+    let published = use_context::<PublishedPage>().filter(PublishedPage::is_waiting);
+    let published_for_effect = published.clone();
 
     // Offline: say so, and when the connection returns, retry a load that failed for a
     // reason the network explains.
@@ -166,7 +181,7 @@ pub fn ArticlePage(
         // lengthen the task that renders it.
         article.with(|state| {
             let Some(state) = state else { return };
-            describe_article_state(state, arrival);
+            describe_article_state(state, arrival, published_for_effect.as_ref());
         });
     });
 
@@ -177,8 +192,18 @@ pub fn ArticlePage(
     let content = move || match article.get() {
         None => EitherOf3::A(view! { <LoadingState /> }),
         Some(Ok(parsed)) => {
+            // Taking a published page over, the whole article replaces the whole static
+            // view in this task: the reader may be anywhere in it.
+            let taking_over = published.as_ref().is_some_and(PublishedPage::is_waiting);
+            if let Some(published) = published.as_ref().filter(|_| taking_over) {
+                published.swap();
+            }
             let layout = ArticleViewLayout {
-                body_rendering: body_rendering(arrival),
+                body_rendering: if taking_over {
+                    BodyRendering::AllAtOnce
+                } else {
+                    body_rendering(arrival)
+                },
                 ..ArticleViewLayout::default()
             };
             EitherOf3::B(view! { <ReadingView article=parsed.article navigation=navigation layout=layout /> })

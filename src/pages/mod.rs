@@ -10,5 +10,5 @@ mod reading_view;
 pub use article_page::ArticlePage;
 pub use embedded_article_page::{EmbeddedArticlePage, WidgetEvent};
 pub use not_found_page::NotFoundPage;
-pub use page_metadata::describe_page;
+pub use page_metadata::{describe_page, OWNER_ATTRIBUTE};
 pub use reading_view::ReadingView;

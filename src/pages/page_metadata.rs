@@ -1,5 +1,6 @@
 //! The page's metadata in `<head>`, kept in step with the article shown: the description,
-//! the canonical link, Open Graph tags and a schema.org `NewsArticle` in JSON-LD.
+//! the canonical link, Open Graph and Twitter card tags ([`crate::reading::head`]) and a
+//! schema.org `NewsArticle` in JSON-LD.
 //!
 //! Only the full-page app does this; an embedded widget must never touch its host's
 //! `<head>`. Everything is written through DOM attributes and `textContent`, never parsed
@@ -7,11 +8,13 @@
 
 use leptos::prelude::*;
 
+use crate::reading::head::head_tags;
 use crate::reading::json_ld::news_article_json_ld;
 use crate::model::Article;
 
-/// The attribute that marks the elements this module owns.
-const OWNER_ATTRIBUTE: &str = "data-lede";
+/// The attribute that marks the elements this module owns (a published page's head tags
+/// carry it too, so that the app updates them rather than adding a second set).
+pub const OWNER_ATTRIBUTE: &str = "data-lede";
 
 /// Describes `article` in `<head>`, or removes the description when there is no article
 /// (an error or not-found page), so no stale article is advertised.
@@ -32,28 +35,12 @@ pub fn describe_page(article: Option<&Article>) {
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default()
     );
-    let canonical = article
-        .canonical_url
-        .as_ref()
-        .map_or(page_url.clone(), |url| url.to_string());
-    let summary = article.summary.plain_text();
-
-    set_tag(&head, "meta", "name", "description", "content", &summary);
-    set_tag(&head, "link", "rel", "canonical", "href", &canonical);
-    set_tag(&head, "meta", "property", "og:type", "content", "article");
-    set_tag(&head, "meta", "property", "og:title", "content", &article.headline);
-    set_tag(&head, "meta", "property", "og:description", "content", &summary);
-    set_tag(&head, "meta", "property", "og:url", "content", &canonical);
-    match &article.lead_image {
-        Some(image) => set_tag(
-            &head,
-            "meta",
-            "property",
-            "og:image",
-            "content",
-            image.fallback_source().url.as_str(),
-        ),
-        None => remove_tag(&head, "meta", "property", "og:image"),
+    for tag in head_tags(article, &page_url) {
+        let (element, key) = (tag.kind.element(), tag.kind.key_attribute());
+        match &tag.value {
+            Some(value) => set_tag(&head, element, key, tag.key, tag.kind.value_attribute(), value),
+            None => remove_tag(&head, element, key, tag.key),
+        }
     }
     let script = owned_element(&head, "script", "type", "application/ld+json");
     if let Some(script) = script {

@@ -1,12 +1,18 @@
 //! Giving the browser its turn: running work after the browser has painted (for rendering a
 //! long article in chunks, and for the benchmark's paint mark), and splitting long work
 //! into tasks (for reading a long article's JSON, and for its first render).
+//!
+//! Natively (a page rendered for publishing) there are no paints and no tasks: work
+//! scheduled for later is dropped, as the page is written before anything could run it.
 
 use wasm_bindgen::JsCast;
 
 /// Calls `callback` just after the next paint: a task queued from an animation frame runs
 /// once that frame has been drawn.
 pub fn after_next_paint(callback: impl FnOnce() + 'static) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
     leptos::prelude::request_animation_frame(move || {
         let queued = wasm_bindgen::closure::Closure::once_into_js(callback);
         let _ =
@@ -19,6 +25,9 @@ pub fn after_next_paint(callback: impl FnOnce() + 'static) {
 /// that it runs before anything queued later the same way, a test's [`yield_to_browser`]
 /// included.
 pub fn in_next_task(callback: impl FnOnce() + 'static) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
     run_in_new_task(&wasm_bindgen::closure::Closure::once_into_js(callback).unchecked_into());
 }
 

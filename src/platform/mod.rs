@@ -14,4 +14,5 @@ pub mod js;
 pub mod observer;
 pub mod performance_marks;
 pub mod surface;
+pub mod takeover;
 pub mod url;

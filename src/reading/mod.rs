@@ -5,6 +5,7 @@
 
 pub mod bylines;
 pub mod chunks;
+pub mod head;
 pub mod json_ld;
 pub mod layout;
 pub mod navigation;

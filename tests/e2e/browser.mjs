@@ -6,12 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-/** Launches headless Chromium; resolves to `{ context, close }`. */
-export async function launchChromium() {
+/** Launches headless Chromium; resolves to `{ context, close }`. `javaScriptEnabled: false`
+ * makes a browser that runs no script, as a crawler or a reader who turned scripts off. */
+export async function launchChromium({ javaScriptEnabled = true } = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'lede-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.LEDE_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
+    javaScriptEnabled,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run',

@@ -22,7 +22,9 @@ let browser;
 let context;
 
 before(async () => {
-  server = await serveDist(join(projectRoot, 'dist'));
+  // The reader as a single-page app: these tests are about its own loading, error and
+  // navigation states, which a published page (tests/e2e/published.test.mjs) skips.
+  server = await serveDist(join(projectRoot, 'dist'), { unpublished: true });
   browser = await launchChromium();
   context = browser.context;
   await mkdir(screenshotDir, { recursive: true });

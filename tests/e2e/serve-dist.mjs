@@ -13,11 +13,13 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /**
  * Starts serving `distDir` on a free loopback port; resolves to `{ origin, close }`.
  * `connectSources` are origins the reader's Content Security Policy allows requests to,
- * besides its own and those of dist/lede.config.json.
+ * besides its own and those of dist/lede.config.json. `unpublished` serves the app's shell
+ * where a published page would be: the reader as a single-page app.
  */
-export async function serveDist(distDir, { connectSources = [] } = {}) {
+export async function serveDist(distDir, { connectSources = [], unpublished = false } = {}) {
   const xtask = process.env.LEDE_XTASK || join(projectRoot, 'target', 'debug', 'xtask');
   const extra = connectSources.flatMap((origin) => ['--connect-src', origin]);
+  if (unpublished) extra.push('--unpublished');
   const child = spawn(xtask, ['serve-test', distDir, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const [firstLine] = await Promise.race([

@@ -10,8 +10,9 @@
 //! - `cargo xtask bench`: the benchmark against a plain-JavaScript baseline (benches/).
 //! - `cargo xtask fuzz [SECONDS]`: fuzzes the article parser (default 60 seconds).
 //! - `cargo xtask module-graph`: which module of `src/` imports which, and the floors' rules.
-//! - `cargo xtask serve-test DIST [--connect-src ORIGIN]...`: the end-to-end tests' HTTP
-//!   server (axum), with faults.
+//! - `cargo xtask serve-test DIST [--unpublished] [--connect-src ORIGIN]...`: the
+//!   end-to-end tests' HTTP server (axum), with faults; `--unpublished` serves the app's
+//!   shell where a published page would be.
 //!
 //! Every install is guarded by the version it needs, so on a warm machine the set-up
 //! costs a few process spawns. The versions are the ones docs/toolchain.md
@@ -38,8 +39,8 @@ fn main() -> ExitCode {
         ("fuzz", []) => tools::fuzz(60),
         ("module-graph", []) => module_graph::print(&project_root().join("src")),
         ("module-graph", [src]) => module_graph::print(Path::new(src)),
-        ("serve-test", [dist, rest @ ..]) => test_server::parse_connect_sources(rest)
-            .and_then(|connect_sources| test_server::serve(Path::new(dist), &connect_sources)),
+        ("serve-test", [dist, rest @ ..]) => test_server::parse_options(rest)
+            .and_then(|options| test_server::serve(Path::new(dist), &options)),
         ("fuzz", [seconds]) => parse_seconds(seconds).and_then(tools::fuzz),
         _ => {
             eprintln!("usage: cargo xtask <serve | test [--fuzz SECONDS] | build | bench | fuzz [SECONDS] | module-graph [SRC]>");
@@ -86,7 +87,20 @@ fn release_build() -> Result<std::ffi::OsString, String> {
             "trunk build --release",
         )
     })?;
+    publish(&path)?;
     Ok(path)
+}
+
+/// Publishes the articles of `dist/articles/` as static pages (`lede publish dist`).
+fn publish(path: &std::ffi::OsStr) -> Result<(), String> {
+    step("static pages of dist/articles/ (lede publish)", || {
+        run(
+            Command::new("cargo")
+                .args(["run", "--quiet", "--package", "lede-cli", "--", "publish", "dist"])
+                .env("PATH", path),
+            "lede publish",
+        )
+    })
 }
 
 /// Builds the release `dist/`, then measures Lede against the plain-JavaScript baseline
@@ -155,6 +169,7 @@ fn test(fuzz_seconds: Option<u64>) -> Result<(), String> {
             "trunk build --release",
         )
     })?;
+    publish(&path)?;
     step("sizes of dist/ against the budgets", || {
         sizes::print_dist_sizes(&project_root().join("dist"))?.check()
     })?;

@@ -57,8 +57,27 @@ struct Server {
     attempts: Mutex<HashMap<&'static str, usize>>,
 }
 
+/// How `serve-test` serves `dist/`.
+pub struct ServeOptions {
+    /// Origins the policy's `connect-src` names besides the configuration's (`--connect-src`).
+    pub connect_sources: Vec<String>,
+    /// Serves the app's shell where a published page would be (`--unpublished`): the
+    /// reader as a single-page app, for the tests of its own loading and error states.
+    pub unpublished: bool,
+}
+
+/// The options of `serve-test`: `--unpublished` and `--connect-src ORIGIN` pairs.
+pub fn parse_options(arguments: &[String]) -> Result<ServeOptions, String> {
+    let unpublished = arguments.iter().any(|argument| argument == "--unpublished");
+    let rest: Vec<String> = arguments.iter().filter(|argument| *argument != "--unpublished").cloned().collect();
+    Ok(ServeOptions {
+        connect_sources: parse_connect_sources(&rest)?,
+        unpublished,
+    })
+}
+
 /// The origins of `--connect-src ORIGIN` arguments.
-pub fn parse_connect_sources(arguments: &[String]) -> Result<Vec<String>, String> {
+fn parse_connect_sources(arguments: &[String]) -> Result<Vec<String>, String> {
     arguments
         .chunks(2)
         .map(|pair| match pair {
@@ -72,7 +91,9 @@ pub fn parse_connect_sources(arguments: &[String]) -> Result<Vec<String>, String
 
 /// Serves `dist` with faults on a free loopback port until the process is killed. The
 /// policy's `connect-src` names `connect_sources` besides the configuration's origins.
-pub fn serve(dist: &Path, connect_sources: &[String]) -> Result<(), String> {
+pub fn serve(dist: &Path, options: &ServeOptions) -> Result<(), String> {
+    let connect_sources = &options.connect_sources;
+    let unpublished = options.unpublished;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -87,7 +108,7 @@ pub fn serve(dist: &Path, connect_sources: &[String]) -> Result<(), String> {
             attempts: Mutex::default(),
         });
         let fallback_dist = dist.to_path_buf();
-        let app_shell = move |uri: Uri| spa_fallback(fallback_dist.clone(), uri);
+        let app_shell = move |uri: Uri| spa_fallback(fallback_dist.clone(), uri, unpublished);
         let mut router = Router::new();
         for fault in FAULTS {
             let server = server.clone();
@@ -98,7 +119,10 @@ pub fn serve(dist: &Path, connect_sources: &[String]) -> Result<(), String> {
         }
         // The release build writes `.br` and `.gz` twins of its files (tools/post-build.mjs);
         // they are served to clients that accept them, as a production host would.
+        // Folders are left to the fallback, which serves a published page's `index.html`
+        // under its address with or without the trailing slash, as the app links it.
         let files = ServeDir::new(dist)
+            .append_index_html_on_directories(false)
             .precompressed_br()
             .precompressed_gzip()
             .fallback(app_shell.into_service());
@@ -191,13 +215,26 @@ fn hosting_headers(path: &str, policy: &str, headers: &mut axum::http::HeaderMap
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
 }
 
-/// `index.html` for paths without a file extension (the app's own routes); 404 otherwise.
-async fn spa_fallback(dist: PathBuf, uri: Uri) -> Response {
-    let has_extension = uri.path().rsplit('/').next().is_some_and(|name| name.contains('.'));
-    if has_extension {
+/// For paths without a file extension (the app's own routes): the published page of that
+/// address if there is one (`/articles/{id}/index.html`, `/index.html`), else the app's
+/// shell (`shell.html`, kept by the publish step, or `index.html` of an unpublished
+/// build); 404 for anything else.
+async fn spa_fallback(dist: PathBuf, uri: Uri, unpublished: bool) -> Response {
+    let path = uri.path();
+    let has_extension = path.rsplit('/').next().is_some_and(|name| name.contains('.'));
+    if has_extension || path.split('/').any(|segment| segment == "..") {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
-    match tokio::fs::read(dist.join("index.html")).await {
+    let published = dist.join(path.trim_matches('/')).join("index.html");
+    let shell = dist.join("shell.html");
+    let page = if !unpublished && tokio::fs::try_exists(&published).await.unwrap_or(false) {
+        published
+    } else if tokio::fs::try_exists(&shell).await.unwrap_or(false) {
+        shell
+    } else {
+        dist.join("index.html")
+    };
+    match tokio::fs::read(page).await {
         Ok(bytes) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], bytes).into_response(),
         Err(_) => (StatusCode::NOT_FOUND, "not found").into_response(),
     }

@@ -1,0 +1,189 @@
+//! `lede publish`: the folder side of publishing. It reads the built reader's shell and
+//! configuration, renders each article's page with `lede::publish`, and writes only the
+//! pages whose inputs changed since the last run (a fingerprint per page, kept in
+//! `.lede-publish` in the reader's folder).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use lede::config::ReaderConfig;
+use lede::model::parse_article;
+use lede::publish::{article_page_html, AppShell};
+
+/// What to publish, and where.
+pub struct PublishOptions {
+    /// The built reader, which receives the pages.
+    pub dist: PathBuf,
+    /// The folder of article JSON files.
+    pub articles: PathBuf,
+    /// The site's address, without a trailing slash.
+    pub site: String,
+    /// Whether unchanged pages are rendered again.
+    pub force: bool,
+}
+
+/// What a run did.
+pub struct PublishReport {
+    /// Pages written.
+    pub written: usize,
+    /// Pages left as they were, their inputs unchanged.
+    pub unchanged: usize,
+    /// Articles that could not be published, each with why.
+    pub failures: Vec<String>,
+    /// How long the run took, in milliseconds.
+    pub elapsed_ms: u128,
+}
+
+impl fmt::Display for PublishReport {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for failure in &self.failures {
+            writeln!(formatter, "not published: {failure}")?;
+        }
+        write!(
+            formatter,
+            "published {} page(s), {} unchanged, {} article(s) refused, in {} ms",
+            self.written,
+            self.unchanged,
+            self.failures.len(),
+            self.elapsed_ms
+        )
+    }
+}
+
+/// The copy of the reader's own `index.html` that publishing keeps, because the published
+/// front page takes its place. Hosts can serve it for addresses no page answers.
+pub const SHELL_FILE: &str = "shell.html";
+/// The fingerprints of the pages written, one `path fingerprint` per line.
+const FINGERPRINTS_FILE: &str = ".lede-publish";
+
+/// Publishes every article of `options.articles` into `options.dist`.
+pub fn publish(options: &PublishOptions) -> Result<PublishReport, String> {
+    let started = Instant::now();
+    let dist = &options.dist;
+    let shell_path = dist.join(SHELL_FILE);
+    let index_path = dist.join("index.html");
+    // After a build, index.html is the shell; after a publish, the front page, and the
+    // shell is kept beside it.
+    let shell_text = match std::fs::read_to_string(&shell_path) {
+        Ok(text) => text,
+        Err(_) => {
+            let text = read(&index_path)?;
+            write(&shell_path, &text)?;
+            text
+        }
+    };
+    let shell = AppShell::from_index_html(&shell_text).map_err(|message| format!("{}: {message}", shell_path.display()))?;
+    let config_path = dist.join("lede.config.json");
+    let config = ReaderConfig::parse(&read(&config_path)?).map_err(|message| format!("{}: {message}", config_path.display()))?;
+
+    let mut fingerprints = read_fingerprints(&dist.join(FINGERPRINTS_FILE));
+    let mut report = PublishReport {
+        written: 0,
+        unchanged: 0,
+        failures: Vec::new(),
+        elapsed_ms: 0,
+    };
+    let mut article_files: Vec<PathBuf> = std::fs::read_dir(&options.articles)
+        .map_err(|error| format!("{}: {error}", options.articles.display()))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|extension| extension == "json"))
+        .collect();
+    article_files.sort();
+    let copies_json = options.articles != dist.join("articles");
+    for file in article_files {
+        let text = match std::fs::read_to_string(&file) {
+            Ok(text) => text,
+            Err(error) => {
+                report.failures.push(format!("{}: {error}", file.display()));
+                continue;
+            }
+        };
+        // Relative addresses in the article resolve against where the reader fetches it.
+        let file_name = file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        let article_address = format!("{}/articles/{file_name}", options.site);
+        let parsed = match parse_article(&text, &article_address) {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                report.failures.push(format!("{}: {error}", file.display()));
+                continue;
+            }
+        };
+        let article = parsed.article;
+        let id = article.id.as_str().to_owned();
+        if copies_json {
+            write(&dist.join("articles").join(format!("{id}.json")), &text)?;
+        }
+        let mut pages = vec![format!("articles/{id}/index.html")];
+        if article.id == config.default_article {
+            pages.push("index.html".to_owned());
+        }
+        for page in pages {
+            // The front page shows the default article, whose own page is its address.
+            let page_url = format!("{}/articles/{id}/", options.site);
+            let fingerprint = fingerprint(&[
+                env!("CARGO_PKG_VERSION").as_bytes(),
+                shell_text.as_bytes(),
+                page_url.as_bytes(),
+                text.as_bytes(),
+            ]);
+            let target = dist.join(&page);
+            if !options.force && fingerprints.get(&page) == Some(&fingerprint) && target.exists() {
+                report.unchanged += 1;
+                continue;
+            }
+            write(&target, &article_page_html(&article, &shell, &page_url))?;
+            // The build's compressed twins of the shell would be served in place of the page.
+            for twin in ["br", "gz"] {
+                let _ = std::fs::remove_file(dist.join(format!("{page}.{twin}")));
+            }
+            fingerprints.insert(page, fingerprint);
+            report.written += 1;
+        }
+    }
+    write_fingerprints(&dist.join(FINGERPRINTS_FILE), &fingerprints)?;
+    report.elapsed_ms = started.elapsed().as_millis();
+    Ok(report)
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|error| format!("{}: {error}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(|error| format!("{}: {error}", folder.display()))?;
+    }
+    std::fs::write(path, text).map_err(|error| format!("{}: {error}", path.display()))
+}
+
+/// FNV-1a over the parts, with a separator byte between them: stable across runs and
+/// Rust versions, which the standard library's hasher does not promise.
+fn fingerprint(parts: &[&[u8]]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.iter().chain(std::iter::once(&0xff)) {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+fn read_fingerprints(path: &Path) -> BTreeMap<String, String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| line.split_once(' '))
+        .map(|(page, fingerprint)| (page.to_owned(), fingerprint.to_owned()))
+        .collect()
+}
+
+fn write_fingerprints(path: &Path, fingerprints: &BTreeMap<String, String>) -> Result<(), String> {
+    let text: String = fingerprints
+        .iter()
+        .map(|(page, fingerprint)| format!("{page} {fingerprint}\n"))
+        .collect();
+    write(path, &text)
+}

@@ -1,0 +1,236 @@
+//! `lede publish` run as an outlet runs it, on a folder laid out like a built reader (a
+//! shell `index.html`, `lede.config.json`, `articles/`), and its pages read back with a
+//! real HTML parser.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use scraper::{Html, Selector};
+
+const SEED_ID: &str = "zelensky-kushner-witkoff-call";
+
+/// A shell shaped like Trunk's release `index.html`: what publishing keeps of it is the
+/// head after the title.
+const SHELL: &str = "<!doctype html><html lang=en><meta charset=utf-8><title>Lede</title>\
+<script type=\"module\" src=\"/lede-start-0123456789abcdef.js\"></script>\
+<link rel=\"stylesheet\" href=\"/lede-0123456789abcdef.css\">\
+<link as=fetch crossorigin href=/lede-0123456789abcdef_bg.wasm rel=preload type=application/wasm>\
+</head><body><div class=lede-app id=lede-app><div class=lede-loading-state role=status></div></div></body></html>";
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A fresh folder laid out like a built reader, holding the given articles.
+fn built_reader(name: &str, articles: &[(&str, String)]) -> PathBuf {
+    let dist = std::env::temp_dir().join(format!("lede-publish-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dist);
+    std::fs::create_dir_all(dist.join("articles")).unwrap();
+    std::fs::write(dist.join("index.html"), SHELL).unwrap();
+    std::fs::copy(project_root().join("config/lede.config.json"), dist.join("lede.config.json")).unwrap();
+    for (id, json) in articles {
+        std::fs::write(dist.join("articles").join(format!("{id}.json")), json).unwrap();
+    }
+    dist
+}
+
+fn fixture(id: &str) -> String {
+    std::fs::read_to_string(project_root().join("fixtures/articles").join(format!("{id}.json"))).unwrap()
+}
+
+fn all_fixtures() -> Vec<(String, String)> {
+    let mut fixtures: Vec<(String, String)> = std::fs::read_dir(project_root().join("fixtures/articles"))
+        .unwrap()
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let id = path.file_stem()?.to_str()?.to_owned();
+            (path.extension()? == "json").then(|| (id, std::fs::read_to_string(&path).unwrap()))
+        })
+        .collect();
+    fixtures.sort();
+    fixtures
+}
+
+/// Runs `lede publish DIST` and returns its exit code and standard output.
+fn publish(dist: &Path) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(["publish", "--site", "https://news.example"])
+        .arg(dist)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    (output.status.code().unwrap_or(-1), format!("{stdout}{stderr}"))
+}
+
+fn page(dist: &Path, path: &str) -> Html {
+    Html::parse_document(&std::fs::read_to_string(dist.join(path)).unwrap())
+}
+
+fn texts(document: &Html, selector: &str) -> Vec<String> {
+    let selector = Selector::parse(selector).unwrap();
+    document
+        .select(&selector)
+        .map(|element| element.text().collect::<String>().trim().to_owned())
+        .collect()
+}
+
+fn attribute(document: &Html, selector: &str, name: &str) -> Option<String> {
+    let selector = Selector::parse(selector).unwrap();
+    document
+        .select(&selector)
+        .next()
+        .and_then(|element| element.value().attr(name).map(str::to_owned))
+}
+
+#[test]
+fn publishing_the_fixtures_writes_a_page_for_each_article_and_the_front_page_for_the_default_one() {
+    let fixtures = all_fixtures();
+    let articles: Vec<(&str, String)> = fixtures.iter().map(|(id, json)| (id.as_str(), json.clone())).collect();
+    let dist = built_reader("fixtures", &articles);
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 0, "{output}");
+    for (id, _) in &fixtures {
+        assert!(dist.join("articles").join(id).join("index.html").is_file(), "a page for {id}");
+    }
+    assert!(dist.join("shell.html").is_file(), "the app's shell is kept beside the front page");
+    let front = page(&dist, "index.html");
+    let seed_page = page(&dist, &format!("articles/{SEED_ID}/index.html"));
+    assert_eq!(texts(&front, "h1"), texts(&seed_page, "h1"), "the front page shows the default article");
+    assert!(output.contains(&format!("published {} page(s)", fixtures.len() + 1)), "{output}");
+}
+
+#[test]
+fn the_seed_page_holds_the_whole_article_and_describes_it_in_its_head() {
+    let dist = built_reader("seed", &[(SEED_ID, fixture(SEED_ID))]);
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 0, "{output}");
+    let document = page(&dist, &format!("articles/{SEED_ID}/index.html"));
+    let seed: serde_json::Value = serde_json::from_str(&fixture(SEED_ID)).unwrap();
+    let headline = seed["headline"].as_str().unwrap();
+
+    assert_eq!(texts(&document, "h1"), vec![headline.to_owned()]);
+    assert_eq!(texts(&document, "[data-testid=kicker]"), vec!["Conflict".to_owned()]);
+    assert!(texts(&document, "[data-testid=summary]")[0].contains("long, substantive"));
+    let headings = texts(&document, ".lede-article-section__heading");
+    let expected: Vec<String> = seed["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|section| section["heading"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(headings, expected, "every section, in order");
+    assert_eq!(expected.len(), 4);
+    assert!(!texts(&document, "[data-testid=related] a").is_empty(), "related articles are plain links");
+    assert_eq!(attribute(&document, "[data-testid=related] a", "href").map(|href| href.starts_with("/articles/")), Some(true));
+    assert!(texts(&document, "[data-testid=byline] time")[0].ends_with("UTC"), "times say their zone");
+
+    assert_eq!(attribute(&document, "html", "lang").as_deref(), Some("en"));
+    assert_eq!(attribute(&document, "html", "dir").as_deref(), Some("ltr"));
+    assert_eq!(texts(&document, "title"), vec![headline.to_owned()]);
+    assert_eq!(attribute(&document, "meta[property='og:title']", "content").as_deref(), Some(headline));
+    assert_eq!(
+        attribute(&document, "link[rel=canonical]", "href").as_deref(),
+        Some(format!("https://news.example/articles/{SEED_ID}/").as_str())
+    );
+    assert!(attribute(&document, "meta[name=description]", "content").is_some_and(|text| text.contains("long, substantive")));
+    assert!(attribute(&document, "meta[name='twitter:card']", "content").is_some());
+    let json_ld = texts(&document, "script[type='application/ld+json']");
+    let json_ld: serde_json::Value = serde_json::from_str(&json_ld[0]).unwrap();
+    assert_eq!(json_ld["@type"], "NewsArticle");
+    assert_eq!(json_ld["headline"], headline);
+    assert_eq!(attribute(&document, "#lede-app", "data-lede-published").as_deref(), Some(SEED_ID));
+}
+
+#[test]
+fn a_second_run_renders_only_the_articles_that_changed() {
+    let dist = built_reader("incremental", &[(SEED_ID, fixture(SEED_ID)), ("minimal-article", fixture("minimal-article"))]);
+    let (code, first) = publish(&dist);
+    assert_eq!(code, 0, "{first}");
+    assert!(first.contains("published 3 page(s), 0 unchanged"), "{first}");
+    let (_, second) = publish(&dist);
+    assert!(second.contains("published 0 page(s), 3 unchanged"), "{second}");
+    let changed = fixture("minimal-article").replace("A Minimal Article", "A Changed Article");
+    std::fs::write(dist.join("articles/minimal-article.json"), changed).unwrap();
+    let (_, third) = publish(&dist);
+    assert!(third.contains("published 1 page(s), 2 unchanged"), "{third}");
+    assert_eq!(texts(&page(&dist, "articles/minimal-article/index.html"), "h1"), vec!["A Changed Article".to_owned()]);
+}
+
+/// Text that would be markup, a script, a comment or an attribute if it were pasted
+/// into HTML unescaped.
+const HOSTILE: &str = "</script><script>alert(1)</script><!-- \"' onload=\"alert(2)\" <img src=x onerror=alert(3)> \u{2028}</title>";
+
+/// Appends [`HOSTILE`] to every string of `value` that is free text.
+fn make_hostile(value: &mut serde_json::Value, key: Option<&str>) {
+    const STRUCTURAL: [&str; 10] = ["id", "kind", "language", "published", "updated", "schema_version", "type", "direction", "role", "url"];
+    match value {
+        serde_json::Value::Object(object) => {
+            for (name, child) in object.iter_mut() {
+                make_hostile(child, Some(name));
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|item| make_hostile(item, key)),
+        serde_json::Value::String(text) if !key.is_some_and(|key| STRUCTURAL.contains(&key)) => {
+            text.push_str(HOSTILE);
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn hostile_strings_in_every_field_stay_text_and_add_no_element_attribute_or_script() {
+    let mut seed: serde_json::Value = serde_json::from_str(&fixture(SEED_ID)).unwrap();
+    make_hostile(&mut seed, None);
+    let dist = built_reader("hostile", &[(SEED_ID, seed.to_string())]);
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 0, "{output}");
+    let text = std::fs::read_to_string(dist.join(format!("articles/{SEED_ID}/index.html"))).unwrap();
+    let document = Html::parse_document(&text);
+
+    let scripts: Vec<String> = document
+        .select(&Selector::parse("script").unwrap())
+        .map(|script| script.value().attr("type").unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(scripts, vec!["application/ld+json".to_owned(), "module".to_owned()], "only our own scripts");
+    assert_eq!(document.select(&Selector::parse("img").unwrap()).count(), 0, "no element from the text");
+    for element in document.select(&Selector::parse("*").unwrap()) {
+        for (name, value) in element.value().attrs() {
+            assert!(!name.starts_with("on"), "an event handler {name}={value:?} on <{}>", element.value().name());
+            assert!(!value.trim_start().to_ascii_lowercase().starts_with("javascript:"), "{name}={value:?}");
+        }
+    }
+    let headline = seed["headline"].as_str().unwrap();
+    assert_eq!(texts(&document, "h1"), vec![headline.to_owned()], "the headline is text, whole");
+    assert_eq!(texts(&document, "title"), vec![headline.to_owned()]);
+    assert_eq!(attribute(&document, "meta[property='og:title']", "content").as_deref(), Some(headline));
+    let json_ld: serde_json::Value = serde_json::from_str(&texts(&document, "script[type='application/ld+json']")[0]).unwrap();
+    assert_eq!(json_ld["headline"], headline, "the JSON-LD holds the same text");
+    let body_start = text.find("<body>").unwrap();
+    assert!(!text[body_start..].contains("<script"), "no script in the body: {}", &text[body_start..]);
+}
+
+#[test]
+fn an_article_with_an_unsafe_link_is_refused_by_name_and_the_others_are_published() {
+    let unsafe_link = fixture("minimal-article").replace(
+        "\"text\": \"One paragraph is all an article needs.\"",
+        "\"text\": [{\"text\": \"click\", \"href\": \"javascript:alert(1)\"}]",
+    );
+    let dist = built_reader("unsafe", &[(SEED_ID, fixture(SEED_ID)), ("minimal-article", unsafe_link)]);
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 1, "{output}");
+    assert!(output.contains("minimal-article.json") && output.contains("javascript"), "{output}");
+    assert!(!dist.join("articles/minimal-article/index.html").exists());
+    assert!(dist.join(format!("articles/{SEED_ID}/index.html")).is_file());
+}
+
+#[test]
+fn a_published_front_page_is_refused_as_the_shell() {
+    let dist = built_reader("shell", &[(SEED_ID, fixture(SEED_ID))]);
+    let (code, _) = publish(&dist);
+    assert_eq!(code, 0);
+    std::fs::remove_file(dist.join("shell.html")).unwrap();
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 2, "{output}");
+    assert!(output.contains("published page"), "{output}");
+}

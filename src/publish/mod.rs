@@ -1,0 +1,149 @@
+//! Publishing: an article rendered natively, with the components the browser uses, into a
+//! complete HTML page that reads, ranks, unfurls and prints before any script runs. The
+//! app takes the page over once its wasm has arrived (decision 015).
+//!
+//! A published page is the reader's own page (`index.html`, as Trunk built it, which this
+//! module calls the shell) with three things filled in: the `<html>` element's language
+//! and direction, a `<head>` that describes the article, and the reading view, rendered
+//! as the app renders it when everything is shown, in place of the loading placeholder.
+//! Every string goes through the renderer's escaping or [`escape_attribute`]; nothing in
+//! an article can add an element, attribute or script.
+//!
+//! This is the top floor for the `ssr` build, like `embed` for the browser: nothing
+//! imports it. The `lede` command (cli/) drives it over a folder of articles.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::{ArticleView, BodyChunks, PublishedSiteOrigin, ReadingState};
+use crate::model::slug::Slug;
+use crate::model::Article;
+use crate::app::PUBLISHED_ATTRIBUTE;
+use crate::pages::OWNER_ATTRIBUTE;
+use crate::reader_settings::ReaderSettings;
+use crate::reading::chunks::rendering_chunks;
+use crate::reading::head::head_tags;
+use crate::reading::json_ld::news_article_json_ld;
+use crate::reading::layout::{ArticleViewLayout, BodyRendering};
+use crate::routing::{article_path, ArticleNavigation};
+
+
+/// The stylesheet a published page adds for readers without scripts, beside the reader's
+/// own files (`style/noscript.css`).
+pub const NOSCRIPT_STYLESHEET: &str = "noscript.css";
+
+/// The reader's page as Trunk built it: what a published page keeps of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppShell {
+    /// The head's links and scripts: the stylesheet, the start-up script, the wasm and its
+    /// glue, each with the name and integrity hash of this build.
+    assets: String,
+}
+
+impl AppShell {
+    /// Reads the shell from the text of the built `index.html`. Refuses a page that was
+    /// published already, whose assets would carry a first article's description.
+    pub fn from_index_html(index_html: &str) -> Result<AppShell, String> {
+        if index_html.contains(PUBLISHED_ATTRIBUTE) {
+            return Err("the shell is a published page, not the reader's built index.html".to_owned());
+        }
+        let after_title = index_html
+            .find("</title>")
+            .map(|at| at + "</title>".len())
+            .ok_or("the shell has no <title>")?;
+        let head_end = index_html[after_title..]
+            .find("</head>")
+            .map(|at| after_title + at)
+            .ok_or("the shell has no </head> after its <title>")?;
+        let assets = index_html[after_title..head_end].to_owned();
+        if !assets.contains(".wasm") || !assets.contains("<script") {
+            return Err("the shell's head names no wasm or no start-up script: is it Trunk's release build?".to_owned());
+        }
+        Ok(AppShell { assets })
+    }
+}
+
+/// The published page of `article`, whose address is `page_url` (absolute), as a complete
+/// HTML document.
+pub fn article_page_html(article: &Arc<Article>, shell: &AppShell, page_url: &str) -> String {
+    let site_origin = crate::platform::url::parse_url(page_url, None).map(|url| url.origin).unwrap_or_default();
+    let mut head = String::new();
+    head.push_str("<meta charset=\"utf-8\">");
+    head.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    head.push_str("<meta name=\"color-scheme\" content=\"light dark\">");
+    head.push_str(&format!("<title>{}</title>", escape_text(&article.headline)));
+    for tag in head_tags(article, page_url) {
+        let Some(value) = tag.value else { continue };
+        head.push_str(&format!(
+            "<{element} {OWNER_ATTRIBUTE} {key_attribute}=\"{key}\" {value_attribute}=\"{value}\">",
+            element = tag.kind.element(),
+            key_attribute = tag.kind.key_attribute(),
+            key = escape_attribute(tag.key),
+            value_attribute = tag.kind.value_attribute(),
+            value = escape_attribute(&value),
+        ));
+    }
+    // The JSON-LD escapes `<`, `>`, `&` and the two line separators inside its strings, so
+    // it can never close its script element.
+    head.push_str(&format!(
+        "<script {OWNER_ATTRIBUTE} type=\"application/ld+json\">{}</script>",
+        news_article_json_ld(article, page_url)
+    ));
+    head.push_str(&shell.assets);
+    head.push_str(&format!("<noscript><link rel=\"stylesheet\" href=\"/{NOSCRIPT_STYLESHEET}\"></noscript>"));
+    format!(
+        "<!doctype html><html lang=\"{language}\" dir=\"{direction}\"><head>{head}</head><body><div id=\"lede-app\" class=\"lede-app\" {PUBLISHED_ATTRIBUTE}=\"{id}\">{view}</div></body></html>",
+        language = escape_attribute(&article.language),
+        direction = article.direction.as_html_dir(),
+        id = escape_attribute(article.id.as_str()),
+        view = article_view_html(article, &site_origin),
+    )
+}
+
+/// The reading view of `article` as HTML, as the app renders it on the reader's page with
+/// everything shown: every section, the notes, the related articles. Addresses on
+/// `site_origin` are written from their path (see [`PublishedSiteOrigin`]).
+pub fn article_view_html(article: &Arc<Article>, site_origin: &str) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(PublishedSiteOrigin(site_origin.to_owned()));
+        let layout = ArticleViewLayout {
+            body_rendering: BodyRendering::AllAtOnce,
+            ..ArticleViewLayout::default()
+        };
+        let parts: Arc<[_]> = rendering_chunks(&article.sections).into();
+        let switches = (0..parts.len()).map(|_| RwSignal::new(true)).collect();
+        let reading = ReadingState {
+            settings: RwSignal::new(ReaderSettings::default()),
+            body: BodyChunks {
+                parts,
+                switches,
+                first_paint_done: RwSignal::new(true),
+            },
+            progress_bar: NodeRef::new(),
+            on_click: Callback::new(|_| {}),
+            show_all_sections: Callback::new(|()| {}),
+        };
+        // Related articles are plain links to their published pages; opening and loading
+        // ahead are the app's, once it has taken over.
+        let navigation = ArticleNavigation {
+            open: Callback::new(|_: Slug| {}),
+            prefetch: Callback::new(|_: Slug| {}),
+            href: Callback::new(|article_id: Slug| article_path(&article_id)),
+            leave: None,
+        };
+        let article = Arc::clone(article);
+        view! { <ArticleView article=article navigation=navigation layout=layout reading=reading /> }.to_html()
+    })
+}
+
+/// `text` escaped for an HTML text node.
+pub fn escape_text(text: &str) -> String {
+    html_escape::encode_text(text).into_owned()
+}
+
+/// `text` escaped for a double-quoted HTML attribute value.
+pub fn escape_attribute(text: &str) -> String {
+    html_escape::encode_double_quoted_attribute(text).into_owned()
+}

@@ -1,0 +1,184 @@
+// End-to-end tests of the published pages (`lede publish`, run by `cargo xtask build`): read
+// with scripts off from a plain static file server, and taken over by the app with scripts
+// on.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { launchChromium } from './browser.mjs';
+import { serveDist } from './serve-dist.mjs';
+import { serveStatic } from './static-server.mjs';
+import { twoFrames, until } from './conditions.mjs';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = join(projectRoot, 'dist');
+const articleJson = async (id) => JSON.parse(await readFile(join(projectRoot, 'fixtures', 'articles', `${id}.json`), 'utf8'));
+
+const SEED_ID = 'zelensky-kushner-witkoff-call';
+const FIRST_RELATED_ID = 'florida-meetings-joint-statement';
+
+let staticServer;
+let server;
+let withoutScripts;
+let withScripts;
+
+before(async () => {
+  staticServer = await serveStatic(dist);
+  server = await serveDist(dist);
+  withoutScripts = await launchChromium({ javaScriptEnabled: false });
+  withScripts = await launchChromium();
+});
+
+after(async () => {
+  await withoutScripts?.close();
+  await withScripts?.close();
+  await staticServer?.close();
+  await server?.close();
+});
+
+/** A new page of `browser` that fails the test on any uncaught error or console error. */
+async function newWatchedPage(browser, { width = 1280, height = 900 } = {}) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  return { page, problems };
+}
+
+test('with scripts off, the front page reads the whole seed article from a plain static host', async () => {
+  const seed = await articleJson(SEED_ID);
+  const { page } = await newWatchedPage(withoutScripts, { width: 390, height: 844 });
+  await page.goto(`${staticServer.origin}/`);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), seed.headline);
+  assert.equal(await page.getByTestId('kicker').textContent(), seed.category.name);
+  assert.match(await page.getByTestId('summary').textContent(), /long, substantive/);
+  const headings = await page.locator('.lede-article-section__heading').allTextContents();
+  assert.deepEqual(headings, seed.body.map((section) => section.heading));
+  assert.ok(await page.locator('.lede-context-note').isVisible(), 'the context note');
+  assert.ok(await page.locator('.lede-reporting-note').isVisible(), 'the reporting note');
+  assert.equal(await page.getByTestId('related-card').count(), seed.related.length, 'every related article');
+  assert.equal(await page.getByTestId('reader-controls').isVisible(), false, 'no display controls without the app');
+  assert.ok(await page.getByRole('link', { name: headings[2] }).isVisible(), 'the section list is open on a phone');
+  assert.equal(await page.title(), seed.headline);
+  await page.screenshot({ path: join(projectRoot, 'target', 'screenshots', 'published-seed-phone-no-script.png'), fullPage: true });
+  await page.close();
+});
+
+test('with scripts off, a section link jumps to its section and a related link opens its published page', async () => {
+  const related = await articleJson(FIRST_RELATED_ID);
+  const { page } = await newWatchedPage(withoutScripts);
+  await page.goto(`${staticServer.origin}/`);
+  await page.locator('.lede-section-nav__link').nth(2).click();
+  assert.match(page.url(), /#russias-response$/);
+  await until(() => page.evaluate(() => document.querySelector('#russias-response').getBoundingClientRect().top < 200), 'the section at the top');
+  await page.getByRole('link', { name: related.headline }).click();
+  await page.waitForURL(`${staticServer.origin}/articles/${FIRST_RELATED_ID}/`);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), related.headline);
+  await page.close();
+});
+
+test('the app takes the published page over without a shift: scroll position, selection and focus survive', async () => {
+  const { page, problems } = await newWatchedPage(withScripts, { width: 390, height: 844 });
+  let releaseWasm;
+  const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await wasmHeld;
+    await route.continue().catch(() => {});
+  });
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.locator('[data-lede-published]').count(), 1, 'the published view, before the app');
+
+  // The reader scrolls to the second section, selects part of a paragraph and focuses a link.
+  const before = await page.evaluate(() => {
+    document.querySelector('#florida-meetings').scrollIntoView({ behavior: 'instant' });
+    window.scrollBy({ top: -40, behavior: 'instant' });
+    const paragraph = document.querySelector('#florida-meetings p');
+    const text = paragraph.firstChild;
+    const range = document.createRange();
+    range.setStart(text, 4);
+    range.setEnd(text, 40);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return { scrollY: window.scrollY, selected: getSelection().toString(), paragraphId: paragraph.id };
+  });
+  await page.locator('[data-testid=related-card] a').first().focus();
+  const focusedHref = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  const releasedAt = await page.evaluate(() => performance.now());
+
+  releaseWasm();
+  await page.waitForFunction(() => !document.querySelector('[data-lede-published]') && document.querySelector('#lede-app h1'));
+  await twoFrames(page);
+  const after = await page.evaluate(() => ({
+    scrollY: window.scrollY,
+    selected: getSelection().toString(),
+    anchorParagraph: getSelection().anchorNode?.parentElement?.closest('p')?.id,
+    focusedHref: document.activeElement?.getAttribute('href'),
+    apps: document.querySelectorAll('.lede-app').length,
+    headlines: document.querySelectorAll('h1').length,
+  }));
+  assert.equal(after.apps, 1, 'one view, the app\'s');
+  assert.equal(after.headlines, 1);
+  assert.ok(Math.abs(after.scrollY - before.scrollY) < 1, `scrolled to ${after.scrollY}, was ${before.scrollY}`);
+  assert.equal(after.selected, before.selected, 'the selection survives');
+  assert.equal(after.anchorParagraph, before.paragraphId);
+  assert.equal(after.focusedHref, focusedHref, 'focus stays on the link');
+
+  const { shift, laterCandidates } = await page.evaluate((releasedAt) => {
+    const shifts = new PerformanceObserver(() => {});
+    shifts.observe({ type: 'layout-shift', buffered: true });
+    const paints = new PerformanceObserver(() => {});
+    paints.observe({ type: 'largest-contentful-paint', buffered: true });
+    return {
+      shift: shifts.takeRecords().reduce((sum, entry) => sum + entry.value, 0),
+      laterCandidates: paints.takeRecords().filter((entry) => entry.startTime > releasedAt).length,
+    };
+  }, releasedAt);
+  assert.equal(shift, 0, 'no layout shift from the first paint to the takeover');
+  assert.equal(laterCandidates, 0, 'no new largest contentful paint after the takeover');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('after the takeover the display settings work, a related card opens inside the app, and Back needs no request', async () => {
+  const related = await articleJson(FIRST_RELATED_ID);
+  const seed = await articleJson(SEED_ID);
+  const { page, problems } = await newWatchedPage(withScripts);
+  await page.goto(`${server.origin}/`);
+  await page.waitForFunction(() => !document.querySelector('[data-lede-published]') && document.querySelector('#lede-app h1'));
+  await page.getByText('Display', { exact: true }).click();
+  await page.getByRole('radio', { name: 'Sepia' }).check();
+  assert.equal(await page.locator('.lede-article-view').getAttribute('data-theme'), 'sepia');
+  await page.getByText('Display', { exact: true }).click();
+  await page.evaluate(() => localStorage.clear());
+
+  const documents = [];
+  const articleRequests = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'document') documents.push(request.url());
+    if (request.url().endsWith('.json')) articleRequests.push(request.url());
+  });
+  await page.getByRole('link', { name: related.headline }).click();
+  await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: seed.headline }).waitFor();
+  assert.deepEqual(documents, [], 'no page was loaded');
+  assert.ok(!articleRequests.some((url) => url.includes(SEED_ID)), 'the seed came from memory on Back');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a published page whose article cannot be loaded stays as it was published', async () => {
+  const seed = await articleJson(SEED_ID);
+  const { page } = await newWatchedPage(withScripts);
+  await page.route(`**/articles/${SEED_ID}.json`, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${server.origin}/`);
+  await until(() => page.evaluate(() => document.querySelector('.lede-app[hidden]')?.textContent.includes('not found')), 'the app to give up');
+  assert.equal(await page.locator('[data-lede-published] h1').textContent(), seed.headline);
+  assert.equal(await page.title(), seed.headline, 'the title still names the article');
+  await page.close();
+});
