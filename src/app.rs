@@ -48,21 +48,22 @@ pub fn mount_app() {
         .get_element_by_id(APP_ROOT_ID)
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(root) = root {
-        match app_root_beside_published(&root) {
-            Some(app_root) => {
-                let published = PublishedPage::new(root, app_root.clone());
-                leptos::mount::mount_to(app_root, move || {
-                    provide_context(published.clone());
-                    view! { <App /> }
-                })
-                .forget();
-            }
+        let (mount_root, published) = match app_root_beside_published(&root) {
+            Some(app_root) => (app_root.clone(), Some(PublishedPage::new(root, app_root))),
             None => {
                 // The placeholder is there for readers without wasm; the app replaces it.
                 root.set_text_content(None);
-                leptos::mount::mount_to(root, App).forget();
+                (root, None)
             }
-        }
+        };
+        // One call for both cases: each call of `mount_to` compiles its own copy.
+        leptos::mount::mount_to(mount_root, move || {
+            if let Some(published) = published.clone() {
+                provide_context(published);
+            }
+            view! { <App /> }
+        })
+        .forget();
         // While the article downloads: its dates will need the browser's locale data, and
         // its view the reader's settings.
         crate::platform::intl::warm_up();

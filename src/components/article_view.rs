@@ -121,12 +121,11 @@ pub fn ArticleView(
     // Set through the CSSOM (`style.setProperty`), which a host's Content Security Policy
     // allows, where a `style` attribute would need `'unsafe-inline'`. A published page,
     // rendered natively, is plain HTML where it could only be a `style` attribute: it
-    // leaves the standard size to the stylesheet's default.
-    let text_percent = move || {
-        let percent = settings.get().text_percent();
-        (cfg!(target_arch = "wasm32") || percent != crate::reader_settings::TEXT_SIZES_PERCENT[crate::reader_settings::STANDARD_TEXT_SIZE])
-            .then(|| percent.to_string())
-    };
+    // leaves the size to the stylesheet's default, and the app sets the reader's own.
+    #[cfg(target_arch = "wasm32")]
+    let text_percent = move || settings.get().text_percent().to_string();
+    #[cfg(not(target_arch = "wasm32"))]
+    let text_percent = move || None::<String>;
     let line_width = move || settings.get().line_width.as_str();
     let header_language = language.clone();
     let sidebar_language = language.clone();

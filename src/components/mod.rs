@@ -43,6 +43,10 @@ pub struct PublishedSiteOrigin(pub String);
 /// path when it is on the site a page is being published for.
 pub fn address_of(url: &crate::model::web_url::WebUrl) -> String {
     let full = url.as_str();
+    // Publishing is native only; the browser's build leaves the lookup out.
+    if cfg!(target_arch = "wasm32") {
+        return full.to_owned();
+    }
     if let Some(PublishedSiteOrigin(origin)) = leptos::prelude::use_context::<PublishedSiteOrigin>() {
         if let Some(path) = full.strip_prefix(origin.as_str()).filter(|path| path.starts_with('/')) {
             return path.to_owned();

@@ -292,10 +292,20 @@ test('a slow load shows a thin progress bar only after 150 ms', async () => {
     await new Promise((resolve) => setTimeout(resolve, 1200));
     await route.continue().catch(() => {});
   });
+  // The bar's opacity as it comes into the page, read by a mutation observer in the same
+  // task rather than by a later round trip, which may come after the 150 ms.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const bar = document.querySelector('.lede-loading-state__progress');
+      if (!bar) return;
+      window.__lede_first_bar_opacity = getComputedStyle(bar).opacity;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.goto(`${server.origin}/articles/${FIRST_RELATED_ID}`);
   const bar = page.locator('.lede-loading-state__progress');
   await bar.waitFor({ state: 'attached' });
-  assert.ok(Number(await bar.evaluate((element) => getComputedStyle(element).opacity)) < 0.5, 'hidden at first');
+  assert.ok(Number(await page.evaluate(() => window.__lede_first_bar_opacity)) < 0.5, 'hidden at first');
   await page.waitForFunction(() => getComputedStyle(document.querySelector('.lede-loading-state__progress')).opacity === '1');
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.close();

@@ -137,6 +137,15 @@ fn test(fuzz_seconds: Option<u64>) -> Result<(), String> {
         )
     })?;
 
+    // Its own invocation: the command builds the reader's crate for publishing (feature
+    // `ssr`), which must not be unified with the browser build's `csr`.
+    step("native tests of the lede command (publishing)", || {
+        run(
+            Command::new("cargo").args(["test", "--quiet", "--package", "lede-cli"]).env("PATH", &path),
+            "cargo test --package lede-cli",
+        )
+    })?;
+
     step("module floors (cargo xtask module-graph)", || module_graph::print(&project_root().join("src")))?;
 
     let browser_test = |driver_variable: &str, driver: &Path| {

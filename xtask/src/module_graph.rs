@@ -29,6 +29,7 @@ pub fn print(src: &Path) -> Result<(), String> {
         .unwrap_or_default();
     let checks = [
         ("nothing imports embed, the top floor", imported_by("embed").is_empty()),
+        ("nothing imports publish, the publishing build's top floor", imported_by("publish").is_empty()),
         ("model imports nothing but URL parsing from platform", model_imports.is_empty()),
         (
             "components import neither pages nor api",
