@@ -73,10 +73,18 @@ fn project_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// Builds and publishes `dist/`, then serves it as a host would, published pages
+/// included, on 127.0.0.1:8080. (For a development server that rebuilds on every change,
+/// without published pages, run `trunk serve` with the installed tools on PATH.)
 fn serve() -> Result<(), String> {
-    let path = tools::ensure_build_tools()?;
-    println!("serving the reader on http://127.0.0.1:8080 (Ctrl-C stops it)");
-    run(Command::new("trunk").arg("serve").env("PATH", &path), "trunk serve")
+    release_build()?;
+    println!("serving the reader and its published pages on http://127.0.0.1:8080 (Ctrl-C stops it)");
+    let options = test_server::ServeOptions {
+        connect_sources: Vec::new(),
+        unpublished: false,
+        port: 8080,
+    };
+    test_server::serve(&project_root().join("dist"), &options)
 }
 
 fn release_build() -> Result<std::ffi::OsString, String> {

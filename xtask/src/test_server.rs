@@ -64,6 +64,8 @@ pub struct ServeOptions {
     /// Serves the app's shell where a published page would be (`--unpublished`): the
     /// reader as a single-page app, for the tests of its own loading and error states.
     pub unpublished: bool,
+    /// The loopback port; 0 for any free one (the tests').
+    pub port: u16,
 }
 
 /// The options of `serve-test`: `--unpublished` and `--connect-src ORIGIN` pairs.
@@ -73,6 +75,7 @@ pub fn parse_options(arguments: &[String]) -> Result<ServeOptions, String> {
     Ok(ServeOptions {
         connect_sources: parse_connect_sources(&rest)?,
         unpublished,
+        port: 0,
     })
 }
 
@@ -99,7 +102,7 @@ pub fn serve(dist: &Path, options: &ServeOptions) -> Result<(), String> {
         .build()
         .map_err(|error| error.to_string())?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", options.port))
             .await
             .map_err(|error| error.to_string())?;
         let address = listener.local_addr().map_err(|error| error.to_string())?;
