@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use lede::config::ReaderConfig;
 use lede::model::parse_article;
-use lede::publish::{article_page_html, AppShell};
+use lede::publish::{article_page_html, feeds, AppShell};
 
 /// What to publish, and where.
 pub struct PublishOptions {
@@ -92,6 +92,7 @@ pub fn publish(options: &PublishOptions) -> Result<PublishReport, String> {
         .collect();
     article_files.sort();
     let copies_json = options.articles != dist.join("articles");
+    let mut published_articles = Vec::new();
     for file in article_files {
         let text = match std::fs::read_to_string(&file) {
             Ok(text) => text,
@@ -111,6 +112,7 @@ pub fn publish(options: &PublishOptions) -> Result<PublishReport, String> {
             }
         };
         let article = parsed.article;
+        published_articles.push(std::sync::Arc::clone(&article));
         let id = article.id.as_str().to_owned();
         if copies_json {
             write(&dist.join("articles").join(format!("{id}.json")), &text)?;
@@ -143,6 +145,18 @@ pub fn publish(options: &PublishOptions) -> Result<PublishReport, String> {
         }
     }
     write_fingerprints(&dist.join(FINGERPRINTS_FILE), &fingerprints)?;
+    // The feeds list every article, so they are written on every run: they are small.
+    let listed: Vec<&lede::model::Article> = published_articles.iter().map(|article| article.as_ref()).collect();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX));
+    write(&dist.join("sitemap.xml"), &feeds::sitemap_xml(&options.site, &listed, now))?;
+    let feed_title = published_articles
+        .iter()
+        .find(|article| article.id == config.default_article)
+        .or(published_articles.first())
+        .map_or_else(|| "Lede".to_owned(), |article| article.outlet.name.clone());
+    write(&dist.join("feed.xml"), &feeds::atom_feed(&options.site, &feed_title, &listed))?;
     report.elapsed_ms = started.elapsed().as_millis();
     Ok(report)
 }

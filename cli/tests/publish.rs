@@ -234,3 +234,70 @@ fn a_published_front_page_is_refused_as_the_shell() {
     assert_eq!(code, 2, "{output}");
     assert!(output.contains("published page"), "{output}");
 }
+
+fn xml(dist: &Path, name: &str) -> String {
+    std::fs::read_to_string(dist.join(name)).unwrap()
+}
+
+#[test]
+fn the_sitemap_lists_every_page_with_its_last_change_and_marks_only_recent_articles_as_news() {
+    let fresh = fixture("minimal-article")
+        .replace("\"id\": \"minimal-article\"", "\"id\": \"fresh-article\"")
+        .replace("2025-12-06T12:00:00Z", "2999-01-01T00:00:00Z")
+        .replace("A Minimal Article", "Fresh & <New>");
+    let dist = built_reader("sitemap", &[(SEED_ID, fixture(SEED_ID)), ("fresh-article", fresh)]);
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 0, "{output}");
+    let text = xml(&dist, "sitemap.xml");
+    let document = roxmltree::Document::parse(&text).expect("the sitemap is well-formed XML");
+    let root = document.root_element();
+    assert_eq!(root.tag_name().name(), "urlset");
+    assert_eq!(root.tag_name().namespace(), Some("http://www.sitemaps.org/schemas/sitemap/0.9"));
+    const NEWS: &str = "http://www.google.com/schemas/sitemap-news/0.9";
+    let urls: Vec<roxmltree::Node> = root.children().filter(|node| node.has_tag_name("url")).collect();
+    assert_eq!(urls.len(), 2, "one entry per article page");
+    let child_text = |node: &roxmltree::Node, name: &str| {
+        node.children().find(|child| child.tag_name().name() == name).and_then(|child| child.text()).map(str::to_owned)
+    };
+    let locations: Vec<String> = urls.iter().filter_map(|url| child_text(url, "loc")).collect();
+    assert!(locations.contains(&format!("https://news.example/articles/{SEED_ID}/")), "{locations:?}");
+    assert!(locations.contains(&"https://news.example/articles/fresh-article/".to_owned()));
+    for url in &urls {
+        assert!(child_text(url, "lastmod").is_some_and(|lastmod| lastmod.len() >= 20), "a W3C datetime");
+        let is_fresh = child_text(url, "loc").is_some_and(|loc| loc.contains("fresh-article"));
+        let news = url.descendants().find(|node| node.has_tag_name((NEWS, "news")));
+        assert_eq!(news.is_some(), is_fresh, "the news extension only on the recent article");
+        if let Some(news) = news {
+            let title = news.descendants().find(|node| node.has_tag_name((NEWS, "title"))).and_then(|node| node.text());
+            assert_eq!(title, Some("Fresh & <New>"));
+            let language = news.descendants().find(|node| node.has_tag_name((NEWS, "language"))).and_then(|node| node.text());
+            assert_eq!(language, Some("en"));
+        }
+    }
+}
+
+#[test]
+fn the_atom_feed_holds_every_article_newest_first_with_the_elements_atom_requires() {
+    let mut seed: serde_json::Value = serde_json::from_str(&fixture(SEED_ID)).unwrap();
+    make_hostile(&mut seed, None);
+    let dist = built_reader("atom", &[(SEED_ID, seed.to_string()), ("minimal-article", fixture("minimal-article"))]);
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 0, "{output}");
+    let text = xml(&dist, "feed.xml");
+    let document = roxmltree::Document::parse(&text).expect("the feed is well-formed XML");
+    const ATOM: &str = "http://www.w3.org/2005/Atom";
+    let feed = document.root_element();
+    assert!(feed.has_tag_name((ATOM, "feed")));
+    for required in ["id", "title", "updated"] {
+        assert!(feed.children().any(|node| node.has_tag_name((ATOM, required))), "the feed's {required}");
+    }
+    let entries: Vec<roxmltree::Node> = feed.children().filter(|node| node.has_tag_name((ATOM, "entry"))).collect();
+    assert_eq!(entries.len(), 2);
+    for entry in &entries {
+        for required in ["id", "title", "updated", "author", "link"] {
+            assert!(entry.children().any(|node| node.has_tag_name((ATOM, required))), "an entry's {required}");
+        }
+    }
+    let first_title = entries[0].children().find(|node| node.has_tag_name((ATOM, "title"))).and_then(|node| node.text());
+    assert_eq!(first_title, seed["headline"].as_str(), "the newest first, its hostile title kept as text");
+}

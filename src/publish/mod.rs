@@ -12,6 +12,8 @@
 //! This is the top floor for the `ssr` build, like `embed` for the browser: nothing
 //! imports it. The `lede` command (cli/) drives it over a folder of articles.
 
+pub mod feeds;
+
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -90,6 +92,7 @@ pub fn article_page_html(article: &Arc<Article>, shell: &AppShell, page_url: &st
         "<script {OWNER_ATTRIBUTE} type=\"application/ld+json\">{}</script>",
         news_article_json_ld(article, page_url)
     ));
+    head.push_str("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.xml\">");
     head.push_str(&shell.assets);
     head.push_str(&format!("<noscript><link rel=\"stylesheet\" href=\"/{NOSCRIPT_STYLESHEET}\"></noscript>"));
     format!(
