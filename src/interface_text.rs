@@ -74,6 +74,8 @@ pub struct InterfaceText {
     pub page_not_found: &'static str,
     /// Before the address that has no page.
     pub no_page_at: &'static str,
+    /// The published not-found page's message, which cannot know the address.
+    pub no_page_here: &'static str,
     /// A paragraph's permalink's name, and a quote's.
     pub copy_link_to_paragraph: &'static str,
     /// See `copy_link_to_paragraph`.
@@ -191,6 +193,7 @@ impl InterfaceText {
             article_unavailable,
             page_not_found,
             no_page_at,
+            no_page_here,
             copy_link_to_paragraph,
             copy_link_to_quote,
             link_shared,
@@ -228,6 +231,7 @@ impl InterfaceText {
             article_unavailable,
             page_not_found,
             no_page_at,
+            no_page_here,
             copy_link_to_paragraph,
             copy_link_to_quote,
             link_shared,
@@ -311,6 +315,7 @@ pub const ENGLISH: InterfaceText = InterfaceText {
     article_unavailable: "Article unavailable",
     page_not_found: "Page not found",
     no_page_at: "there is no page at ",
+    no_page_here: "there is no page at this address",
     copy_link_to_paragraph: "Copy link to this paragraph",
     copy_link_to_quote: "Copy link to this quote",
     link_shared: "Link shared",
@@ -380,6 +385,7 @@ pub const FRENCH: InterfaceText = InterfaceText {
     article_unavailable: "Article indisponible",
     page_not_found: "Page introuvable",
     no_page_at: "Il n'y a pas de page à l'adresse ",
+    no_page_here: "Il n'y a pas de page à cette adresse",
     copy_link_to_paragraph: "Copier le lien vers ce paragraphe",
     copy_link_to_quote: "Copier le lien vers cette citation",
     link_shared: "Lien partagé",
@@ -455,6 +461,7 @@ pub const GERMAN: InterfaceText = InterfaceText {
     article_unavailable: "Artikel nicht verfügbar",
     page_not_found: "Seite nicht gefunden",
     no_page_at: "Unter dieser Adresse gibt es keine Seite: ",
+    no_page_here: "Unter dieser Adresse gibt es keine Seite",
     copy_link_to_paragraph: "Link zu diesem Absatz kopieren",
     copy_link_to_quote: "Link zu diesem Zitat kopieren",
     link_shared: "Link geteilt",

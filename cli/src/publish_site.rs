@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use lede::config::ReaderConfig;
 use lede::model::parse_article;
-use lede::publish::{article_page_html, feeds, AppShell};
+use lede::publish::{article_page_html, feeds, not_found_page_html, AppShell};
 
 /// What to publish, and where.
 pub struct PublishOptions {
@@ -157,6 +157,7 @@ pub fn publish(options: &PublishOptions) -> Result<PublishReport, String> {
         .or(published_articles.first())
         .map_or_else(|| "Lede".to_owned(), |article| article.outlet.name.clone());
     write(&dist.join("feed.xml"), &feeds::atom_feed(&options.site, &feed_title, &listed))?;
+    write(&dist.join("404.html"), &not_found_page_html(&shell))?;
     report.elapsed_ms = started.elapsed().as_millis();
     Ok(report)
 }

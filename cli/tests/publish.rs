@@ -301,3 +301,16 @@ fn the_atom_feed_holds_every_article_newest_first_with_the_elements_atom_require
     let first_title = entries[0].children().find(|node| node.has_tag_name((ATOM, "title"))).and_then(|node| node.text());
     assert_eq!(first_title, seed["headline"].as_str(), "the newest first, its hostile title kept as text");
 }
+
+#[test]
+fn the_not_found_page_is_a_static_page_that_says_so_and_loads_the_app() {
+    let dist = built_reader("not-found", &[(SEED_ID, fixture(SEED_ID))]);
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 0, "{output}");
+    let document = page(&dist, "404.html");
+    assert_eq!(texts(&document, "h1"), vec!["Page not found".to_owned()]);
+    assert_eq!(texts(&document, "title"), vec!["Page not found".to_owned()]);
+    assert_eq!(attribute(&document, "meta[name=robots]", "content").as_deref(), Some("noindex"));
+    assert!(attribute(&document, "script[type=module]", "src").is_some(), "the app's start-up script");
+    assert!(attribute(&document, "#lede-app", "data-lede-published").is_none(), "nothing for the app to take over");
+}

@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{ArticleView, BodyChunks, PublishedSiteOrigin, ReadingState};
+use crate::components::{ArticleView, BodyChunks, ErrorState, PublishedSiteOrigin, ReadingState};
 use crate::model::slug::Slug;
 use crate::model::Article;
 use crate::app::PUBLISHED_ATTRIBUTE;
@@ -139,6 +139,26 @@ pub fn article_view_html(article: &Arc<Article>, site_origin: &str) -> String {
         let article = Arc::clone(article);
         view! { <ArticleView article=article navigation=navigation layout=layout reading=reading /> }.to_html()
     })
+}
+
+/// The site's not-found page (`404.html`, which static hosts serve for addresses no file
+/// answers): the app's not-found message in a complete page. With scripts, the app
+/// starts from it as from the reader's own page and shows what the address asks for.
+pub fn not_found_page_html(shell: &AppShell) -> String {
+    let owner = Owner::new();
+    let view = owner.with(|| {
+        let words = crate::components::interface_text();
+        view! {
+            <ErrorState title=words.page_not_found message=words.no_page_here details=Vec::new() retry=None />
+        }
+        .to_html()
+    });
+    let words = crate::components::interface_text();
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"color-scheme\" content=\"light dark\"><title>{title}</title><meta name=\"robots\" content=\"noindex\">{assets}</head><body><div id=\"lede-app\" class=\"lede-app\">{view}</div></body></html>",
+        title = escape_text(words.page_not_found),
+        assets = shell.assets,
+    )
 }
 
 /// `text` escaped for an HTML text node.

@@ -84,6 +84,23 @@ test('with scripts off, a section link jumps to its section and a related link o
   await page.close();
 });
 
+test('with scripts off, an unknown address shows the site\'s static not-found page', async () => {
+  const { page } = await newWatchedPage(withoutScripts);
+  const response = await page.goto(`${staticServer.origin}/articles/no-such-article`);
+  assert.equal(response.status(), 404);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Page not found');
+  await page.close();
+});
+
+test('with scripts on, the static not-found page becomes the app\'s own message for the address', async () => {
+  const { page, problems } = await newWatchedPage(withScripts);
+  await page.goto(`${staticServer.origin}/articles/no-such-article`);
+  await page.getByText('/articles/no-such-article.json').first().waitFor({ state: 'attached' });
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Article not found');
+  assert.deepEqual(problems.filter((problem) => !problem.includes('404')), []);
+  await page.close();
+});
+
 test('the app takes the published page over without a shift: scroll position, selection and focus survive', async () => {
   const { page, problems } = await newWatchedPage(withScripts, { width: 390, height: 844 });
   let releaseWasm;

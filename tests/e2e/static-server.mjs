@@ -1,7 +1,8 @@
 // A plain static file server, as the simplest host of a published site would be: files
 // as they are, a folder's index.html under its address with a slash (a folder without one
-// is redirected there, as nginx, Apache and most static hosts do), and 404 for anything
-// else. No single-page fallback, no compression, no policy headers.
+// is redirected there, as nginx, Apache and most static hosts do), and the site's own
+// 404.html with status 404 for anything else, as GitHub Pages and Netlify do. No
+// single-page fallback, no compression, no policy headers.
 import { createServer } from 'node:http';
 import { once } from 'node:events';
 import { readFile, stat } from 'node:fs/promises';
@@ -20,7 +21,7 @@ export async function serveStatic(root) {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
     requests.push(path);
     const file = normalize(join(root, path));
-    if (!file.startsWith(normalize(root))) return end(response, 404);
+    if (!file.startsWith(normalize(root))) return notFound(response, root);
     try {
       const info = await stat(file);
       if (info.isDirectory()) {
@@ -32,7 +33,7 @@ export async function serveStatic(root) {
       }
       return send(response, file);
     } catch {
-      return end(response, 404);
+      return notFound(response, root);
     }
   });
   server.listen(0, '127.0.0.1');
@@ -48,6 +49,16 @@ async function send(response, file) {
   try {
     const body = await readFile(file);
     response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.end(body);
+  } catch {
+    end(response, 404);
+  }
+}
+
+async function notFound(response, root) {
+  try {
+    const body = await readFile(join(root, '404.html'));
+    response.writeHead(404, { 'content-type': TYPES['.html'] });
     response.end(body);
   } catch {
     end(response, 404);
