@@ -76,6 +76,8 @@ pub struct InterfaceText {
     pub no_page_at: &'static str,
     /// The published not-found page's message, which cannot know the address.
     pub no_page_here: &'static str,
+    /// Before the outlet's name in a published widget snippet's fallback link.
+    pub read_the_article_on: &'static str,
     /// A paragraph's permalink's name, and a quote's.
     pub copy_link_to_paragraph: &'static str,
     /// See `copy_link_to_paragraph`.
@@ -194,6 +196,7 @@ impl InterfaceText {
             page_not_found,
             no_page_at,
             no_page_here,
+            read_the_article_on,
             copy_link_to_paragraph,
             copy_link_to_quote,
             link_shared,
@@ -232,6 +235,7 @@ impl InterfaceText {
             page_not_found,
             no_page_at,
             no_page_here,
+            read_the_article_on,
             copy_link_to_paragraph,
             copy_link_to_quote,
             link_shared,
@@ -316,6 +320,7 @@ pub const ENGLISH: InterfaceText = InterfaceText {
     page_not_found: "Page not found",
     no_page_at: "there is no page at ",
     no_page_here: "there is no page at this address",
+    read_the_article_on: "Read the article on",
     copy_link_to_paragraph: "Copy link to this paragraph",
     copy_link_to_quote: "Copy link to this quote",
     link_shared: "Link shared",
@@ -386,6 +391,7 @@ pub const FRENCH: InterfaceText = InterfaceText {
     page_not_found: "Page introuvable",
     no_page_at: "Il n'y a pas de page à l'adresse ",
     no_page_here: "Il n'y a pas de page à cette adresse",
+    read_the_article_on: "Lire l'article sur",
     copy_link_to_paragraph: "Copier le lien vers ce paragraphe",
     copy_link_to_quote: "Copier le lien vers cette citation",
     link_shared: "Lien partagé",
@@ -462,6 +468,7 @@ pub const GERMAN: InterfaceText = InterfaceText {
     page_not_found: "Seite nicht gefunden",
     no_page_at: "Unter dieser Adresse gibt es keine Seite: ",
     no_page_here: "Unter dieser Adresse gibt es keine Seite",
+    read_the_article_on: "Den Artikel lesen bei",
     copy_link_to_paragraph: "Link zu diesem Absatz kopieren",
     copy_link_to_quote: "Link zu diesem Zitat kopieren",
     link_shared: "Link geteilt",

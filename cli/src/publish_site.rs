@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use lede::config::ReaderConfig;
 use lede::model::parse_article;
-use lede::publish::{article_page_html, feeds, not_found_page_html, AppShell};
+use lede::publish::{article_page_html, feeds, not_found_page_html, widget_snippet_html, AppShell};
 
 /// What to publish, and where.
 pub struct PublishOptions {
@@ -136,6 +136,10 @@ pub fn publish(options: &PublishOptions) -> Result<PublishReport, String> {
                 continue;
             }
             write(&target, &article_page_html(&article, &shell, &page_url))?;
+            if page != "index.html" {
+                let snippet = widget_snippet_html(&article, &options.site, &page_url);
+                write(&dist.join("articles").join(&id).join("snippet.html"), &snippet)?;
+            }
             // The build's compressed twins of the shell would be served in place of the page.
             for twin in ["br", "gz"] {
                 let _ = std::fs::remove_file(dist.join(format!("{page}.{twin}")));

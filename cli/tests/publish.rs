@@ -314,3 +314,26 @@ fn the_not_found_page_is_a_static_page_that_says_so_and_loads_the_app() {
     assert!(attribute(&document, "script[type=module]", "src").is_some(), "the app's start-up script");
     assert!(attribute(&document, "#lede-app", "data-lede-published").is_none(), "nothing for the app to take over");
 }
+
+#[test]
+fn each_article_gets_a_widget_snippet_whose_fallback_is_its_own_header_and_link() {
+    let mut seed: serde_json::Value = serde_json::from_str(&fixture(SEED_ID)).unwrap();
+    make_hostile(&mut seed, None);
+    let dist = built_reader("snippet", &[(SEED_ID, seed.to_string())]);
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 0, "{output}");
+    let snippet = Html::parse_fragment(&std::fs::read_to_string(dist.join(format!("articles/{SEED_ID}/snippet.html"))).unwrap());
+    let scripts: Vec<String> = snippet
+        .select(&Selector::parse("script").unwrap())
+        .map(|script| script.value().attr("src").unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(scripts, vec!["https://news.example/embed.js".to_owned()], "only the loader");
+    let widget = Selector::parse("lede-article").unwrap();
+    let widget = snippet.select(&widget).next().expect("a lede-article element");
+    assert_eq!(widget.value().attr("src"), Some(format!("https://news.example/articles/{SEED_ID}.json").as_str()));
+    let headline_link = Selector::parse("lede-article h2 a").unwrap();
+    let headline_link = snippet.select(&headline_link).next().expect("the headline links to the page");
+    assert_eq!(headline_link.text().collect::<String>(), seed["headline"].as_str().unwrap());
+    assert_eq!(headline_link.value().attr("href"), Some(format!("https://news.example/articles/{SEED_ID}/").as_str()));
+    assert_eq!(snippet.select(&Selector::parse("img").unwrap()).count(), 0, "no element from the text");
+}

@@ -161,6 +161,25 @@ pub fn not_found_page_html(shell: &AppShell) -> String {
     )
 }
 
+/// A ready-to-paste widget snippet for `article` (`docs/embedding.md`), whose fallback is
+/// the article's own kicker, headline, summary and a link to its page: a host page shows
+/// the story even with scripts blocked, and the widget replaces it when it starts.
+/// `site` is the reader's address (where `embed.js` and the articles are), without a
+/// trailing slash; `page_url` the article's page.
+pub fn widget_snippet_html(article: &Article, site: &str, page_url: &str) -> String {
+    let page = escape_attribute(page_url);
+    format!(
+        "<script type=\"module\" src=\"{embed}\"></script>\n<lede-article src=\"{source}\">\n  <p>{kicker}</p>\n  <h2><a href=\"{page}\">{headline}</a></h2>\n  <p>{summary}</p>\n  <p><a href=\"{page}\">{read_on} {outlet}</a></p>\n</lede-article>\n",
+        embed = escape_attribute(&format!("{site}/embed.js")),
+        source = escape_attribute(&format!("{site}/articles/{}.json", article.id)),
+        kicker = escape_text(&article.category.name),
+        headline = escape_text(&article.headline),
+        summary = escape_text(&article.summary.plain_text()),
+        read_on = escape_text(crate::components::interface_text().read_the_article_on),
+        outlet = escape_text(&article.outlet.name),
+    )
+}
+
 /// `text` escaped for an HTML text node.
 pub fn escape_text(text: &str) -> String {
     html_escape::encode_text(text).into_owned()
