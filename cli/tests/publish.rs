@@ -15,6 +15,7 @@ const SHELL: &str = "<!doctype html><html lang=en><meta charset=utf-8><title>Led
 <script type=\"module\" src=\"/lede-start-0123456789abcdef.js\"></script>\
 <link rel=\"stylesheet\" href=\"/lede-0123456789abcdef.css\">\
 <link as=fetch crossorigin href=/lede-0123456789abcdef_bg.wasm rel=preload type=application/wasm>\
+<link crossorigin href=/lede-0123456789abcdef.js rel=modulepreload>\
 </head><body><div class=lede-app id=lede-app><div class=lede-loading-state role=status></div></div></body></html>";
 
 fn project_root() -> PathBuf {
@@ -140,6 +141,13 @@ fn the_seed_page_holds_the_whole_article_and_describes_it_in_its_head() {
     assert_eq!(json_ld["@type"], "NewsArticle");
     assert_eq!(json_ld["headline"], headline);
     assert_eq!(attribute(&document, "#lede-app", "data-lede-published").as_deref(), Some(SEED_ID));
+    assert_eq!(attribute(&document, "script[type=module]", "src").as_deref(), Some("/lede-start-0123456789abcdef.js"));
+    assert_eq!(attribute(&document, "script[type=module]", "fetchpriority").as_deref(), Some("low"));
+    assert_eq!(attribute(&document, "link[rel=stylesheet]", "href").as_deref(), Some("/lede-0123456789abcdef.css"));
+    assert!(
+        attribute(&document, "link[rel=preload], link[rel=modulepreload]", "href").is_none(),
+        "the app's files wait for the first paint, preloading nothing"
+    );
 }
 
 #[test]
