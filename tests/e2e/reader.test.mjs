@@ -556,7 +556,8 @@ test('?src= from an origin not on the allow-list is refused without a request to
 test('the configuration can allow another origin for ?src= and move the articles elsewhere', async () => {
   const partner = await serveDist(join(projectRoot, 'dist'));
   // A reader whose policy allows the partner, as its host would configure it.
-  const reader = await serveDist(join(projectRoot, 'dist'), { connectSources: [partner.origin] });
+  // The app loads every article itself, as without published pages.
+  const reader = await serveDist(join(projectRoot, 'dist'), { connectSources: [partner.origin], unpublished: true });
   try {
     const { page, problems } = await newWatchedPage();
     await useReaderConfig(page, { allowed_source_origins: [partner.origin], articles_base_url: `${partner.origin}/articles/` });
