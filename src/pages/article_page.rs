@@ -157,7 +157,6 @@ pub fn ArticlePage(
     let article = LocalResource::new(move || fetch_article(location.clone()));
     // A published page this app is taking over, on the first article only.
     let published = use_context::<PublishedPage>().filter(PublishedPage::is_waiting);
-    let published_for_effect = published.clone();
 
     // Offline: say so, and when the connection returns, retry a load that failed for a
     // reason the network explains.
@@ -181,7 +180,7 @@ pub fn ArticlePage(
         // lengthen the task that renders it.
         article.with(|state| {
             let Some(state) = state else { return };
-            describe_article_state(state, arrival, published_for_effect.as_ref());
+            describe_article_state(state, arrival, published.as_ref());
         });
     });
 
@@ -192,18 +191,10 @@ pub fn ArticlePage(
     let content = move || match article.get() {
         None => EitherOf3::A(view! { <LoadingState /> }),
         Some(Ok(parsed)) => {
-            // Taking a published page over, the whole article replaces the whole static
-            // view in this task: the reader may be anywhere in it.
-            let taking_over = published.as_ref().is_some_and(PublishedPage::is_waiting);
-            if let Some(published) = published.as_ref().filter(|_| taking_over) {
-                published.swap();
-            }
+            // Taking a published page over, the view renders out of sight in its usual
+            // chunks and replaces the static view when it is complete (`ReadingView`).
             let layout = ArticleViewLayout {
-                body_rendering: if taking_over {
-                    BodyRendering::AllAtOnce
-                } else {
-                    body_rendering(arrival)
-                },
+                body_rendering: body_rendering(arrival),
                 ..ArticleViewLayout::default()
             };
             EitherOf3::B(view! { <ReadingView article=parsed.article navigation=navigation layout=layout /> })

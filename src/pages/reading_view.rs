@@ -13,6 +13,7 @@ use crate::model::Article;
 use crate::platform::frames::{after_next_paint, in_next_task};
 use crate::platform::performance_marks::{mark_after_next_paint, ARTICLE_COMPLETE, ARTICLE_PAINTED};
 use crate::platform::surface::ReaderSurface;
+use crate::platform::takeover::PublishedPage;
 use crate::reader_settings::ReaderSettings;
 use crate::reading::chunks::{compact_rendering_chunks, rendering_chunks, ChunkPace};
 use crate::reading::layout::{ArticleExtent, ArticleViewLayout, BodyRendering};
@@ -52,7 +53,10 @@ fn start_reading(article: &Article, layout: ArticleViewLayout, navigation: Artic
     if is_page {
         follow_scroll_where_css_cannot(progress_bar);
     }
-    let body = schedule_body(article, layout, is_page);
+    // A published page this view is taking over: it renders out of sight, in its usual
+    // chunks, and replaces the static view once it is complete (decision 015).
+    let takeover = use_context::<PublishedPage>().filter(PublishedPage::is_waiting);
+    let body = schedule_body(article, layout, is_page, takeover);
     let show_all_sections = Callback::new({
         let switches = body.switches.clone();
         move |()| {
@@ -76,7 +80,12 @@ fn start_reading(article: &Article, layout: ArticleViewLayout, navigation: Artic
 /// Splits the body into chunks and schedules them: the first before the first paint, the
 /// others each after the previous one was painted (a compact view: the first section, the
 /// rest on request), unless the reader is about to be taken further down.
-fn schedule_body(article: &Article, layout: ArticleViewLayout, is_page: bool) -> BodyChunks {
+fn schedule_body(
+    article: &Article,
+    layout: ArticleViewLayout,
+    is_page: bool,
+    takeover: Option<PublishedPage>,
+) -> BodyChunks {
     let is_compact = layout.extent == ArticleExtent::Compact;
     let parts: Arc<[_]> = if is_compact {
         compact_rendering_chunks(&article.sections)
@@ -114,7 +123,7 @@ fn schedule_body(article: &Article, layout: ArticleViewLayout, is_page: bool) ->
         move || {
             if show(first_paint_done) && !is_compact {
                 // From the first chunk: on the page it may still be waiting for its task.
-                show_chunks_after_paints(switches, 0, ChunkPace::start(js_sys::Date::now()));
+                show_chunks_after_paints(switches, 0, ChunkPace::start(js_sys::Date::now()), takeover);
             }
         }
     });
@@ -226,9 +235,10 @@ fn scroll_to(surface: &ReaderSurface, anchor_id: &str) {
 
 /// Shows the chunks from `next` on, a batch after each paint (see [`ChunkPace`]), until all
 /// are shown or the view is gone (its signals disposed); then marks the paint that shows
-/// the whole article. Called just after a paint. Chunks shown already (the whole body at
-/// once) are passed over.
-fn show_chunks_after_paints(switches: Vec<RwSignal<bool>>, next: usize, pace: ChunkPace) {
+/// the whole article, and takes a published page over with the complete view, in a task
+/// of its own after the last chunk's. Called just after a paint. Chunks shown already (the
+/// whole body at once) are passed over.
+fn show_chunks_after_paints(switches: Vec<RwSignal<bool>>, next: usize, pace: ChunkPace, takeover: Option<PublishedPage>) {
     let mut next = next;
     let mut shown_now = 0;
     while next < switches.len() && shown_now < pace.chunks_per_paint() {
@@ -252,11 +262,14 @@ fn show_chunks_after_paints(switches: Vec<RwSignal<bool>>, next: usize, pace: Ch
     }
     if next >= switches.len() {
         mark_after_next_paint(ARTICLE_COMPLETE);
+        if let Some(published) = takeover {
+            after_next_paint(move || published.swap());
+        }
         return;
     }
     after_next_paint(move || {
         let pace = pace.next(js_sys::Date::now());
-        show_chunks_after_paints(switches, next, pace);
+        show_chunks_after_paints(switches, next, pace, takeover);
     });
 }
 

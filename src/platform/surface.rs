@@ -49,9 +49,23 @@ impl ReaderSurface {
 
     /// The element with this id on this surface: in the document for a page, inside the
     /// shadow root for a widget (where `document.getElementById` cannot see).
+    ///
+    /// On a published page that the app is taking over, the static view holds the same
+    /// ids until the swap ([`crate::platform::takeover`]): the app's own element is the one
+    /// outside it.
     pub fn element_by_id(&self, id: &str) -> Option<web_sys::Element> {
         match self {
-            ReaderSurface::Page => document().get_element_by_id(id),
+            ReaderSurface::Page => {
+                let found = document().get_element_by_id(id)?;
+                if found.closest("[data-lede-published]").ok().flatten().is_none() {
+                    return Some(found);
+                }
+                let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
+                document()
+                    .query_selector(&format!(".lede-app:not([data-lede-published]) [id=\"{quoted}\"]"))
+                    .ok()
+                    .flatten()
+            }
             ReaderSurface::Widget(root) => root.shadow_root().get_element_by_id(id),
         }
     }

@@ -1,6 +1,6 @@
-//! Taking a published page over: the app replaces the page's static reading view with its
-//! own, in the same task as it renders the article, so that the reader sees no frame in
-//! between (decision 015).
+//! Taking a published page over: the app renders its reading view out of sight, in its
+//! usual chunks, and once the view is complete replaces the page's static view with it in
+//! one task, so that the reader sees no frame in between (decision 015).
 //!
 //! The reader may have scrolled, selected text or focused a link while the wasm was on its
 //! way. Each is written down before the static view goes, as places the new view also
@@ -14,8 +14,12 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
-/// What can take focus in the reading view, in the same order in both views.
+/// What can take focus in the reading view. The display controls' panel is built by the
+/// app after its first paint, so only their summary counts: then the list is the same,
+/// in the same order, in both views.
 const FOCUSABLE: &str = "a[href], button, summary, input, [tabindex]";
+/// The display controls, whose panel only the app's view has.
+const APP_ONLY_PANEL: &str = "[data-testid=reader-controls] > :not(summary)";
 
 /// A published page waiting for the app, provided as context to the app that takes it over.
 #[derive(Clone)]
@@ -70,9 +74,8 @@ impl PublishedPage {
     }
 
     /// Notes the reader's place, removes the static view and shows the app's root, then puts
-    /// the reader's place back once the view being rendered now is in the document (in a
-    /// microtask, still before the next paint). Call it in the task that renders the
-    /// article, just before it does.
+    /// the reader's place back (in a microtask, still before the next paint). Call it once
+    /// the app's view is complete.
     pub fn swap(&self) {
         let takeover = &self.0;
         if takeover.phase.get() != Phase::Waiting {
@@ -119,12 +122,8 @@ impl PublishedPage {
 
 fn reader_place(published: &web_sys::HtmlElement) -> ReaderPlace {
     let focused = document().active_element().and_then(|active| {
-        let focusables = published.query_selector_all(FOCUSABLE).ok()?;
-        (0..focusables.length()).find(|index| {
-            focusables
-                .item(*index)
-                .is_some_and(|node| node.is_same_node(Some(active.unchecked_ref())))
-        })
+        let position = focusables(published).iter().position(|element| element.is_same_node(Some(active.unchecked_ref())))?;
+        u32::try_from(position).ok()
     });
     let selection = window().get_selection().ok().flatten().and_then(|selection| {
         if selection.is_collapsed() || selection.range_count() == 0 {
@@ -217,13 +216,23 @@ fn next_in_order(node: &web_sys::Node, root: &web_sys::Node) -> Option<web_sys::
     }
 }
 
+/// The elements of `root` that can take focus and exist in both views, in document order.
+fn focusables(root: &web_sys::HtmlElement) -> Vec<web_sys::Element> {
+    let Ok(found) = root.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|index| found.item(index)?.dyn_into::<web_sys::Element>().ok())
+        .filter(|element| element.closest(APP_ONLY_PANEL).ok().flatten().is_none())
+        .collect()
+}
+
 /// Focuses the `index`-th focusable element inside `root`, without scrolling.
 fn focus_nth(root: &web_sys::HtmlElement, index: u32) {
-    let element = root
-        .query_selector_all(FOCUSABLE)
+    let element = usize::try_from(index)
         .ok()
-        .and_then(|focusables| focusables.item(index))
-        .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok());
+        .and_then(|index| focusables(root).into_iter().nth(index))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);

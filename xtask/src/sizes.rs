@@ -21,7 +21,7 @@ pub const APP_WASM_JS_BUDGET_BYTES: usize = 60 * 1024;
 /// brotli-compressed, before the test command fails: what they measure now plus 1 KB of
 /// slack. Lower it with every saving; raising it is a decision to record in
 /// docs/performance.md, with what the bytes bought.
-pub const APP_WASM_JS_RATCHET_BYTES: usize = 167 * 1024 + 512;
+pub const APP_WASM_JS_RATCHET_BYTES: usize = 168 * 1024 + 256;
 
 /// `bytes` in kilobytes of 1,024 bytes, as the budgets are written.
 fn kilobytes(bytes: usize) -> f64 {
