@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::slug::Slug;
 use crate::pages::{ArticlePage, NotFoundPage};
-use crate::platform::takeover::PublishedPage;
+use crate::platform::takeover::{PublishedPage, PUBLISHED_ATTRIBUTE};
 use crate::routing::{ArticleNavigation, BrowserRouter, Route};
 
 /// The id of the element in `index.html` that the app replaces.
@@ -32,10 +32,6 @@ pub fn App() -> impl IntoView {
         },
     }
 }
-
-/// The attribute that marks a published page's root, naming the article it shows (the
-/// publish step writes it).
-pub const PUBLISHED_ATTRIBUTE: &str = "data-lede-published";
 
 /// Mounts [`App`] in place of the `#lede-app` element's placeholder content and keeps it
 /// mounted. On a page without that element it does nothing: the same module runs the

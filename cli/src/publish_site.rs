@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use lede::config::ReaderConfig;
 use lede::model::parse_article;
-use lede::publish::{article_page_html, feeds, not_found_page_html, widget_snippet_html, AppShell};
+use lede::publish::{article_page_html, article_page_url, feeds, not_found_page_html, widget_snippet_html, AppShell};
 
 /// What to publish, and where.
 pub struct PublishOptions {
@@ -123,7 +123,7 @@ pub fn publish(options: &PublishOptions) -> Result<PublishReport, String> {
         }
         for page in pages {
             // The front page shows the default article, whose own page is its address.
-            let page_url = format!("{}/articles/{id}/", options.site);
+            let page_url = article_page_url(&options.site, &article);
             let fingerprint = fingerprint(&[
                 env!("CARGO_PKG_VERSION").as_bytes(),
                 shell_text.as_bytes(),

@@ -186,13 +186,20 @@ fn make_hostile(value: &mut serde_json::Value, key: Option<&str>) {
     }
 }
 
-#[test]
-fn hostile_strings_in_every_field_stay_text_and_add_no_element_attribute_or_script() {
+/// Publishes the seed with [`HOSTILE`] appended to its free text; the reader folder and
+/// the hostile seed.
+fn publish_hostile_seed(name: &str) -> (PathBuf, serde_json::Value) {
     let mut seed: serde_json::Value = serde_json::from_str(&fixture(SEED_ID)).unwrap();
     make_hostile(&mut seed, None);
-    let dist = built_reader("hostile", &[(SEED_ID, seed.to_string())]);
+    let dist = built_reader(name, &[(SEED_ID, seed.to_string())]);
     let (code, output) = publish(&dist);
     assert_eq!(code, 0, "{output}");
+    (dist, seed)
+}
+
+#[test]
+fn hostile_strings_in_every_field_stay_text_and_add_no_element_attribute_or_script() {
+    let (dist, seed) = publish_hostile_seed("hostile");
     let text = std::fs::read_to_string(dist.join(format!("articles/{SEED_ID}/index.html"))).unwrap();
     let document = Html::parse_document(&text);
 
@@ -325,11 +332,7 @@ fn the_not_found_page_is_a_static_page_that_says_so_and_loads_the_app() {
 
 #[test]
 fn each_article_gets_a_widget_snippet_whose_fallback_is_its_own_header_and_link() {
-    let mut seed: serde_json::Value = serde_json::from_str(&fixture(SEED_ID)).unwrap();
-    make_hostile(&mut seed, None);
-    let dist = built_reader("snippet", &[(SEED_ID, seed.to_string())]);
-    let (code, output) = publish(&dist);
-    assert_eq!(code, 0, "{output}");
+    let (dist, seed) = publish_hostile_seed("snippet");
     let snippet = Html::parse_fragment(&std::fs::read_to_string(dist.join(format!("articles/{SEED_ID}/snippet.html"))).unwrap());
     let scripts: Vec<String> = snippet
         .select(&Selector::parse("script").unwrap())

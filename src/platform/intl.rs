@@ -27,15 +27,16 @@ thread_local! {
 /// `timestamp` (RFC 3339) as a long date and short time in `language`, or `None` where it
 /// cannot be formatted.
 pub fn format_date_time(timestamp: &str, language: &str) -> Option<String> {
-    if cfg!(target_arch = "wasm32") {
+    #[cfg(not(target_arch = "wasm32"))]
+    return native_time::format_date_time(timestamp, language);
+    #[cfg(target_arch = "wasm32")]
+    {
         let date = js_sys::Date::new(&JsValue::from_str(timestamp));
         if date.get_time().is_nan() {
             return None;
         }
         let formatter = date_time_formatter(language)?;
         super::js::call_method(&formatter, "format", &[&date])?.as_string()
-    } else {
-        native_time::format_date_time(timestamp, language)
     }
 }
 
@@ -184,12 +185,5 @@ mod native_time {
             .flatten()
             .find_map(|name| chrono::Locale::try_from(name.as_str()).ok())
             .unwrap_or(chrono::Locale::en_US)
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-mod native_time {
-    pub fn format_date_time(_timestamp: &str, _language: &str) -> Option<String> {
-        None
     }
 }

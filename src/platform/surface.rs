@@ -57,12 +57,13 @@ impl ReaderSurface {
         match self {
             ReaderSurface::Page => {
                 let found = document().get_element_by_id(id)?;
-                if found.closest("[data-lede-published]").ok().flatten().is_none() {
+                let published = super::takeover::PUBLISHED_ATTRIBUTE;
+                if found.closest(&format!("[{published}]")).ok().flatten().is_none() {
                     return Some(found);
                 }
                 let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
                 document()
-                    .query_selector(&format!(".lede-app:not([data-lede-published]) [id=\"{quoted}\"]"))
+                    .query_selector(&format!(".lede-app:not([{published}]) [id=\"{quoted}\"]"))
                     .ok()
                     .flatten()
             }

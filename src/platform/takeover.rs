@@ -14,6 +14,10 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
+/// The attribute that marks a published page's root, naming the article it shows (the
+/// publish step writes it; the app and the stylesheet read it).
+pub const PUBLISHED_ATTRIBUTE: &str = "data-lede-published";
+
 /// What can take focus in the reading view. The display controls' panel is built by the
 /// app after its first paint, so only their summary counts: then the list is the same,
 /// in the same order, in both views.

@@ -2,16 +2,12 @@
 //! feed (`feed.xml`), written beside the published pages with absolute addresses on the
 //! site. Every string is escaped for XML, and characters XML cannot hold are left out.
 
+use super::article_page_url;
 use crate::model::Article;
 
 /// How long an article counts as news for the sitemap's news extension: Google News
 /// reads only articles published in the last two days.
 pub const NEWS_WINDOW_SECONDS: i64 = 2 * 24 * 60 * 60;
-
-/// The address of `article`'s page on `site` (without a trailing slash).
-pub fn article_page_url(site: &str, article: &Article) -> String {
-    format!("{site}/articles/{}/", article.id)
-}
 
 /// `sitemap.xml` for `articles` on `site`, `now` being the publishing time in seconds since
 /// the epoch: every page with its last change, and the news extension on those published

@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use crate::components::{ArticleView, BodyChunks, ErrorState, PublishedSiteOrigin, ReadingState};
 use crate::model::slug::Slug;
 use crate::model::Article;
-use crate::app::PUBLISHED_ATTRIBUTE;
+use crate::platform::takeover::PUBLISHED_ATTRIBUTE;
 use crate::pages::OWNER_ATTRIBUTE;
 use crate::reader_settings::ReaderSettings;
 use crate::reading::chunks::rendering_chunks;
@@ -34,6 +34,9 @@ use crate::routing::{article_path, ArticleNavigation};
 /// The stylesheet a published page adds for readers without scripts, beside the reader's
 /// own files (`style/noscript.css`).
 pub const NOSCRIPT_STYLESHEET: &str = "noscript.css";
+
+/// What every published page's head opens with, as the reader's own page does.
+const PAGE_HEAD_START: &str = "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"color-scheme\" content=\"light dark\">";
 
 /// The reader's page as Trunk built it: what a published page keeps of it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,14 +102,17 @@ fn without_preloads(head: &str) -> String {
     kept
 }
 
+/// The address of `article`'s published page on `site` (written without a trailing slash).
+pub fn article_page_url(site: &str, article: &Article) -> String {
+    format!("{site}/articles/{}/", article.id)
+}
+
 /// The published page of `article`, whose address is `page_url` (absolute), as a complete
 /// HTML document.
 pub fn article_page_html(article: &Arc<Article>, shell: &AppShell, page_url: &str) -> String {
     let site_origin = crate::platform::url::parse_url(page_url, None).map(|url| url.origin).unwrap_or_default();
     let mut head = String::new();
-    head.push_str("<meta charset=\"utf-8\">");
-    head.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-    head.push_str("<meta name=\"color-scheme\" content=\"light dark\">");
+    head.push_str(PAGE_HEAD_START);
     head.push_str(&format!("<title>{}</title>", escape_text(&article.headline)));
     for tag in head_tags(article, page_url) {
         let Some(value) = tag.value else { continue };
@@ -188,7 +194,7 @@ pub fn not_found_page_html(shell: &AppShell) -> String {
     });
     let words = crate::components::interface_text();
     format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"color-scheme\" content=\"light dark\"><title>{title}</title><meta name=\"robots\" content=\"noindex\">{assets}</head><body><div id=\"lede-app\" class=\"lede-app\">{view}</div></body></html>",
+        "<!doctype html><html lang=\"en\"><head>{PAGE_HEAD_START}<title>{title}</title><meta name=\"robots\" content=\"noindex\">{assets}</head><body><div id=\"lede-app\" class=\"lede-app\">{view}</div></body></html>",
         title = escape_text(words.page_not_found),
         assets = shell.assets,
     )

@@ -54,6 +54,8 @@ test('the phone section list and the display panel, open, have no WCAG 2.2 A or 
   const page = await context.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${server.origin}/`);
+  // `/` is a published page: the controls are the app's, once it has taken over.
+  await page.waitForFunction(() => !document.querySelector('[data-lede-published]'));
   await page.getByRole('button', { name: 'Jump to section' }).click();
   await page.getByText('Display', { exact: true }).click();
   assert.equal(await page.getByRole('radio', { name: 'Sepia' }).isVisible(), true);

@@ -92,6 +92,8 @@ test('100 rapid clicks among related articles always end on the article clicked 
   });
   await page.goto(`${server.origin}/`);
   await page.getByRole('heading', { level: 1 }).waitFor();
+  // `/` is a published page: the clicks are for the app, once it has taken over.
+  await page.waitForFunction(() => !document.querySelector('[data-lede-published]'));
   let lastClicked = null;
   for (let click = 0; click < 100; click += 1) {
     const cards = page.locator('[data-testid=related-card] a');

@@ -100,6 +100,8 @@ test('the reader page, an article page and the frame page run under the strict p
   assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'/, 'nothing inline, no eval');
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.locator('[data-testid=related]').waitFor();
+  // `/` is a published page: its display controls are the app's, once it has taken over.
+  await page.waitForFunction(() => !document.querySelector('[data-lede-published]'));
   // The display controls set their values through the CSSOM, which the policy allows.
   await page.locator('summary', { hasText: 'Display' }).click();
   await page.getByRole('button', { name: 'Larger text' }).click();
