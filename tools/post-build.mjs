@@ -164,12 +164,9 @@ function externalizeStartUp() {
   const found = body.match(staticImport);
   if (!found) throw new Error(`post-build: Trunk's start-up script has an unexpected shape: ${body}`);
   const config = JSON.parse(readFileSync(join(staging, "lede.config.json"), "utf8"));
-  // A published page reads without the app (docs/publishing.md): there the app's
-  // downloads wait for the page's first paint, so that they never compete with it.
-  const startUp = `if (document.querySelector("[data-lede-published]")) {
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-${articlePreloadScript(config)}
+  // A published page loads this file only once it has painted (the inline script of
+  // src/publish/start_after_first_paint.js), so nothing here waits.
+  const startUp = `${articlePreloadScript(config)}
 const bindings = await import(${JSON.stringify(found[2])});
 const init = bindings.default;
 ${body.replace(staticImport, "").trim()}

@@ -141,8 +141,12 @@ fn the_seed_page_holds_the_whole_article_and_describes_it_in_its_head() {
     assert_eq!(json_ld["@type"], "NewsArticle");
     assert_eq!(json_ld["headline"], headline);
     assert_eq!(attribute(&document, "#lede-app", "data-lede-published").as_deref(), Some(SEED_ID));
-    assert_eq!(attribute(&document, "script[type=module]", "src").as_deref(), Some("/lede-start-0123456789abcdef.js"));
-    assert_eq!(attribute(&document, "script[type=module]", "fetchpriority").as_deref(), Some("low"));
+    assert_eq!(
+        attribute(&document, "script[data-lede-start]", "data-lede-start").as_deref(),
+        Some("/lede-start-0123456789abcdef.js"),
+        "the start-up script is loaded after the first paint by the inline script"
+    );
+    assert!(attribute(&document, "script[type=module]", "src").is_none(), "no request for the app before the first paint");
     assert_eq!(attribute(&document, "link[rel=stylesheet]", "href").as_deref(), Some("/lede-0123456789abcdef.css"));
     assert!(
         attribute(&document, "link[rel=preload], link[rel=modulepreload]", "href").is_none(),
@@ -207,7 +211,9 @@ fn hostile_strings_in_every_field_stay_text_and_add_no_element_attribute_or_scri
         .select(&Selector::parse("script").unwrap())
         .map(|script| script.value().attr("type").unwrap_or_default().to_owned())
         .collect();
-    assert_eq!(scripts, vec!["application/ld+json".to_owned(), "module".to_owned()], "only our own scripts");
+    assert_eq!(scripts, vec!["application/ld+json".to_owned(), String::new()], "only our own scripts");
+    let inline_script = texts(&document, "script[data-lede-start]");
+    assert_eq!(inline_script, vec![lede::publish::START_AFTER_FIRST_PAINT_SCRIPT.to_owned()], "the start-up loader, unchanged");
     assert_eq!(document.select(&Selector::parse("img").unwrap()).count(), 0, "no element from the text");
     for element in document.select(&Selector::parse("*").unwrap()) {
         for (name, value) in element.value().attrs() {
@@ -347,4 +353,27 @@ fn each_article_gets_a_widget_snippet_whose_fallback_is_its_own_header_and_link(
     assert_eq!(headline_link.text().collect::<String>(), seed["headline"].as_str().unwrap());
     assert_eq!(headline_link.value().attr("href"), Some(format!("https://news.example/articles/{SEED_ID}/").as_str()));
     assert_eq!(snippet.select(&Selector::parse("img").unwrap()).count(), 0, "no element from the text");
+}
+
+#[test]
+fn the_published_pages_only_inline_script_is_allowed_by_the_hash_in_the_documented_policy() {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let dist = built_reader("policy-hash", &[(SEED_ID, fixture(SEED_ID))]);
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 0, "{output}");
+    let document = page(&dist, &format!("articles/{SEED_ID}/index.html"));
+    let inline_scripts: Vec<String> = document
+        .select(&Selector::parse("script:not([src]):not([type='application/ld+json'])").unwrap())
+        .map(|script| script.text().collect())
+        .collect();
+    assert_eq!(inline_scripts.len(), 1, "{inline_scripts:?}");
+    let digest = sha2::Sha256::digest(inline_scripts[0].as_bytes());
+    let source = format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest));
+    let configuration = std::fs::read_to_string(project_root().join("docs/configuration.md")).unwrap();
+    let policy_row = configuration
+        .lines()
+        .find(|line| line.starts_with("| `Content-Security-Policy`"))
+        .expect("docs/configuration.md gives the policy in its headers table");
+    assert!(policy_row.contains(&format!("script-src 'self' {source}")), "the documented policy allows {source}: {policy_row}");
 }

@@ -44,7 +44,18 @@ pub struct AppShell {
     /// The head's links and scripts: the stylesheet, the start-up script, the wasm and its
     /// glue, each with the name and integrity hash of this build.
     assets: String,
+    /// The same, with the start-up script loaded by [`START_AFTER_FIRST_PAINT_SCRIPT`]
+    /// once the page has painted: the head of an article's published page.
+    assets_starting_after_first_paint: String,
 }
+
+/// The inline script of an article's published page that loads the app's start-up script
+/// (named by its own `data-lede-start` attribute) once the page has painted its first
+/// content, and not before: a request that starts before the first paint competes with
+/// it, and Lighthouse's simulated mobile load counts it on the way to the LCP. Its text
+/// never changes with the build, so a Content Security Policy allows it by one hash
+/// (docs/configuration.md).
+pub const START_AFTER_FIRST_PAINT_SCRIPT: &str = include_str!("start_after_first_paint.js").trim_ascii_end();
 
 impl AppShell {
     /// Reads the shell from the text of the built `index.html`. Refuses a page that was
@@ -62,15 +73,34 @@ impl AppShell {
             .map(|at| after_title + at)
             .ok_or("the shell has no </head> after its <title>")?;
         let head = &index_html[after_title..head_end];
-        if !head.contains(".wasm") || !head.contains("<script") {
-            return Err("the shell's head names no wasm or no start-up script: is it Trunk's release build?".to_owned());
+        if !head.contains(".wasm") {
+            return Err("the shell's head names no wasm: is it Trunk's release build?".to_owned());
         }
-        // The start-up script at low priority: measured with Lighthouse's simulated
-        // mobile load, a script fetched at the default priority before the first paint
-        // delayed the simulated first paint by about a quarter of a second.
-        let assets = without_preloads(head).replace("<script type=\"module\"", "<script type=\"module\" fetchpriority=\"low\"");
-        Ok(AppShell { assets })
+        let assets = without_preloads(head);
+        let (start_tag, start_address) = start_up_script(&assets)
+            .ok_or("the shell's head has no start-up script <script type=\"module\" src=\"…\"></script>")?;
+        let start_after_first_paint = format!(
+            "<script data-lede-start=\"{}\">{START_AFTER_FIRST_PAINT_SCRIPT}</script>",
+            escape_attribute(start_address)
+        );
+        let assets_starting_after_first_paint = assets.replacen(start_tag, &start_after_first_paint, 1);
+        Ok(AppShell {
+            assets,
+            assets_starting_after_first_paint,
+        })
     }
+}
+
+/// The start-up script's whole tag in `head` and its address, as `tools/post-build.mjs`
+/// writes it: `<script type="module" src="…"></script>`.
+fn start_up_script(head: &str) -> Option<(&str, &str)> {
+    const OPENING: &str = "<script type=\"module\" src=\"";
+    const CLOSING: &str = "\"></script>";
+    let start = head.find(OPENING)?;
+    let address_start = start + OPENING.len();
+    let address_length = head[address_start..].find(CLOSING)?;
+    let address = &head[address_start..address_start + address_length];
+    Some((&head[start..address_start + address_length + CLOSING.len()], address))
 }
 
 /// `head` without its `<link rel="preload">` and `<link rel="modulepreload">` tags. On a
@@ -132,7 +162,7 @@ pub fn article_page_html(article: &Arc<Article>, shell: &AppShell, page_url: &st
         news_article_json_ld(article, page_url)
     ));
     head.push_str("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.xml\">");
-    head.push_str(&shell.assets);
+    head.push_str(&shell.assets_starting_after_first_paint);
     head.push_str(&format!("<noscript><link rel=\"stylesheet\" href=\"/{NOSCRIPT_STYLESHEET}\"></noscript>"));
     format!(
         "<!doctype html><html lang=\"{language}\" dir=\"{direction}\"><head>{head}</head><body><div id=\"lede-app\" class=\"lede-app\" {PUBLISHED_ATTRIBUTE}=\"{id}\">{view}</div></body></html>",

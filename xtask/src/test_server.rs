@@ -154,15 +154,26 @@ pub fn serve(dist: &Path, options: &ServeOptions) -> Result<(), String> {
     })
 }
 
-/// The reader's Content Security Policy: nothing inline, no `eval` (WebAssembly aside), and
-/// requests only to the reader's origin and the origins its configuration allows articles
-/// from. docs/configuration.md gives the same policy to hosts.
+/// The reader's Content Security Policy: nothing inline but the published pages' start-up
+/// loader (allowed by its hash), no `eval` (WebAssembly aside), and requests only to the
+/// reader's origin and the origins its configuration allows articles from. docs/configuration.md gives the same policy to hosts.
 pub fn content_security_policy(allowed_article_origins: &[String]) -> String {
     let connect_sources: String = allowed_article_origins.iter().map(|origin| format!(" {origin}")).collect();
+    let start_after_first_paint = start_after_first_paint_hash();
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; \
+        "default-src 'self'; script-src 'self' {start_after_first_paint} 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; \
          font-src 'self'; connect-src 'self'{connect_sources}; object-src 'none'; base-uri 'none'; form-action 'none'"
     )
+}
+
+/// The policy's source for the one inline script of published pages, which loads the
+/// start-up script after the first paint: `'sha256-…'` of the script's text, trimmed as
+/// `lede::publish::START_AFTER_FIRST_PAINT_SCRIPT` trims it.
+fn start_after_first_paint_hash() -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let script = include_str!("../../src/publish/start_after_first_paint.js").trim_ascii_end();
+    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes())))
 }
 
 /// The origins the reader at `dist` loads articles from, which the policy's `connect-src`
