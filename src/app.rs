@@ -52,18 +52,32 @@ pub fn mount_app() {
                 (root, None)
             }
         };
-        // One call for both cases: each call of `mount_to` compiles its own copy.
-        leptos::mount::mount_to(mount_root, move || {
-            if let Some(published) = published.clone() {
-                provide_context(published);
-            }
-            view! { <App /> }
-        })
-        .forget();
-        // While the article downloads: its dates will need the browser's locale data, and
-        // its view the reader's settings.
-        crate::platform::intl::warm_up();
-        crate::reader_settings::ReaderSettings::open_storage_early();
+        let is_published = published.is_some();
+        let mount = move || {
+            // One call for both cases: each call of `mount_to` compiles its own copy.
+            leptos::mount::mount_to(mount_root, move || {
+                if let Some(published) = published.clone() {
+                    provide_context(published);
+                }
+                view! { <App /> }
+            })
+            .forget();
+            // While the article downloads: its dates will need the browser's locale data, and
+            // its view the reader's settings.
+            crate::platform::intl::warm_up();
+            crate::reader_settings::ReaderSettings::open_storage_early();
+        };
+        // A published page is being read already, and nothing hurries the app's first render:
+        // it comes in a task after the one that started the wasm, so that neither blocks
+        // the reader's input for as long as both together (docs/performance.md).
+        if is_published {
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::platform::frames::yield_to_browser().await;
+                mount();
+            });
+        } else {
+            mount();
+        }
     }
 }
 

@@ -100,8 +100,10 @@ fn schedule_body(
     // tap on a slow phone. They are added below everything else, so nothing moves when
     // they come. A short article (a body within the first chunk) is rendered in one task,
     // which keeps a related-article click to one frame. A widget renders at once, for its
-    // height's sake (below). docs/performance.md has the measurements.
-    let first_blocks_wait = is_page && !everything_at_once && parts.len() > 1;
+    // height's sake (below). A takeover of a published page has no first screen to hurry,
+    // so even a short article's blocks wait for their own task there.
+    // docs/performance.md has the measurements.
+    let first_blocks_wait = is_page && !everything_at_once && (parts.len() > 1 || takeover.is_some());
     let switches: Vec<RwSignal<bool>> = (0..parts.len())
         .map(|index| RwSignal::new(everything_at_once || (index == 0 && !first_blocks_wait)))
         .collect();
