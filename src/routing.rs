@@ -97,6 +97,12 @@ pub fn article_path(article_id: &Slug) -> String {
     Route::Article(article_id.clone()).path()
 }
 
+/// The path of the published page that holds the whole of a long article, whose own page
+/// holds its opening (`lede publish`, [`crate::reading::chunks::PublishedExtent`]).
+pub fn whole_article_path(article_id: &Slug) -> String {
+    format!("{}/all/", article_path(article_id))
+}
+
 /// True if and only if a click on a link should be handled inside the app: the primary
 /// button without modifier keys. Any other click (a new tab, a download) is left to the
 /// browser.

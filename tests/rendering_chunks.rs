@@ -116,3 +116,19 @@ fn chunks_come_faster_while_paints_are_quick_and_slower_when_they_are_not() {
     }
     assert_eq!(seen, [4, 2, 1, 1, 1], "halving down to one while each paint is slow");
 }
+
+#[test]
+fn an_article_is_published_whole_up_to_ninety_six_blocks_and_as_its_opening_beyond() {
+    use lede::reading::chunks::{published_extent, PublishedExtent, WHOLE_PAGE_MAX_CHUNKS};
+    let extent_of = |sections: usize, paragraphs: usize| {
+        let parsed = parse_article(&long_article_json(sections, paragraphs), "https://outlet.example/long.json")
+            .unwrap_or_else(|error| panic!("{error}"));
+        published_extent(&parsed.article.sections)
+    };
+    let whole_page_blocks = FIRST_PAINT_BLOCKS + (WHOLE_PAGE_MAX_CHUNKS - 1) * CHUNK_BLOCKS;
+    assert_eq!(whole_page_blocks, 96);
+    assert_eq!(extent_of(3, 5), PublishedExtent::Whole);
+    assert_eq!(extent_of(4, 24), PublishedExtent::Whole, "96 blocks");
+    assert_eq!(extent_of(97, 1), PublishedExtent::Opening, "97 blocks");
+    assert_eq!(extent_of(50, 100), PublishedExtent::Opening);
+}

@@ -10,7 +10,21 @@ use std::time::Instant;
 
 use lede::config::ReaderConfig;
 use lede::model::parse_article;
-use lede::publish::{article_page_html, article_page_url, feeds, not_found_page_html, widget_snippet_html, AppShell};
+use lede::publish::{
+    article_page_html, article_page_url, feeds, not_found_page_html, whole_article_page_html, widget_snippet_html, AppShell,
+};
+use lede::reading::chunks::{published_extent, PublishedExtent};
+
+/// The pages an article is published as.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ArticlePageKind {
+    /// `articles/{id}/index.html`, with the article's widget snippet beside it.
+    OwnPage,
+    /// `index.html`, for the default article.
+    FrontPage,
+    /// `articles/{id}/all/index.html`, for a long article whose own page holds its opening.
+    WholeArticle,
+}
 
 /// What to publish, and where.
 pub struct PublishOptions {
@@ -117,11 +131,20 @@ pub fn publish(options: &PublishOptions) -> Result<PublishReport, String> {
         if copies_json {
             write(&dist.join("articles").join(format!("{id}.json")), &text)?;
         }
-        let mut pages = vec![format!("articles/{id}/index.html")];
+        let mut pages = vec![(format!("articles/{id}/index.html"), ArticlePageKind::OwnPage)];
         if article.id == config.default_article {
-            pages.push("index.html".to_owned());
+            pages.push(("index.html".to_owned(), ArticlePageKind::FrontPage));
         }
-        for page in pages {
+        // A long article's page holds its opening; the whole of it gets a page of its own,
+        // which goes again when the article becomes short enough.
+        let whole_page = format!("articles/{id}/all/index.html");
+        if published_extent(&article.sections) == PublishedExtent::Opening {
+            pages.push((whole_page, ArticlePageKind::WholeArticle));
+        } else {
+            fingerprints.remove(&whole_page);
+            let _ = std::fs::remove_file(dist.join(&whole_page));
+        }
+        for (page, kind) in pages {
             // The front page shows the default article, whose own page is its address.
             let page_url = article_page_url(&options.site, &article);
             let fingerprint = fingerprint(&[
@@ -135,8 +158,12 @@ pub fn publish(options: &PublishOptions) -> Result<PublishReport, String> {
                 report.unchanged += 1;
                 continue;
             }
-            write(&target, &article_page_html(&article, &shell, &page_url))?;
-            if page != "index.html" {
+            let html = match kind {
+                ArticlePageKind::OwnPage | ArticlePageKind::FrontPage => article_page_html(&article, &shell, &page_url),
+                ArticlePageKind::WholeArticle => whole_article_page_html(&article, &shell, &page_url),
+            };
+            write(&target, &html)?;
+            if kind == ArticlePageKind::OwnPage {
                 let snippet = widget_snippet_html(&article, &options.site, &page_url);
                 write(&dist.join("articles").join(&id).join("snippet.html"), &snippet)?;
             }

@@ -377,3 +377,58 @@ fn the_published_pages_only_inline_script_is_allowed_by_the_hash_in_the_document
         .expect("docs/configuration.md gives the policy in its headers table");
     assert!(policy_row.contains(&format!("script-src 'self' {source}")), "the documented policy allows {source}: {policy_row}");
 }
+
+/// The seed with `sections` sections of twenty paragraphs each, under the id `id`.
+fn long_article(id: &str, sections: usize) -> String {
+    let mut article: serde_json::Value = serde_json::from_str(&fixture(SEED_ID)).unwrap();
+    article["id"] = id.into();
+    article["related"] = serde_json::json!([]);
+    article["body"] = (1..=sections)
+        .map(|section| {
+            let blocks: Vec<serde_json::Value> = (1..=20)
+                .map(|paragraph| serde_json::json!({ "type": "paragraph", "text": format!("Paragraph {section}.{paragraph} of a long article.") }))
+                .collect();
+            serde_json::json!({ "id": format!("part-{section}"), "heading": format!("Part {section}"), "blocks": blocks })
+        })
+        .collect();
+    article.to_string()
+}
+
+#[test]
+fn a_long_article_is_published_as_its_opening_with_a_link_to_a_page_of_the_whole_article() {
+    let dist = built_reader("long", &[("long-article", long_article("long-article", 6))]);
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 0, "{output}");
+    let opening = page(&dist, "articles/long-article/index.html");
+    assert!(attribute(&opening, "#lede-app", "data-lede-opening").is_some(), "marked as an opening for the app and the stylesheet");
+    let paragraphs = texts(&opening, "[data-testid=article-body] p").into_iter().filter(|text| text.starts_with("Paragraph")).count();
+    assert_eq!(paragraphs, 16, "the first rendering chunk, as the app's first screen");
+    assert_eq!(attribute(&opening, "[data-testid=continue-reading]", "href").as_deref(), Some("/articles/long-article/all/"));
+    assert!(attribute(&opening, "script[data-lede-start]", "data-lede-start").is_some(), "the app takes the opening over");
+
+    let whole = page(&dist, "articles/long-article/all/index.html");
+    let paragraphs = texts(&whole, "[data-testid=article-body] p").into_iter().filter(|text| text.starts_with("Paragraph")).count();
+    assert_eq!(paragraphs, 120, "every paragraph");
+    assert_eq!(texts(&whole, "h2").iter().filter(|heading| heading.starts_with("Part ")).count(), 6);
+    assert!(attribute(&whole, "[data-testid=continue-reading]", "href").is_none());
+    assert_eq!(attribute(&whole, "link[rel=canonical]", "href").as_deref(), Some("https://news.example/articles/long-article/"));
+    let scripts: Vec<String> = whole
+        .select(&Selector::parse("script").unwrap())
+        .map(|script| script.value().attr("type").unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(scripts, vec!["application/ld+json".to_owned()], "nothing runs on the page of the whole article");
+    let stylesheets: Vec<String> = whole
+        .select(&Selector::parse("head > link[rel=stylesheet]").unwrap())
+        .filter_map(|link| link.value().attr("href").map(str::to_owned))
+        .collect();
+    assert_eq!(stylesheets, vec!["/lede-0123456789abcdef.css".to_owned(), "/noscript.css".to_owned()]);
+
+    // Shortened, the article is published whole again, and the page of the whole goes.
+    std::fs::write(dist.join("articles/long-article.json"), long_article("long-article", 2)).unwrap();
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 0, "{output}");
+    let short = page(&dist, "articles/long-article/index.html");
+    assert!(attribute(&short, "#lede-app", "data-lede-opening").is_none());
+    assert!(attribute(&short, "[data-testid=continue-reading]", "href").is_none());
+    assert!(!dist.join("articles/long-article/all/index.html").exists(), "no stale page of the whole article");
+}

@@ -159,6 +159,15 @@ pub fn ArticleView(
     // Compact: the first section, then the way to the rest, on the outlet's page if it has
     // one, or else right here.
     let continue_words = crate::components::interface_text().continue_reading;
+    // A long article's published page: the rest is on the page of the whole article.
+    let whole_article = (layout.extent == ArticleExtent::Opening).then(|| {
+        let href = crate::routing::whole_article_path(&article.id);
+        view! {
+            <p class="lede-article-view__continue">
+                <a class="lede-article-view__continue-link" href=href data-testid="continue-reading">{continue_words}</a>
+            </p>
+        }
+    });
     let continue_reading = is_compact.then(|| match canonical_url {
         Some(url) => {
             let leave = navigation.leave;
@@ -247,6 +256,7 @@ pub fn ArticleView(
             <div class="lede-article-view__body" data-testid="article-body">
                 {section_views}
                 {continue_reading}
+                {whole_article}
                 {extras}
             </div>
         </article>

@@ -241,6 +241,23 @@ fn scroll_to(surface: &ReaderSurface, anchor_id: &str) {
 /// of its own after the last chunk's. Called just after a paint. Chunks shown already (the
 /// whole body at once) are passed over.
 fn show_chunks_after_paints(switches: Vec<RwSignal<bool>>, next: usize, pace: ChunkPace, takeover: Option<PublishedPage>) {
+    // The opening of a long article is published; once the app's view holds it too (the
+    // first chunk, rendered out of sight), the app takes over, and the rest comes
+    // in sight, chunk after chunk, below what the reader sees.
+    let takeover = match takeover {
+        Some(published)
+            if published.holds_only_the_opening()
+                && switches.first().is_some_and(|first| first.try_get_untracked() == Some(true)) =>
+        {
+            published.swap();
+            after_next_paint(move || {
+                let pace = pace.next(js_sys::Date::now());
+                show_chunks_after_paints(switches, next, pace, None);
+            });
+            return;
+        }
+        takeover => takeover,
+    };
     let mut next = next;
     let mut shown_now = 0;
     while next < switches.len() && shown_now < pace.chunks_per_paint() {

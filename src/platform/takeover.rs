@@ -1,6 +1,7 @@
 //! Taking a published page over: the app renders its reading view out of sight, in its
-//! usual chunks, and once the view is complete replaces the page's static view with it in
-//! one task, so that the reader sees no frame in between (decision 015).
+//! usual chunks, and once the view holds what the page holds (the whole article, or the
+//! opening of a long one) replaces the page's static view with it in one task, so that
+//! the reader sees no frame in between (decision 015).
 //!
 //! The reader may have scrolled, selected text or focused a link while the wasm was on its
 //! way. Each is written down before the static view goes, as places the new view also
@@ -17,6 +18,10 @@ use wasm_bindgen::JsCast;
 /// The attribute that marks a published page's root, naming the article it shows (the
 /// publish step writes it; the app and the stylesheet read it).
 pub const PUBLISHED_ATTRIBUTE: &str = "data-lede-published";
+
+/// The attribute that marks a published page holding only the opening of a long article
+/// (the publish step writes it; the app and the stylesheet read it).
+pub const OPENING_ATTRIBUTE: &str = "data-lede-opening";
 
 /// What can take focus in the reading view. The display controls' panel is built by the
 /// app after its first paint, so only their summary counts: then the list is the same,
@@ -70,6 +75,12 @@ impl PublishedPage {
             phase: Cell::new(Phase::Waiting),
             place: RefCell::new(None),
         })))
+    }
+
+    /// True if the page holds only the opening of a long article: the app takes it over
+    /// once its own view shows as much, and goes on rendering the rest in sight.
+    pub fn holds_only_the_opening(&self) -> bool {
+        self.0.published.has_attribute(OPENING_ATTRIBUTE)
     }
 
     /// True until the app has taken the page over, or given up on it.

@@ -21,13 +21,13 @@ use leptos::prelude::*;
 use crate::components::{ArticleView, BodyChunks, ErrorState, PublishedSiteOrigin, ReadingState};
 use crate::model::slug::Slug;
 use crate::model::Article;
-use crate::platform::takeover::PUBLISHED_ATTRIBUTE;
+use crate::platform::takeover::{OPENING_ATTRIBUTE, PUBLISHED_ATTRIBUTE};
 use crate::pages::OWNER_ATTRIBUTE;
 use crate::reader_settings::ReaderSettings;
-use crate::reading::chunks::rendering_chunks;
+use crate::reading::chunks::{published_extent, rendering_chunks, PublishedExtent};
 use crate::reading::head::head_tags;
 use crate::reading::json_ld::news_article_json_ld;
-use crate::reading::layout::{ArticleViewLayout, BodyRendering};
+use crate::reading::layout::{ArticleExtent, ArticleViewLayout, BodyRendering};
 use crate::routing::{article_path, ArticleNavigation};
 
 
@@ -47,6 +47,8 @@ pub struct AppShell {
     /// The same, with the start-up script loaded by [`START_AFTER_FIRST_PAINT_SCRIPT`]
     /// once the page has painted: the head of an article's published page.
     assets_starting_after_first_paint: String,
+    /// The head's stylesheet links alone: the head of a page without scripts.
+    stylesheets: String,
 }
 
 /// The inline script of an article's published page that loads the app's start-up script
@@ -84,11 +86,32 @@ impl AppShell {
             escape_attribute(start_address)
         );
         let assets_starting_after_first_paint = assets.replacen(start_tag, &start_after_first_paint, 1);
+        let stylesheets = tags(&assets, "<link")
+            .filter(|tag| tag_attributes(tag).any(|attribute| matches!(attribute, "rel=stylesheet" | "rel=\"stylesheet\"")))
+            .collect();
         Ok(AppShell {
             assets,
             assets_starting_after_first_paint,
+            stylesheets,
         })
     }
+
+    /// The shell's stylesheet links.
+    pub fn stylesheets(&self) -> &str {
+        &self.stylesheets
+    }
+}
+
+/// The tags in `html` that open with `opening` (such as `<link`), whole.
+fn tags<'a>(html: &'a str, opening: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    html.match_indices(opening)
+        .filter_map(move |(start, _)| html[start..].find('>').map(|length| &html[start..=start + length]))
+}
+
+/// The attributes of `tag` as written (`name=value`), split at white space.
+fn tag_attributes(tag: &str) -> impl Iterator<Item = &str> {
+    tag.split(|character: char| character.is_whitespace() || character == '>')
+        .map(|attribute| attribute.trim_end_matches('/'))
 }
 
 /// The start-up script's whole tag in `head` and its address, as `tools/post-build.mjs`
@@ -108,27 +131,14 @@ fn start_up_script(head: &str) -> Option<(&str, &str)> {
 /// by the start-up script after that paint, and a preload would make them compete with
 /// the page's own stylesheet and images.
 fn without_preloads(head: &str) -> String {
-    let mut kept = String::with_capacity(head.len());
-    let mut rest = head;
-    while let Some(start) = rest.find("<link") {
-        kept.push_str(&rest[..start]);
-        let Some(length) = rest[start..].find('>') else {
-            rest = &rest[start..];
-            break;
-        };
-        let tag = &rest[start..=start + length];
-        let is_preload = tag
-            .split(|character: char| character.is_whitespace() || character == '>')
-            .any(|attribute| {
-                let attribute = attribute.trim_end_matches('/');
-                matches!(attribute, "rel=preload" | "rel=\"preload\"" | "rel=modulepreload" | "rel=\"modulepreload\"")
-            });
-        if !is_preload {
-            kept.push_str(tag);
+    let mut kept = head.to_owned();
+    for tag in tags(head, "<link") {
+        let is_preload = tag_attributes(tag)
+            .any(|attribute| matches!(attribute, "rel=preload" | "rel=\"preload\"" | "rel=modulepreload" | "rel=\"modulepreload\""));
+        if is_preload {
+            kept = kept.replacen(tag, "", 1);
         }
-        rest = &rest[start + length + 1..];
     }
-    kept.push_str(rest);
     kept
 }
 
@@ -138,9 +148,55 @@ pub fn article_page_url(site: &str, article: &Article) -> String {
 }
 
 /// The published page of `article`, whose address is `page_url` (absolute), as a complete
-/// HTML document.
+/// HTML document: the whole article, or for a long one its opening and a link to
+/// [`whole_article_page_html`] ([`published_extent`]). The app takes it over.
 pub fn article_page_html(article: &Arc<Article>, shell: &AppShell, page_url: &str) -> String {
-    let site_origin = crate::platform::url::parse_url(page_url, None).map(|url| url.origin).unwrap_or_default();
+    let extent = published_extent(&article.sections);
+    let opening_attribute = match extent {
+        PublishedExtent::Whole => String::new(),
+        PublishedExtent::Opening => format!(" {OPENING_ATTRIBUTE}"),
+    };
+    let head = article_page_head(article, page_url, &format!(
+        "{assets}<noscript><link rel=\"stylesheet\" href=\"/{NOSCRIPT_STYLESHEET}\"></noscript>",
+        assets = shell.assets_starting_after_first_paint,
+    ));
+    format!(
+        "<!doctype html><html lang=\"{language}\" dir=\"{direction}\"><head>{head}</head><body><div id=\"lede-app\" class=\"lede-app\" {PUBLISHED_ATTRIBUTE}=\"{id}\"{opening_attribute}>{view}</div></body></html>",
+        language = escape_attribute(&article.language),
+        direction = article.direction.as_html_dir(),
+        id = escape_attribute(article.id.as_str()),
+        view = article_view_html(article, &site_origin_of(page_url), extent),
+    )
+}
+
+/// The page of the whole of a long article, whose own page (`page_url`, absolute) holds
+/// its opening: every section, for readers without scripts and for crawlers, who follow
+/// the opening's "Continue reading" link. No script: a reader with scripts is on the
+/// article's own page, where the app renders the rest. Its canonical address is the
+/// article's page.
+pub fn whole_article_page_html(article: &Arc<Article>, shell: &AppShell, page_url: &str) -> String {
+    // The stylesheet for readers without scripts applies to everyone here: nothing on
+    // this page runs, so nothing that needs the app is offered.
+    let head = article_page_head(article, page_url, &format!(
+        "{stylesheets}<link rel=\"stylesheet\" href=\"/{NOSCRIPT_STYLESHEET}\">",
+        stylesheets = shell.stylesheets(),
+    ));
+    format!(
+        "<!doctype html><html lang=\"{language}\" dir=\"{direction}\"><head>{head}</head><body><div id=\"lede-app\" class=\"lede-app\" {PUBLISHED_ATTRIBUTE}=\"{id}\">{view}</div></body></html>",
+        language = escape_attribute(&article.language),
+        direction = article.direction.as_html_dir(),
+        id = escape_attribute(article.id.as_str()),
+        view = article_view_html(article, &site_origin_of(page_url), PublishedExtent::Whole),
+    )
+}
+
+/// The origin of `page_url`, whose addresses a published page writes from their path.
+fn site_origin_of(page_url: &str) -> String {
+    crate::platform::url::parse_url(page_url, None).map(|url| url.origin).unwrap_or_default()
+}
+
+/// The head of an article's published page at `page_url`: its description, then `assets`.
+fn article_page_head(article: &Article, page_url: &str, assets: &str) -> String {
     let mut head = String::new();
     head.push_str(PAGE_HEAD_START);
     head.push_str(&format!("<title>{}</title>", escape_text(&article.headline)));
@@ -162,30 +218,29 @@ pub fn article_page_html(article: &Arc<Article>, shell: &AppShell, page_url: &st
         news_article_json_ld(article, page_url)
     ));
     head.push_str("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.xml\">");
-    head.push_str(&shell.assets_starting_after_first_paint);
-    head.push_str(&format!("<noscript><link rel=\"stylesheet\" href=\"/{NOSCRIPT_STYLESHEET}\"></noscript>"));
-    format!(
-        "<!doctype html><html lang=\"{language}\" dir=\"{direction}\"><head>{head}</head><body><div id=\"lede-app\" class=\"lede-app\" {PUBLISHED_ATTRIBUTE}=\"{id}\">{view}</div></body></html>",
-        language = escape_attribute(&article.language),
-        direction = article.direction.as_html_dir(),
-        id = escape_attribute(article.id.as_str()),
-        view = article_view_html(article, &site_origin),
-    )
+    head.push_str(assets);
+    head
 }
 
 /// The reading view of `article` as HTML, as the app renders it on the reader's page with
-/// everything shown: every section, the notes, the related articles. Addresses on
-/// `site_origin` are written from their path (see [`PublishedSiteOrigin`]).
-pub fn article_view_html(article: &Arc<Article>, site_origin: &str) -> String {
+/// everything shown (the sections `extent` holds, the notes, the related articles).
+/// Addresses on `site_origin` are written from their path (see [`PublishedSiteOrigin`]).
+pub fn article_view_html(article: &Arc<Article>, site_origin: &str, extent: PublishedExtent) -> String {
     let owner = Owner::new();
     owner.with(|| {
         provide_context(PublishedSiteOrigin(site_origin.to_owned()));
         let layout = ArticleViewLayout {
             body_rendering: BodyRendering::AllAtOnce,
+            extent: match extent {
+                PublishedExtent::Whole => ArticleExtent::Full,
+                PublishedExtent::Opening => ArticleExtent::Opening,
+            },
             ..ArticleViewLayout::default()
         };
         let parts: Arc<[_]> = rendering_chunks(&article.sections).into();
-        let switches = (0..parts.len()).map(|_| RwSignal::new(true)).collect();
+        let switches = (0..parts.len())
+            .map(|index| RwSignal::new(extent == PublishedExtent::Whole || index == 0))
+            .collect();
         let reading = ReadingState {
             settings: RwSignal::new(ReaderSettings::default()),
             body: BodyChunks {

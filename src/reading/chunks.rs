@@ -11,6 +11,30 @@ pub const FIRST_PAINT_BLOCKS: usize = 16;
 /// task long (docs/performance.md).
 pub const CHUNK_BLOCKS: usize = 20;
 
+/// How many rendering chunks an article's published page holds whole: up to 96 blocks,
+/// more than most news stories have. A longer article's page holds its first chunk and a
+/// link to a page of the whole article, so that the app's takeover never lays out a long
+/// article in one task, and the page itself stays quick to parse (docs/publishing.md).
+pub const WHOLE_PAGE_MAX_CHUNKS: usize = 5;
+
+/// How much of an article its published page holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PublishedExtent {
+    /// The whole article.
+    Whole,
+    /// The first chunk (the first screen and more), then a link to the whole article.
+    Opening,
+}
+
+/// How much of an article with these sections its published page holds.
+pub fn published_extent(sections: &[crate::model::article::Section]) -> PublishedExtent {
+    if rendering_chunks(sections).len() > WHOLE_PAGE_MAX_CHUNKS {
+        PublishedExtent::Opening
+    } else {
+        PublishedExtent::Whole
+    }
+}
+
 /// The part of one section rendered in one chunk: the blocks `blocks` of section `section`.
 /// The part that starts a section also renders its heading.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -13,6 +13,10 @@ pub enum ArticleExtent {
     Full,
     /// The headline, the summary and the first section, then a "Continue reading" link.
     Compact,
+    /// The published page of a long article: the sections its first rendering chunk holds,
+    /// then a "Continue reading" link to the page of the whole article
+    /// ([`crate::routing::whole_article_path`]).
+    Opening,
 }
 
 /// Whether the related articles are listed.
