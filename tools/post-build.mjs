@@ -20,8 +20,9 @@
 //   queries. Comments and runs of white space are dropped.
 // - `embed.js`: src/embed/embed.js with the hashed names of the wasm-bindgen module, its
 //   wasm and that stylesheet filled in, and the widget's attribute list
-//   (src/embed/attributes.json, which the reader's Rust is tested against), so that the loader's own URL can stay the same forever
-//   while everything it loads is cached for good.
+//   (src/embed/attributes.json, which the reader's Rust is tested against), so that the
+//   loader's own URL can stay the same forever while everything it loads is cached for
+//   good; without comments or white space, as terser prints it.
 //
 // Last, in release builds, every text or wasm file of the site gets a `.br` (quality 11)
 // and a `.gz` (level 9) twin, for hosts that serve pre-compressed files (nginx's
@@ -165,8 +166,15 @@ function externalizeStartUp() {
   if (!found) throw new Error(`post-build: Trunk's start-up script has an unexpected shape: ${body}`);
   const config = JSON.parse(readFileSync(join(staging, "lede.config.json"), "utf8"));
   // A published page loads this file only once it has painted (the inline script of
-  // src/publish/start_after_first_paint.js), so nothing here waits.
-  const startUp = `${articlePreloadScript(config)}
+  // src/publish/start_after_first_paint.js), so nothing here waits. A widget's frame page
+  // that was not published (an article added since \`lede publish\`) is answered by the
+  // shell or the not-found page, which load this file: the frame page that shows any
+  // article, embed.html, takes its place.
+  const startUp = `if (/\\/articles\\/[a-z0-9]+(?:-[a-z0-9]+)*\\/frame\\/?$/.test(location.pathname)) {
+  location.replace(new URL(\`embed.html\${location.search}\`, import.meta.url));
+  await new Promise(() => {});
+}
+${articlePreloadScript(config)}
 const bindings = await import(${JSON.stringify(found[2])});
 const init = bindings.default;
 ${body.replace(staticImport, "").trim()}
@@ -181,12 +189,17 @@ ${body.replace(staticImport, "").trim()}
 
 externalizeStartUp();
 
-const loader = readFileSync("src/embed/embed.js", "utf8")
+const loaderSource = readFileSync("src/embed/embed.js", "utf8")
   .replaceAll("__LEDE_APP_MODULE__", `./${appModule}`)
   .replaceAll("__LEDE_APP_WASM__", `./${appWasm}`)
   .replaceAll("__LEDE_EMBED_STYLESHEET__", `./${stylesheetName}`)
   .replaceAll("__LEDE_EMBED_ATTRIBUTES__", JSON.stringify(JSON.parse(readFileSync("src/embed/attributes.json", "utf8"))));
-writeFileSync(join(staging, "embed.js"), loader);
+// Without its comments and white space, but with its names: `lede publish` finds the line
+// `const PUBLISHED_FRAMES=false;` and turns it on, and a host's developer reading the
+// loader in the browser still reads it. The loader's budget is 4 KB brotli.
+const loader = await minifyJs(loaderSource, { module: true, compress: false, mangle: false, format: { comments: false } });
+if (!loader.code?.includes("const PUBLISHED_FRAMES=false;")) throw new Error("post-build: embed.js lost its `const PUBLISHED_FRAMES=false;` line");
+writeFileSync(join(staging, "embed.js"), loader.code);
 console.log(`post-build: embed.js loads ${appModule} and ${stylesheetName} (${stylesheet.length} bytes)`);
 
 /** Files worth compressing: text and wasm. Images are compressed already. */

@@ -11,7 +11,8 @@ use std::time::Instant;
 use lede::config::ReaderConfig;
 use lede::model::parse_article;
 use lede::publish::{
-    article_page_html, article_page_url, feeds, not_found_page_html, whole_article_page_html, widget_snippet_html, AppShell,
+    article_frame_page_html, article_page_html, article_page_url, feeds, not_found_page_html, whole_article_page_html,
+    widget_snippet_html, AppShell,
 };
 use lede::reading::chunks::{published_extent, PublishedExtent};
 
@@ -24,6 +25,8 @@ enum ArticlePageKind {
     FrontPage,
     /// `articles/{id}/all/index.html`, for a long article whose own page holds its opening.
     WholeArticle,
+    /// `articles/{id}/frame/index.html`, the widget's frame page with the article in it.
+    WidgetFrame,
 }
 
 /// What to publish, and where.
@@ -131,7 +134,10 @@ pub fn publish(options: &PublishOptions) -> Result<PublishReport, String> {
         if copies_json {
             write(&dist.join("articles").join(format!("{id}.json")), &text)?;
         }
-        let mut pages = vec![(format!("articles/{id}/index.html"), ArticlePageKind::OwnPage)];
+        let mut pages = vec![
+            (format!("articles/{id}/index.html"), ArticlePageKind::OwnPage),
+            (format!("articles/{id}/frame/index.html"), ArticlePageKind::WidgetFrame),
+        ];
         if article.id == config.default_article {
             pages.push(("index.html".to_owned(), ArticlePageKind::FrontPage));
         }
@@ -161,6 +167,7 @@ pub fn publish(options: &PublishOptions) -> Result<PublishReport, String> {
             let html = match kind {
                 ArticlePageKind::OwnPage | ArticlePageKind::FrontPage => article_page_html(&article, &shell, &page_url),
                 ArticlePageKind::WholeArticle => whole_article_page_html(&article, &shell, &page_url),
+                ArticlePageKind::WidgetFrame => article_frame_page_html(&article, &shell, &page_url),
             };
             write(&target, &html)?;
             if kind == ArticlePageKind::OwnPage {
@@ -189,6 +196,7 @@ pub fn publish(options: &PublishOptions) -> Result<PublishReport, String> {
         .map_or_else(|| "Lede".to_owned(), |article| article.outlet.name.clone());
     write(&dist.join("feed.xml"), &feeds::atom_feed(&options.site, &feed_title, &listed))?;
     write(&dist.join("404.html"), &not_found_page_html(&shell))?;
+    enable_published_frames(dist)?;
     report.elapsed_ms = started.elapsed().as_millis();
     Ok(report)
 }
@@ -232,4 +240,31 @@ fn write_fingerprints(path: &Path, fingerprints: &BTreeMap<String, String>) -> R
         .map(|(page, fingerprint)| format!("{page} {fingerprint}\n"))
         .collect();
     write(path, &text)
+}
+
+/// The line of the widget's loader (`embed.js`, as the build writes it) that says whether
+/// the site has published frame pages, and what it says once it has.
+const FRAMES_UNPUBLISHED: &str = "const PUBLISHED_FRAMES=false;";
+const FRAMES_PUBLISHED: &str = "const PUBLISHED_FRAMES=true;";
+
+/// Tells the widget's loader that every article has its frame page now, so that a widget
+/// in iframe mode opens it rather than the empty `embed.html`. The build's compressed
+/// twins of the loader would be served in its place, so they go.
+fn enable_published_frames(dist: &Path) -> Result<(), String> {
+    let loader_path = dist.join("embed.js");
+    let Ok(loader) = std::fs::read_to_string(&loader_path) else {
+        // A reader folder without the widget publishes pages all the same.
+        return Ok(());
+    };
+    if loader.contains(FRAMES_PUBLISHED) {
+        return Ok(());
+    }
+    if !loader.contains(FRAMES_UNPUBLISHED) {
+        return Err(format!("{}: the widget's loader does not say `{FRAMES_UNPUBLISHED}`", loader_path.display()));
+    }
+    write(&loader_path, &loader.replacen(FRAMES_UNPUBLISHED, FRAMES_PUBLISHED, 1))?;
+    for twin in ["br", "gz"] {
+        let _ = std::fs::remove_file(dist.join(format!("embed.js.{twin}")));
+    }
+    Ok(())
 }

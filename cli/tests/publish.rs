@@ -93,12 +93,13 @@ fn publishing_the_fixtures_writes_a_page_for_each_article_and_the_front_page_for
     assert_eq!(code, 0, "{output}");
     for (id, _) in &fixtures {
         assert!(dist.join("articles").join(id).join("index.html").is_file(), "a page for {id}");
+        assert!(dist.join("articles").join(id).join("frame/index.html").is_file(), "a widget frame page for {id}");
     }
     assert!(dist.join("shell.html").is_file(), "the app's shell is kept beside the front page");
     let front = page(&dist, "index.html");
     let seed_page = page(&dist, &format!("articles/{SEED_ID}/index.html"));
     assert_eq!(texts(&front, "h1"), texts(&seed_page, "h1"), "the front page shows the default article");
-    assert!(output.contains(&format!("published {} page(s)", fixtures.len() + 1)), "{output}");
+    assert!(output.contains(&format!("published {} page(s)", 2 * fixtures.len() + 1)), "{output}");
 }
 
 #[test]
@@ -159,13 +160,14 @@ fn a_second_run_renders_only_the_articles_that_changed() {
     let dist = built_reader("incremental", &[(SEED_ID, fixture(SEED_ID)), ("minimal-article", fixture("minimal-article"))]);
     let (code, first) = publish(&dist);
     assert_eq!(code, 0, "{first}");
-    assert!(first.contains("published 3 page(s), 0 unchanged"), "{first}");
+    // Each article's page and widget frame page, and the front page.
+    assert!(first.contains("published 5 page(s), 0 unchanged"), "{first}");
     let (_, second) = publish(&dist);
-    assert!(second.contains("published 0 page(s), 3 unchanged"), "{second}");
+    assert!(second.contains("published 0 page(s), 5 unchanged"), "{second}");
     let changed = fixture("minimal-article").replace("A Minimal Article", "A Changed Article");
     std::fs::write(dist.join("articles/minimal-article.json"), changed).unwrap();
     let (_, third) = publish(&dist);
-    assert!(third.contains("published 1 page(s), 2 unchanged"), "{third}");
+    assert!(third.contains("published 2 page(s), 3 unchanged"), "{third}");
     assert_eq!(texts(&page(&dist, "articles/minimal-article/index.html"), "h1"), vec!["A Changed Article".to_owned()]);
 }
 
@@ -229,6 +231,22 @@ fn hostile_strings_in_every_field_stay_text_and_add_no_element_attribute_or_scri
     assert_eq!(json_ld["headline"], headline, "the JSON-LD holds the same text");
     let body_start = text.find("<body>").unwrap();
     assert!(!text[body_start..].contains("<script"), "no script in the body: {}", &text[body_start..]);
+
+    // The widget's frame page renders the same text.
+    let frame = page(&dist, &format!("articles/{SEED_ID}/frame/index.html"));
+    let frame_scripts: Vec<String> = frame
+        .select(&Selector::parse("script").unwrap())
+        .map(|script| script.value().attr("src").unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(frame_scripts, vec!["/embed.js".to_owned()], "only our own script in the frame page");
+    assert_eq!(frame.select(&Selector::parse("img").unwrap()).count(), 0, "no element from the text");
+    for element in frame.select(&Selector::parse("*").unwrap()) {
+        for (name, value) in element.value().attrs() {
+            assert!(!name.starts_with("on"), "an event handler {name}={value:?} on <{}>", element.value().name());
+            assert!(!value.trim_start().to_ascii_lowercase().starts_with("javascript:"), "{name}={value:?}");
+        }
+    }
+    assert_eq!(texts(&frame, "h1"), vec![headline.to_owned()]);
 }
 
 #[test]
@@ -431,4 +449,36 @@ fn a_long_article_is_published_as_its_opening_with_a_link_to_a_page_of_the_whole
     assert!(attribute(&short, "#lede-app", "data-lede-opening").is_none());
     assert!(attribute(&short, "[data-testid=continue-reading]", "href").is_none());
     assert!(!dist.join("articles/long-article/all/index.html").exists(), "no stale page of the whole article");
+}
+
+#[test]
+fn each_article_gets_a_widget_frame_page_with_its_text_and_the_loader_is_told_so() {
+    let dist = built_reader("frame", &[(SEED_ID, fixture(SEED_ID))]);
+    std::fs::write(dist.join("embed.js"), "const A=1;const PUBLISHED_FRAMES=false;const B=2;").unwrap();
+    std::fs::write(dist.join("embed.js.br"), "stale").unwrap();
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 0, "{output}");
+    let frame = page(&dist, &format!("articles/{SEED_ID}/frame/index.html"));
+    assert!(attribute(&frame, "html", "data-lede-frame").is_some(), "the loader runs it as a frame page");
+    assert_eq!(attribute(&frame, "meta[name=robots]", "content").as_deref(), Some("noindex"));
+    let seed: serde_json::Value = serde_json::from_str(&fixture(SEED_ID)).unwrap();
+    assert_eq!(
+        texts(&frame, "lede-article[data-lede-frame][data-lede-prerendered] h1"),
+        vec![seed["headline"].as_str().unwrap().to_owned()],
+        "the article's text inside the widget element, shown until the widget loads"
+    );
+    assert!(
+        attribute(&frame, ".lede-article-view", "class").is_some_and(|class| class.contains("lede-article-view--widget")),
+        "in the widget's layout"
+    );
+    let scripts: Vec<String> = frame
+        .select(&Selector::parse("script").unwrap())
+        .map(|script| script.value().attr("src").unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(scripts, vec!["/embed.js".to_owned()], "only the widget's loader");
+    let loader = std::fs::read_to_string(dist.join("embed.js")).unwrap();
+    assert_eq!(loader, "const A=1;const PUBLISHED_FRAMES=true;const B=2;");
+    assert!(!dist.join("embed.js.br").exists(), "the loader's stale compressed twin is gone");
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 0, "a second run finds the loader told already: {output}");
 }

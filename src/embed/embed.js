@@ -25,6 +25,11 @@ const APP_WASM = new URL("__LEDE_APP_WASM__", import.meta.url);
 const STYLESHEET = new URL("__LEDE_EMBED_STYLESHEET__", import.meta.url);
 const FRAME_PAGE = new URL("embed.html", import.meta.url);
 const READER_ORIGIN = FRAME_PAGE.origin;
+/**
+ * Whether every article of the reader's site has a frame page with its text in it,
+ * `articles/{id}/frame/`: `lede publish` turns this on (docs/publishing.md).
+ */
+const PUBLISHED_FRAMES = false;
 
 /** Every attribute of the element: its values, and whether the reader or this loader reads it. */
 const ATTRIBUTES = __LEDE_EMBED_ATTRIBUTES__;
@@ -103,6 +108,18 @@ function linkAddress(url) {
   } catch {
     return null;
   }
+}
+
+/**
+ * The frame page for an article at `source`: its published frame page, which shows the
+ * text before the wasm, when it is an article of the reader's own site and `element` asks
+ * for nothing but the defaults; else `embed.html`, which shows any article with any options.
+ */
+function framePage(source, element) {
+  const own = source.origin === READER_ORIGIN && !source.search && !source.hash
+    && source.pathname.match(/^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)\.json$/);
+  const defaults = OPTION_ATTRIBUTES.every((name) => name === "src" || !element.hasAttribute(name));
+  return PUBLISHED_FRAMES && own && defaults ? new URL(`articles/${own[1]}/frame/`, FRAME_PAGE) : new URL(FRAME_PAGE);
 }
 
 /** Only the fields Lede sends, as strings or booleans: nothing else crosses from a frame. */
@@ -202,7 +219,7 @@ class LedeArticleElement extends HTMLElement {
       this.#report("error", { reason: "unavailable", message: "the lede-article element has no src attribute: nothing to show" });
       return;
     }
-    const address = new URL(FRAME_PAGE);
+    const address = framePage(new URL(source, document.baseURI), this);
     for (const name of OPTION_ATTRIBUTES) {
       if (!this.hasAttribute(name)) continue;
       const value = name === "src" ? new URL(source, document.baseURI).href : this.getAttribute(name);
@@ -272,7 +289,11 @@ function runAsFramePage() {
   const post = (message) => {
     if (hostOrigin && window.parent !== window) window.parent.postMessage(message, hostOrigin);
   };
-  const widget = document.createElement("lede-article");
+  // A published frame page holds its widget already, with the article in it until the
+  // widget has loaded; embed.html has none.
+  let widget = document.querySelector("body > lede-article[data-lede-frame]");
+  const isPublished = Boolean(widget);
+  widget ??= document.createElement("lede-article");
   widget.setAttribute("data-lede-frame", "");
   const reportHeight = () => post({ type: "lede:resize", height: widget.getBoundingClientRect().height });
   for (const type of ["load", "error", "navigate"]) {
@@ -285,7 +306,7 @@ function runAsFramePage() {
     });
   }
   new ResizeObserver(reportHeight).observe(widget);
-  document.body.append(widget);
+  if (!isPublished) document.body.append(widget);
 }
 
 if (!customElements.get("lede-article")) {

@@ -18,6 +18,9 @@ pub enum ReaderSurface {
     Page,
     /// The reader is a widget inside `root`, on a page that belongs to someone else.
     Widget(WidgetRoot),
+    /// A widget rendered to HTML by the publish step, for the widget's published frame
+    /// page: laid out as a widget, with no shadow root and nothing to look up.
+    PublishedWidget,
 }
 
 /// The shadow root a widget lives in. Element ids are unique only inside it.
@@ -68,6 +71,7 @@ impl ReaderSurface {
                     .flatten()
             }
             ReaderSurface::Widget(root) => root.shadow_root().get_element_by_id(id),
+            ReaderSurface::PublishedWidget => None,
         }
     }
 }

@@ -21,6 +21,7 @@ use leptos::prelude::*;
 use crate::components::{ArticleView, BodyChunks, ErrorState, PublishedSiteOrigin, ReadingState};
 use crate::model::slug::Slug;
 use crate::model::Article;
+use crate::platform::surface::ReaderSurface;
 use crate::platform::takeover::{OPENING_ATTRIBUTE, PUBLISHED_ATTRIBUTE};
 use crate::pages::OWNER_ATTRIBUTE;
 use crate::reader_settings::ReaderSettings;
@@ -241,28 +242,76 @@ pub fn article_view_html(article: &Arc<Article>, site_origin: &str, extent: Publ
         let switches = (0..parts.len())
             .map(|index| RwSignal::new(extent == PublishedExtent::Whole || index == 0))
             .collect();
-        let reading = ReadingState {
-            settings: RwSignal::new(ReaderSettings::default()),
-            body: BodyChunks {
-                parts,
-                switches,
-                first_paint_done: RwSignal::new(true),
-            },
-            progress_bar: NodeRef::new(),
-            on_click: Callback::new(|_| {}),
-            show_all_sections: Callback::new(|()| {}),
-        };
-        // Related articles are plain links to their published pages; opening and loading
-        // ahead are the app's, once it has taken over.
-        let navigation = ArticleNavigation {
-            open: Callback::new(|_: Slug| {}),
-            prefetch: Callback::new(|_: Slug| {}),
-            href: Callback::new(|article_id: Slug| article_path(&article_id)),
-            leave: None,
-        };
+        let reading = static_reading_state(parts, switches);
+        let navigation = static_navigation();
         let article = Arc::clone(article);
         view! { <ArticleView article=article navigation=navigation layout=layout reading=reading /> }.to_html()
     })
+}
+
+/// The reading state of a rendering with nothing to do after it: the chunks `switches`
+/// turns on are shown, and the settings are the defaults.
+fn static_reading_state(parts: Arc<[Vec<crate::reading::chunks::SectionPart>]>, switches: Vec<RwSignal<bool>>) -> ReadingState {
+    ReadingState {
+        settings: RwSignal::new(ReaderSettings::default()),
+        body: BodyChunks {
+            parts,
+            switches,
+            first_paint_done: RwSignal::new(true),
+        },
+        progress_bar: NodeRef::new(),
+        on_click: Callback::new(|_| {}),
+        show_all_sections: Callback::new(|()| {}),
+    }
+}
+
+/// Related articles as plain links to their published pages; opening and loading ahead
+/// are the app's, once it has taken over.
+fn static_navigation() -> ArticleNavigation {
+    ArticleNavigation {
+        open: Callback::new(|_: Slug| {}),
+        prefetch: Callback::new(|_: Slug| {}),
+        href: Callback::new(|article_id: Slug| article_path(&article_id)),
+        leave: None,
+    }
+}
+
+/// The attribute of a published frame page's widget element: its children are the
+/// article rendered in the widget's layout, shown until the widget has loaded
+/// (`src/embed/embed.js`, `style/embed.css`).
+pub const PRERENDERED_WIDGET_ATTRIBUTE: &str = "data-lede-prerendered";
+
+/// The widget's frame page for `article` (`articles/{id}/frame/index.html`): the frame page
+/// `embed.html` with the article already in it, in the widget's layout with its default
+/// options, so that a widget in iframe mode shows text before the wasm arrives
+/// (docs/embedding.md). The widget's loader opens it instead of `embed.html` for an
+/// article of the reader's own site with no options; the widget replaces the text once
+/// it has loaded. A long article's frame holds its opening, the widget the rest.
+pub fn article_frame_page_html(article: &Arc<Article>, shell: &AppShell, page_url: &str) -> String {
+    let site_origin = site_origin_of(page_url);
+    let owner = Owner::new();
+    let view = owner.with(|| {
+        provide_context(PublishedSiteOrigin(site_origin));
+        provide_context(ReaderSurface::PublishedWidget);
+        let parts: Arc<[_]> = rendering_chunks(&article.sections).into();
+        let is_whole = published_extent(&article.sections) == PublishedExtent::Whole;
+        let switches = (0..parts.len()).map(|index| RwSignal::new(is_whole || index == 0)).collect();
+        let reading = static_reading_state(parts, switches);
+        let navigation = static_navigation();
+        let layout = ArticleViewLayout {
+            body_rendering: BodyRendering::AllAtOnce,
+            ..ArticleViewLayout::default()
+        };
+        let article = Arc::clone(article);
+        view! { <ArticleView article=article navigation=navigation layout=layout reading=reading /> }.to_html()
+    });
+    format!(
+        "<!doctype html><html lang=\"{language}\" dir=\"{direction}\" data-lede-frame><head>{PAGE_HEAD_START}<meta name=\"robots\" content=\"noindex\"><title>{title}</title><link rel=\"icon\" href=\"data:,\">{stylesheets}<link rel=\"stylesheet\" href=\"/embed-frame.css\"><script type=\"module\" src=\"/embed.js\"></script></head><body><lede-article data-lede-frame {PRERENDERED_WIDGET_ATTRIBUTE}><div class=\"lede-app\">{view}</div></lede-article></body></html>",
+        language = escape_attribute(&article.language),
+        direction = article.direction.as_html_dir(),
+        title = escape_text(&article.headline),
+        stylesheets = shell.stylesheets(),
+    )
 }
 
 /// The site's not-found page (`404.html`, which static hosts serve for addresses no file

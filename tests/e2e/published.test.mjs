@@ -3,7 +3,7 @@
 // on.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { launchChromium } from './browser.mjs';
@@ -202,5 +202,70 @@ test('a published page whose article cannot be loaded stays as it was published'
   await until(() => page.evaluate(() => document.querySelector('.lede-app[hidden]')?.textContent.includes('not found')), 'the app to give up');
   assert.equal(await page.locator('[data-lede-published] h1').textContent(), seed.headline);
   assert.equal(await page.title(), seed.headline, 'the title still names the article');
+  await page.close();
+});
+
+test("a widget in iframe mode opens its article's published frame page, which shows the text and its height before the wasm", async () => {
+  const seed = await articleJson(SEED_ID);
+  const reader = server.origin;
+  const host = reader.replace('127.0.0.1', 'localhost');
+  const { page, problems } = await newWatchedPage(withScripts);
+  let releaseWasm;
+  const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await wasmHeld;
+    await route.continue().catch(() => {});
+  });
+  const name = 'published-frame.html';
+  await writeFile(join(dist, 'examples', name), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <title>An outlet</title><link rel="icon" href="data:,">
+    <script type="module" src="${reader}/embed.js"></script></head><body>
+    <lede-article id="widget" mode="iframe" src="${reader}/articles/${SEED_ID}.json"><a href="${reader}/">Read the article</a></lede-article>
+    <script type="module">
+      window.loads = 0;
+      document.querySelector('#widget').addEventListener('lede:load', () => { window.loads += 1; });
+    </script>
+    </body></html>`);
+  await page.goto(`${host}/examples/${name}`);
+  const frameElement = page.locator('#widget iframe');
+  await frameElement.waitFor();
+  const frame = await (await frameElement.elementHandle()).contentFrame();
+  await frame.locator('lede-article > .lede-app h1').waitFor();
+  assert.equal(new URL(frame.url()).pathname, `/articles/${SEED_ID}/frame/`);
+  assert.equal(await frame.locator('lede-article > .lede-app h1').textContent(), seed.headline, 'the text, before the wasm');
+  const heightBefore = await until(async () => {
+    const height = await frameElement.evaluate((element) => element.getBoundingClientRect().height);
+    return height > 400 && height;
+  }, 'the frame to report the height of its text');
+
+  releaseWasm();
+  await page.waitForFunction(() => window.loads === 1);
+  await twoFrames(page);
+  const visibleHeadlines = await frame.locator('h1').evaluateAll((headlines) => headlines.filter((headline) => headline.getClientRects().length > 0).length);
+  assert.equal(visibleHeadlines, 1, 'the widget, and the text it replaced hidden');
+  const heightAfter = await frameElement.evaluate((element) => element.getBoundingClientRect().height);
+  assert.ok(Math.abs(heightAfter - heightBefore) / heightBefore < 0.1, `the frame was ${heightBefore} px high with the text, ${heightAfter} px with the widget`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a widget in iframe mode whose article has no published frame page yet falls back to the frame page that shows any article', async () => {
+  // An article added to the site after `lede publish`: the shell answers its frame page's
+  // address, and sends the frame on to embed.html with the same query.
+  const seed = await articleJson(SEED_ID);
+  await writeFile(join(dist, 'articles', 'added-since-publishing.json'), JSON.stringify({ ...seed, id: 'added-since-publishing', headline: 'Added since publishing' }));
+  const reader = server.origin;
+  const { page, problems } = await newWatchedPage(withScripts);
+  const name = 'unpublished-frame.html';
+  await writeFile(join(dist, 'examples', name), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <title>An outlet</title><link rel="icon" href="data:,">
+    <script type="module" src="${reader}/embed.js"></script></head><body>
+    <lede-article id="widget" mode="iframe" src="${reader}/articles/added-since-publishing.json"></lede-article>
+    </body></html>`);
+  await page.goto(`${reader.replace('127.0.0.1', 'localhost')}/examples/${name}`);
+  const frame = await (await page.locator('#widget iframe').elementHandle()).contentFrame();
+  await frame.getByRole('heading', { level: 1, name: 'Added since publishing' }).waitFor();
+  assert.equal(new URL(frame.url()).pathname, '/embed.html');
+  assert.deepEqual(problems, []);
   await page.close();
 });

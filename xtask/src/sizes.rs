@@ -23,6 +23,10 @@ pub const APP_WASM_JS_BUDGET_BYTES: usize = 60 * 1024;
 /// docs/performance.md, with what the bytes bought.
 pub const APP_WASM_JS_RATCHET_BYTES: usize = 168 * 1024 + 256;
 
+/// The widget's loader (`embed.js`, which every outlet's page loads), brotli-compressed:
+/// the 4 KB.
+pub const WIDGET_LOADER_BUDGET_BYTES: usize = 4 * 1024;
+
 /// `bytes` in kilobytes of 1,024 bytes, as the budgets are written.
 fn kilobytes(bytes: usize) -> f64 {
     bytes as f64 / 1024.0
@@ -34,6 +38,8 @@ pub struct AppSizes {
     pub wasm_and_js_brotli: usize,
     /// The reader page's stylesheet, without the widget's.
     pub css_brotli: usize,
+    /// The widget's loader, `embed.js`.
+    pub loader_brotli: usize,
 }
 
 impl AppSizes {
@@ -44,6 +50,13 @@ impl AppSizes {
                 "the app's css is {:.1} KB brotli, over its {:.0} KB budget",
                 kilobytes(self.css_brotli),
                 kilobytes(APP_CSS_BUDGET_BYTES)
+            ));
+        }
+        if self.loader_brotli > WIDGET_LOADER_BUDGET_BYTES {
+            return Err(format!(
+                "the widget's loader embed.js is {:.1} KB brotli, over its {:.0} KB budget",
+                kilobytes(self.loader_brotli),
+                kilobytes(WIDGET_LOADER_BUDGET_BYTES)
             ));
         }
         if self.wasm_and_js_brotli > APP_WASM_JS_RATCHET_BYTES {
@@ -128,9 +141,12 @@ pub fn print_dist_sizes(dist: &Path) -> Result<AppSizes, String> {
         "{:<44} {widget_raw:>10} {widget_brotli:>10}  (plus the app's .wasm + .js, shared)",
         "widget embed.js + its .css"
     );
+    let loader_brotli = rows.iter().find(|row| row.0 == "embed.js").map_or(0, |row| row.3);
+    println!("{:<44} {:>10} {loader_brotli:>10}  (budget {:.0} KB)", "widget loader embed.js", "", kilobytes(WIDGET_LOADER_BUDGET_BYTES));
     Ok(AppSizes {
         wasm_and_js_brotli: app_brotli,
         css_brotli,
+        loader_brotli,
     })
 }
 
