@@ -97,6 +97,12 @@ pub fn article_path(article_id: &Slug) -> String {
     Route::Article(article_id.clone()).path()
 }
 
+/// The path of an article's published page (`lede publish`): its own folder, which every
+/// static host serves at this address. The page's canonical address, in the app too.
+pub fn article_page_path(article_id: &Slug) -> String {
+    format!("{}/", article_path(article_id))
+}
+
 /// The path of the published page that holds the whole of a long article, whose own page
 /// holds its opening (`lede publish`, [`crate::reading::chunks::PublishedExtent`]).
 pub fn whole_article_path(article_id: &Slug) -> String {

@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 
 use crate::reading::head::head_tags;
+use crate::routing::{article_page_path, Route};
 use crate::reading::json_ld::news_article_json_ld;
 use crate::model::Article;
 
@@ -30,11 +31,17 @@ pub fn describe_page(article: Option<&Article>) {
         return;
     };
     let location = window().location();
-    let page_url = format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    );
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let query = location.search().unwrap_or_default();
+    // An article of the reader's own site is known by its published page's address,
+    // whether it is read there, at `/articles/{id}` or on the front page: the published
+    // page says the same before the app takes it over.
+    let page_url = match Route::from_location(&path, &query) {
+        Route::Home => format!("{origin}{}", article_page_path(&article.id)),
+        Route::Article(id) if id == article.id => format!("{origin}{}", article_page_path(&article.id)),
+        _ => format!("{origin}{path}"),
+    };
     for tag in head_tags(article, &page_url) {
         let (element, key) = (tag.kind.element(), tag.kind.key_attribute());
         match &tag.value {

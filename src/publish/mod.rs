@@ -145,7 +145,7 @@ fn without_preloads(head: &str) -> String {
 
 /// The address of `article`'s published page on `site` (written without a trailing slash).
 pub fn article_page_url(site: &str, article: &Article) -> String {
-    format!("{site}/articles/{}/", article.id)
+    format!("{site}{}", crate::routing::article_page_path(&article.id))
 }
 
 /// The published page of `article`, whose address is `page_url` (absolute), as a complete

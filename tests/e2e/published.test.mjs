@@ -269,3 +269,18 @@ test('a widget in iframe mode whose article has no published frame page yet fall
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('with scripts on, an address with a #fragment lands on its section and stays there through the takeover', async () => {
+  const { page, problems } = await newWatchedPage(withScripts, { width: 390, height: 844 });
+  await page.goto(`${server.origin}/articles/${SEED_ID}/#violence-continues`);
+  await page.waitForFunction(() => !document.querySelector('[data-lede-published]') && document.querySelector('#lede-app h1'));
+  // The page scrolls smoothly (the stylesheet asks for it), so the landing is waited for.
+  let top;
+  await until(async () => {
+    top = await page.evaluate(() => document.querySelector('#violence-continues').getBoundingClientRect().top);
+    return top >= -1 && top < 200;
+  }, 'the section to reach the top of the window').catch(() => assert.fail(`the section starts ${top} px from the top of the window`));
+  assert.equal(await page.locator('#violence-continues').count(), 1, 'one section of that id, the app\'s');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

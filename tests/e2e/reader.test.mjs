@@ -363,6 +363,9 @@ test('the page head describes the article shown, and follows navigation', async 
   assert.match(now.description, /^President Volodymyr Zelensky lauded a long, substantive phone call/);
   assert.equal(now.jsonLd['@type'], 'NewsArticle');
   assert.equal(now.jsonLd.articleSection, 'Conflict');
+  // Regression: the front page's canonical link was the front page itself, where the
+  // published front page names the article's own page; both now name the published page.
+  assert.equal(now.canonical, `${server.origin}/articles/${SEED_ID}/`);
   const countBefore = now.count;
   await page.getByRole('link', { name: related.headline }).click();
   await page.getByRole('heading', { level: 1, name: related.headline }).waitFor();
@@ -370,7 +373,7 @@ test('the page head describes the article shown, and follows navigation', async 
   now = await head();
   assert.equal(now.ogTitle, related.headline);
   assert.equal(now.jsonLd.headline, related.headline);
-  assert.equal(now.canonical, `${server.origin}/articles/${FIRST_RELATED_ID}`);
+  assert.equal(now.canonical, `${server.origin}/articles/${FIRST_RELATED_ID}/`, 'the article\'s published page');
   assert.equal(now.count, countBefore, 'updated in place, never duplicated');
   await page.goto(`${server.origin}/articles/no-such-article`);
   await page.getByRole('alert').waitFor();
