@@ -12,6 +12,8 @@
 //!   floor, which nothing else imports.
 //! - `publish` (feature `ssr`, natively): articles rendered into static pages with the
 //!   same components; the top floor of the publishing build.
+//! - [`import`]: articles from WordPress and other systems, for the `lede` command;
+//!   pure Rust, over a small HTML tree interface.
 //! - [`interface_text`]: the reader's own words, in each language it speaks.
 //! - [`platform`]: every touch of the browser that is not a component's own DOM: tasks
 //!   and frames, `Intl`, performance marks, the surface (page or widget), URL parsing, and
@@ -26,6 +28,7 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod embed;
+pub mod import;
 pub mod interface_text;
 pub mod model;
 pub mod pages;

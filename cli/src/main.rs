@@ -1,9 +1,14 @@
-//! `lede`: the outlet's command line. `lede publish` renders every article of a built
-//! reader into a static page (see the `publish` module of the reader's crate).
+//! `lede`: the outlet's command line. `lede check` validates articles, `lede import`
+//! turns documents from other systems into articles (docs/importing.md), and `lede publish`
+//! renders every article of a built reader into a static page (docs/publishing.md).
 //!
-//! Exit codes: 0 when everything asked for was done, 1 when some article could not be
-//! published (the others are), 2 for a usage error or a reader that cannot be published.
+//! Exit codes: 0 when everything asked for was done; 1 when some article is invalid or
+//! could not be imported or published (the others are done); 2 for a usage error, a file
+//! that cannot be read or written, or a reader that cannot be published.
 
+mod check;
+mod html5ever_tree;
+mod import_documents;
 mod publish_site;
 
 use std::path::PathBuf;
@@ -21,6 +26,36 @@ struct Arguments {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Validates article files and prints every problem and warning with its place in
+    /// the document. Exits with 1 if any article has a problem.
+    Check {
+        /// The article files (`.json`).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// `human` (the default) or `json`, one object per file, for scripts.
+        #[arg(long, value_enum, default_value_t = check::ReportFormat::Human)]
+        format: check::ReportFormat,
+    },
+    /// Turns documents from another system into Lede articles in `--out`, and prints, for
+    /// each, what was dropped or guessed. Every article written passes `lede check`.
+    Import {
+        /// The system the documents come from.
+        #[arg(long, value_enum)]
+        from: import_documents::SourceFormat,
+        /// The documents: for WordPress, a post or an array of posts as its REST API
+        /// gives them (`/wp-json/wp/v2/posts?_embed`).
+        #[arg(required = true)]
+        sources: Vec<PathBuf>,
+        /// The folder the articles are written to, as `{id}.json`.
+        #[arg(long)]
+        out: PathBuf,
+        /// The outlet's name, for the masthead; guessed from the posts' addresses if absent.
+        #[arg(long)]
+        outlet: Option<String>,
+        /// The language of the documents, as a BCP 47 tag such as `en` or `pt-BR`.
+        #[arg(long)]
+        language: Option<String>,
+    },
     /// Renders every article of a built reader into a static page: `/` for the default
     /// article and `/articles/{id}/index.html` for each, in the reader's own folder.
     Publish {
@@ -43,6 +78,20 @@ enum Command {
 fn main() -> ExitCode {
     let arguments = Arguments::parse();
     match arguments.command {
+        Command::Check { files, format } => check::run(&files, format),
+        Command::Import {
+            from,
+            sources,
+            out,
+            outlet,
+            language,
+        } => import_documents::run(&import_documents::ImportOptions {
+            from,
+            sources,
+            out,
+            outlet,
+            language,
+        }),
         Command::Publish {
             dist,
             articles,
