@@ -3,8 +3,7 @@
 
 use std::rc::Rc;
 
-use lede::import::html::HtmlNode;
-use lede::import::wordpress::HtmlParser;
+use lede::import::html::{HtmlNode, HtmlParser};
 
 /// Parses fragments with html5ever, as a browser parses `innerHTML` of a `<body>`: entities
 /// decoded, scripts inert, broken markup repaired the standard way.

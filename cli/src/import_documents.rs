@@ -5,6 +5,7 @@ use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use lede::import::ans::{import_ans_stories, ArcSite};
 use lede::import::wordpress::{import_wordpress_posts, WordPressSite};
 use lede::import::{ImportError, Imported};
 
@@ -15,6 +16,8 @@ use crate::html5ever_tree::Html5ever;
 pub enum SourceFormat {
     /// WordPress posts as its REST API gives them (`/wp-json/wp/v2/posts?_embed`).
     Wordpress,
+    /// Arc XP stories in ANS (`type: "story"`), as the Content API gives them.
+    Ans,
 }
 
 /// What `lede import` was asked to do.
@@ -29,6 +32,8 @@ pub struct ImportOptions {
     pub outlet: Option<String>,
     /// The documents' language.
     pub language: Option<String>,
+    /// The site's address, which relative addresses in the documents resolve against.
+    pub site: Option<String>,
 }
 
 /// Runs `lede import`.
@@ -40,6 +45,10 @@ pub fn run(options: &ImportOptions) -> ExitCode {
     let site = WordPressSite {
         outlet_name: options.outlet.clone(),
         language: options.language.clone(),
+    };
+    let arc_site = ArcSite {
+        outlet_name: options.outlet.clone(),
+        site_url: options.site.clone(),
     };
     // Progress on a terminal only: a pipe or a log file gets the report alone.
     let shows_progress = std::io::stderr().is_terminal() && options.sources.len() > 1;
@@ -57,6 +66,7 @@ pub fn run(options: &ImportOptions) -> ExitCode {
         };
         let results = match options.from {
             SourceFormat::Wordpress => import_wordpress_posts(&text, &Html5ever, &site),
+            SourceFormat::Ans => import_ans_stories(&text, &Html5ever, &arc_site),
         };
         let results = match results {
             Ok(results) => results,

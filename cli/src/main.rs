@@ -43,7 +43,7 @@ enum Command {
         #[arg(long, value_enum)]
         from: import_documents::SourceFormat,
         /// The documents: for WordPress, a post or an array of posts as its REST API
-        /// gives them (`/wp-json/wp/v2/posts?_embed`).
+        /// gives them (`/wp-json/wp/v2/posts?_embed`); for ANS, a story or an array of them.
         #[arg(required = true)]
         sources: Vec<PathBuf>,
         /// The folder the articles are written to, as `{id}.json`.
@@ -55,6 +55,10 @@ enum Command {
         /// The language of the documents, as a BCP 47 tag such as `en` or `pt-BR`.
         #[arg(long)]
         language: Option<String>,
+        /// The site's address, such as `https://news.example`, which relative addresses in
+        /// the documents (ANS's canonical_url) resolve against.
+        #[arg(long)]
+        site: Option<String>,
     },
     /// Renders every article of a built reader into a static page: `/` for the default
     /// article and `/articles/{id}/index.html` for each, in the reader's own folder.
@@ -85,12 +89,14 @@ fn main() -> ExitCode {
             out,
             outlet,
             language,
+            site,
         } => import_documents::run(&import_documents::ImportOptions {
             from,
             sources,
             out,
             outlet,
             language,
+            site,
         }),
         Command::Publish {
             dist,

@@ -13,6 +13,10 @@ fn wordpress_fixtures() -> PathBuf {
     project_root().join("fixtures/import/wordpress")
 }
 
+fn ans_fixtures() -> PathBuf {
+    project_root().join("fixtures/import/ans")
+}
+
 fn fresh_folder(name: &str) -> PathBuf {
     let folder = std::env::temp_dir().join(format!("lede-import-test-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);
@@ -30,7 +34,12 @@ fn lede(arguments: &[&str]) -> (i32, String) {
 }
 
 fn import_wordpress(sources: &[PathBuf], out: &Path) -> (i32, String) {
-    let mut arguments = vec!["import".to_owned(), "--from".to_owned(), "wordpress".to_owned(), "--outlet".to_owned(), "News Example".to_owned()];
+    import_from("wordpress", &["--outlet", "News Example"], sources, out)
+}
+
+fn import_from(format: &str, options: &[&str], sources: &[PathBuf], out: &Path) -> (i32, String) {
+    let mut arguments = vec!["import".to_owned(), "--from".to_owned(), format.to_owned()];
+    arguments.extend(options.iter().map(|option| (*option).to_owned()));
     arguments.push("--out".to_owned());
     arguments.push(out.display().to_string());
     arguments.extend(sources.iter().map(|source| source.display().to_string()));
@@ -77,20 +86,16 @@ fn addresses(value: &serde_json::Value, found: &mut Vec<String>) {
     }
 }
 
-#[test]
-fn wordpress_posts_import_into_the_articles_written_beside_them_and_each_passes_check() {
-    let out = fresh_folder("fixtures");
-    let sources: Vec<PathBuf> = json_files(&wordpress_fixtures());
-    let (code, output) = import_wordpress(&sources, &out);
-    assert_eq!(code, 1, "one post of several-posts.json has no content: {output}");
-    assert!(output.contains("several-posts.json[2]: not imported: [2].content.rendered: the post's content holds nothing an article can show"), "{output}");
-    assert!(output.contains("imported 4 article(s), 1 not imported"), "{output}");
-    let expected_folder = wordpress_fixtures().join("expected");
-    let written = json_files(&out);
+/// Imports every fixture of `fixtures` and compares the articles with those written in
+/// its `expected/` folder; then checks them with `lede check`.
+fn assert_fixtures_import_as_expected(fixtures: &Path, out: &Path, output: &str) {
+    let expected_folder = fixtures.join("expected");
+    let written = json_files(out);
     let expected = json_files(&expected_folder);
     assert_eq!(
         written.iter().map(|path| path.file_name().unwrap().to_owned()).collect::<Vec<_>>(),
-        expected.iter().map(|path| path.file_name().unwrap().to_owned()).collect::<Vec<_>>()
+        expected.iter().map(|path| path.file_name().unwrap().to_owned()).collect::<Vec<_>>(),
+        "{output}"
     );
     for (written, expected) in written.iter().zip(&expected) {
         let written_json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(written).unwrap()).unwrap();
@@ -100,8 +105,46 @@ fn wordpress_posts_import_into_the_articles_written_beside_them_and_each_passes_
     let mut check = vec!["check".to_owned()];
     check.extend(written.iter().map(|path| path.display().to_string()));
     let check: Vec<&str> = check.iter().map(String::as_str).collect();
-    let (code, output) = lede(&check);
-    assert_eq!(code, 0, "every imported article is valid: {output}");
+    let (code, report) = lede(&check);
+    assert_eq!(code, 0, "every imported article is valid: {report}");
+}
+
+#[test]
+fn arc_xp_stories_import_into_the_articles_written_beside_them_and_each_passes_check() {
+    let out = fresh_folder("ans");
+    let (code, output) = import_from("ans", &["--site", "https://news.example"], &json_files(&ans_fixtures()), &out);
+    assert_eq!(code, 1, "not-a-story.json holds a gallery and a story without a headline: {output}");
+    assert!(output.contains("not-a-story.json[0]: not imported: [0].type: the document is an ANS \"gallery\", not a story"), "{output}");
+    assert!(output.contains("not-a-story.json[1]: not imported: [1].headlines.basic: the story has no headline"), "{output}");
+    for line in [
+        "dropped content_elements[12]: raw HTML, which could hold anything",
+        "dropped content_elements[13]: an element of type \"video\"",
+        "guessed content_elements[11]: an embed of https://www.youtube.com/watch?v=abc123 became a link card",
+        "dropped content_elements[2]: a link without an http(s) address or words",
+    ] {
+        assert!(output.contains(line), "the report says {line:?}:\n{output}");
+    }
+    assert_fixtures_import_as_expected(&ans_fixtures(), &out, &output);
+    let hostile: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("a-hostile-story.json")).unwrap()).unwrap();
+    let mut links = Vec::new();
+    addresses(&hostile, &mut links);
+    for link in links {
+        assert!(link.starts_with("https://") || link.starts_with("http://") || link.starts_with("mailto:"), "{link}");
+    }
+    let mut found = Vec::new();
+    strings(&hostile, &mut found);
+    assert!(!found.iter().any(|text| text.contains("alert(2)") || text.contains("alert(6)")), "script text became article text: {found:?}");
+}
+
+#[test]
+fn wordpress_posts_import_into_the_articles_written_beside_them_and_each_passes_check() {
+    let out = fresh_folder("fixtures");
+    let sources: Vec<PathBuf> = json_files(&wordpress_fixtures());
+    let (code, output) = import_wordpress(&sources, &out);
+    assert_eq!(code, 1, "one post of several-posts.json has no content: {output}");
+    assert!(output.contains("several-posts.json[2]: not imported: [2].content.rendered: the post's content holds nothing an article can show"), "{output}");
+    assert!(output.contains("imported 4 article(s), 1 not imported"), "{output}");
+    assert_fixtures_import_as_expected(&wordpress_fixtures(), &out, &output);
 }
 
 #[test]
@@ -160,7 +203,7 @@ fn check_exits_with_one_on_a_problem_and_reports_every_file_as_json() {
     assert!(output.contains("minimal-article.json: valid"), "{output}");
     let (code, _) = lede(&["check", &folder.join("missing.json").display().to_string()]);
     assert_eq!(code, 2, "a file that cannot be read");
-    let (code, _) = lede(&["import", "--from", "ans", "--out", &folder.display().to_string(), &valid.display().to_string()]);
+    let (code, _) = lede(&["import", "--from", "markdown", "--out", &folder.display().to_string(), &valid.display().to_string()]);
     assert_eq!(code, 2, "a format the command does not read is a usage error");
 }
 

@@ -28,6 +28,14 @@ pub trait HtmlNode: Sized {
     fn children(&self) -> Vec<Self>;
 }
 
+/// Parses HTML fragments for an importer: html5ever natively, `DOMParser` in the browser.
+pub trait HtmlParser {
+    /// The parser's tree node.
+    type Node: HtmlNode;
+    /// The root of the fragment `html`, whose children are its top-level nodes.
+    fn parse_fragment(&self, html: &str) -> Self::Node;
+}
+
 /// What the mapping needs to know about the document the HTML came from.
 pub struct HtmlSource<'a> {
     /// The source field the HTML is in, for the report, such as `content.rendered`.

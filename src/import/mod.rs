@@ -7,6 +7,8 @@
 //! the reader. What an importer makes is a [`WireArticle`], which the model then validates
 //! like any article, so that an import never writes what `lede check` would refuse.
 
+pub mod ans;
+mod fields;
 pub mod html;
 mod html_blocks;
 mod runs;

@@ -5,16 +5,9 @@ use crate::model::json::{parse_json, JsonValue};
 use crate::model::slug::Slug;
 use crate::model::wire::{WireArticle, WireCategory, WireImage, WireImageSource, WireOutlet, WirePerson};
 
-use super::html::{inline_from_html, plain_text, sections_from_html, HtmlNode, HtmlSource};
+use super::fields::{array_at, number_at, string_at, value_at};
+use super::html::{inline_from_html, plain_text, sections_from_html, HtmlParser, HtmlSource};
 use super::{ImportError, Imported, Notes};
-
-/// Parses HTML fragments for an importer: html5ever natively, `DOMParser` in the browser.
-pub trait HtmlParser {
-    /// The parser's tree node.
-    type Node: HtmlNode;
-    /// The root of the fragment `html`, whose children are its top-level nodes.
-    fn parse_fragment(&self, html: &str) -> Self::Node;
-}
 
 /// What a WordPress post does not say about itself, from the outlet.
 #[derive(Clone, Debug, Default)]
@@ -267,32 +260,4 @@ fn short(text: &str, field: &str, notes: &mut Notes) -> Option<String> {
         notes.guessed(field, format!("\"{text}\" was cut to the format's {} characters", crate::model::validate::MAX_SHORT_TEXT_CHARS));
     }
     Some(text)
-}
-
-fn value_at<'v>(value: &'v JsonValue, path: &[&str]) -> Option<&'v JsonValue> {
-    path.iter().try_fold(value, |value, key| match value {
-        JsonValue::Object(entries) => entries.iter().find(|(name, _)| name == key).map(|(_, value)| value),
-        _ => None,
-    })
-}
-
-fn string_at(value: &JsonValue, path: &[&str]) -> Option<String> {
-    match value_at(value, path)? {
-        JsonValue::String(text) => Some(text.clone()),
-        _ => None,
-    }
-}
-
-fn number_at(value: &JsonValue, path: &[&str]) -> Option<u32> {
-    match value_at(value, path)? {
-        JsonValue::Number(number) => number.parse::<u32>().ok().filter(|number| *number > 0),
-        _ => None,
-    }
-}
-
-fn array_at<'v>(value: &'v JsonValue, path: &[&str]) -> Vec<&'v JsonValue> {
-    match value_at(value, path) {
-        Some(JsonValue::Array(items)) => items.iter().collect(),
-        _ => Vec::new(),
-    }
 }
