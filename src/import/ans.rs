@@ -5,11 +5,11 @@ use crate::model::json::{parse_json, JsonValue};
 use crate::model::slug::Slug;
 use crate::model::wire::{
     WireArticle, WireBlock, WireCategory, WireCorrection, WireImage, WireImageSource, WireInline, WireOutlet, WirePerson,
-    WireSection,
 };
 
-use super::fields::{array_at, number_at, string_at, value_at};
-use super::html::{inline_from_html, plain_text, short_text, HtmlParser, HtmlSource};
+use super::fields::{array_at, number_at, short, string_at, value_at, web_url};
+use super::sections::Body;
+use super::html::{inline_from_html, plain_text, HtmlParser, HtmlSource};
 use super::{ImportError, Imported, Notes};
 
 /// What an ANS story does not say about itself, from the outlet.
@@ -362,53 +362,4 @@ fn image<P: HtmlParser>(element: &JsonValue, field: &str, parser: &P, base_url: 
     let credit_names: Vec<String> = array_at(element, &["credits", "by"]).into_iter().filter_map(|person| string_at(person, &["name"])).collect();
     let credit = short(&credit_names.join(", "), &format!("{field}.credits.by"), notes);
     Some(WireImage { sources: vec![WireImageSource { url, width }], width, height, alt, caption, credit })
-}
-
-fn web_url(address: &str, base_url: Option<&str>) -> Option<String> {
-    crate::platform::url::parse_url(address.trim(), base_url)
-        .ok()
-        .filter(|parsed| matches!(parsed.scheme.as_str(), "http" | "https"))
-        .map(|parsed| parsed.href)
-}
-
-fn short(text: &str, field: &str, notes: &mut Notes) -> Option<String> {
-    let (text, was_cut) = short_text(text)?;
-    if was_cut {
-        notes.guessed(field, format!("\"{text}\" was cut to the format's {} characters", crate::model::validate::MAX_SHORT_TEXT_CHARS));
-    }
-    Some(text)
-}
-
-/// Sections as they are built: a heading starts one.
-struct Body {
-    sections: Vec<WireSection>,
-    current: WireSection,
-}
-
-impl Body {
-    fn new(first_heading: &str) -> Body {
-        Body { sections: Vec::new(), current: WireSection { id: None, heading: first_heading.to_owned(), blocks: Vec::new() } }
-    }
-
-    fn heading(&mut self, heading: String) {
-        let finished = std::mem::replace(&mut self.current, WireSection { id: None, heading, blocks: Vec::new() });
-        if !finished.blocks.is_empty() {
-            self.sections.push(finished);
-        }
-    }
-
-    fn push(&mut self, block: WireBlock) {
-        self.current.blocks.push(block);
-    }
-
-    fn finish(mut self, notes: &mut Notes) -> Vec<WireSection> {
-        if self.current.blocks.is_empty() {
-            if !self.sections.is_empty() || self.current.heading.is_empty() {
-                notes.dropped("content_elements", format!("the heading \"{}\", which nothing followed", self.current.heading));
-            }
-        } else {
-            self.sections.push(self.current);
-        }
-        self.sections
-    }
 }

@@ -347,8 +347,7 @@ impl Mapping<'_, '_> {
 
     /// `address` resolved against the source's page, if it is http(s).
     pub(super) fn web_url(&self, address: &str) -> Option<String> {
-        let parsed = crate::platform::url::parse_url(address.trim(), self.source.base_url).ok()?;
-        matches!(parsed.scheme.as_str(), "http" | "https").then_some(parsed.href)
+        super::fields::web_url(address, self.source.base_url)
     }
 
     /// A link's address, if the format allows it: http(s) or mailto.

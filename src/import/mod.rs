@@ -12,6 +12,7 @@ mod fields;
 pub mod html;
 mod html_blocks;
 mod runs;
+mod sections;
 pub mod wordpress;
 
 use crate::model::wire::WireArticle;

@@ -5,7 +5,7 @@ use crate::model::json::{parse_json, JsonValue};
 use crate::model::slug::Slug;
 use crate::model::wire::{WireArticle, WireCategory, WireImage, WireImageSource, WireOutlet, WirePerson};
 
-use super::fields::{array_at, number_at, string_at, value_at};
+use super::fields::{array_at, number_at, short, string_at, value_at};
 use super::html::{inline_from_html, plain_text, sections_from_html, HtmlParser, HtmlSource};
 use super::{ImportError, Imported, Notes};
 
@@ -181,12 +181,7 @@ fn import_post<P: HtmlParser>(post: &JsonValue, parser: &P, site: &WordPressSite
 fn lead_image<P: HtmlParser>(post: &JsonValue, parser: &P, base_url: Option<&str>, notes: &mut Notes) -> Option<WireImage> {
     let media = array_at(post, &["_embedded", "wp:featuredmedia"]).first().copied()?;
     const FIELD: &str = "_embedded.wp:featuredmedia[0]";
-    let web_url = |address: &str| {
-        crate::platform::url::parse_url(address, base_url)
-            .ok()
-            .filter(|parsed| matches!(parsed.scheme.as_str(), "http" | "https"))
-            .map(|parsed| parsed.href)
-    };
+    let web_url = |address: &str| super::fields::web_url(address, base_url);
     let Some(source_url) = string_at(media, &["source_url"]).and_then(|address| web_url(&address)) else {
         notes.dropped(FIELD, "the featured picture, which has no http(s) source_url");
         return None;
@@ -251,13 +246,4 @@ fn utc(date: &str) -> String {
 
 fn collapse(text: &str) -> String {
     super::html::collapse_white_space(text)
-}
-
-/// `text` as a field of short text, noting in `field` when it had to be cut.
-fn short(text: &str, field: &str, notes: &mut Notes) -> Option<String> {
-    let (text, was_cut) = super::html::short_text(text)?;
-    if was_cut {
-        notes.guessed(field, format!("\"{text}\" was cut to the format's {} characters", crate::model::validate::MAX_SHORT_TEXT_CHARS));
-    }
-    Some(text)
 }
