@@ -26,6 +26,12 @@ impl HtmlParser for Html5ever {
         let id = document.root_element().id();
         Html5everNode { document, id }
     }
+
+    fn parse_document(&self, html: &str) -> Html5everNode {
+        let document = Rc::new(scraper::Html::parse_document(&with_bounded_nesting(html)));
+        let id = document.tree.root().id();
+        Html5everNode { document, id }
+    }
 }
 
 impl Html5everNode {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use lede::import::ans::{import_ans_stories, ArcSite};
+use lede::import::page::{import_page, PageSite};
 use lede::import::wordpress::{import_wordpress_posts, WordPressSite};
 use lede::import::{ImportError, Imported};
 
@@ -18,6 +19,8 @@ pub enum SourceFormat {
     Wordpress,
     /// Arc XP stories in ANS (`type: "story"`), as the Content API gives them.
     Ans,
+    /// Web pages with schema.org `NewsArticle` JSON-LD and Open Graph tags.
+    Html,
 }
 
 /// What `lede import` was asked to do.
@@ -46,6 +49,10 @@ pub fn run(options: &ImportOptions) -> ExitCode {
         outlet_name: options.outlet.clone(),
         language: options.language.clone(),
     };
+    let page_site = PageSite {
+        outlet_name: options.outlet.clone(),
+        page_url: None,
+    };
     let arc_site = ArcSite {
         outlet_name: options.outlet.clone(),
         site_url: options.site.clone(),
@@ -67,6 +74,7 @@ pub fn run(options: &ImportOptions) -> ExitCode {
         let results = match options.from {
             SourceFormat::Wordpress => import_wordpress_posts(&text, &Html5ever, &site),
             SourceFormat::Ans => import_ans_stories(&text, &Html5ever, &arc_site),
+            SourceFormat::Html => Ok(vec![import_page(&text, &Html5ever, &page_site)]),
         };
         let results = match results {
             Ok(results) => results,

@@ -17,6 +17,20 @@ fn ans_fixtures() -> PathBuf {
     project_root().join("fixtures/import/ans")
 }
 
+fn html_fixtures() -> PathBuf {
+    project_root().join("fixtures/import/html")
+}
+
+fn html_files(folder: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "html"))
+        .collect();
+    files.sort();
+    files
+}
+
 fn fresh_folder(name: &str) -> PathBuf {
     let folder = std::env::temp_dir().join(format!("lede-import-test-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);
@@ -349,4 +363,32 @@ fn deeply_nested_html_is_imported_in_linear_time_without_overflowing_the_stack()
     let ratio = large.as_secs_f64() / small.as_secs_f64().max(0.001);
     println!("nested 25,000 deep: {small:?}; 100,000 deep: {large:?}; ratio {ratio:.1}");
     assert!(ratio < 7.0, "four times the depth took {ratio:.1} times as long: {small:?} against {large:?}");
+}
+
+#[test]
+fn news_article_pages_import_their_json_ld_and_main_column_into_the_articles_written_beside_them() {
+    let out = fresh_folder("html");
+    let (code, output) = import_from("html", &[], &html_files(&html_fixtures()), &out);
+    assert_eq!(code, 0, "{output}");
+    for line in [
+        "dropped <article>: the page's <aside>, which is around the article, not in it",
+        "guessed script[type=application/ld+json]: the page has no NewsArticle or Article JSON-LD",
+        "dropped <article>: the picture https://evil.example/pixel.gif, 1×1 pixels: a tracking pixel or an icon",
+        "dropped image: the lead picture \"javascript:alert(2)\", which is not an http(s) address",
+    ] {
+        assert!(output.contains(line), "the report says {line:?}:\n{output}");
+    }
+    assert_fixtures_import_as_expected(&html_fixtures(), &out, &output);
+    let page: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("talks-resume-in-geneva.json")).unwrap()).unwrap();
+    let mut found = Vec::new();
+    strings(&page, &mut found);
+    for furniture in ["Sign up for our newsletter!", "Share this article", "Another story.", "© News Example", "Home", "window.analytics"] {
+        assert!(!found.iter().any(|text| text.contains(furniture)), "{furniture:?} is the page's, not the article's");
+    }
+    let hostile: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("hostile-page.json")).unwrap()).unwrap();
+    let mut links = Vec::new();
+    addresses(&hostile, &mut links);
+    for link in links {
+        assert!(link.starts_with("https://") || link.starts_with("http://"), "{link}");
+    }
 }

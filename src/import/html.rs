@@ -31,9 +31,11 @@ pub trait HtmlNode: Sized {
 /// Parses HTML fragments for an importer: html5ever natively, `DOMParser` in the browser.
 pub trait HtmlParser {
     /// The parser's tree node.
-    type Node: HtmlNode;
+    type Node: HtmlNode + Clone;
     /// The root of the fragment `html`, whose children are its top-level nodes.
     fn parse_fragment(&self, html: &str) -> Self::Node;
+    /// The document node of the whole page `html`, whose child is its `<html>` element.
+    fn parse_document(&self, html: &str) -> Self::Node;
 }
 
 /// What the mapping needs to know about the document the HTML came from.
@@ -59,7 +61,19 @@ pub(super) const MAX_DEPTH: usize = 48;
 
 /// The sections of an article body written in the HTML under `root`.
 pub fn sections_from_html<N: HtmlNode>(root: &N, source: &HtmlSource<'_>, notes: &mut Notes) -> Vec<WireSection> {
+    sections_from(root, source, notes, false)
+}
+
+/// The sections of an article body in the main column `root` of a web page: as
+/// [`sections_from_html`], and the page's navigation, asides, headers and footers are left
+/// out, and so is a first-level heading that repeats the headline.
+pub fn sections_from_page_html<N: HtmlNode>(root: &N, source: &HtmlSource<'_>, notes: &mut Notes) -> Vec<WireSection> {
+    sections_from(root, source, notes, true)
+}
+
+fn sections_from<N: HtmlNode>(root: &N, source: &HtmlSource<'_>, notes: &mut Notes, is_web_page: bool) -> Vec<WireSection> {
     let mut mapping = Mapping {
+        is_web_page,
         source,
         sections: Vec::new(),
         current: WireSection {
@@ -78,6 +92,7 @@ pub fn sections_from_html<N: HtmlNode>(root: &N, source: &HtmlSource<'_>, notes:
 /// between them (a summary, a caption), or `None` when there is none.
 pub fn inline_from_html<N: HtmlNode>(root: &N, source: &HtmlSource<'_>, notes: &mut Notes) -> Option<WireInline> {
     let mut mapping = Mapping {
+        is_web_page: false,
         source,
         sections: Vec::new(),
         current: WireSection::default(),
@@ -120,6 +135,8 @@ fn collect_text<N: HtmlNode>(node: &N, text: &mut String, depth: usize) {
 /// The body being built from one HTML tree (the block-level elements here; lists,
 /// quotations, pictures and embeds in `html_blocks.rs`).
 pub(super) struct Mapping<'s, 'n> {
+    /// The HTML is a whole page's main column, with furniture around the article.
+    is_web_page: bool,
     pub(super) source: &'s HtmlSource<'s>,
     sections: Vec<WireSection>,
     current: WireSection,
@@ -192,6 +209,16 @@ impl Mapping<'_, '_> {
     fn block<N: HtmlNode>(&mut self, node: &N, depth: usize) {
         let Some(name) = node.element_name() else { return };
         let class = node.attribute("class").unwrap_or_default();
+        if self.is_web_page {
+            match name.as_str() {
+                "nav" | "aside" | "header" | "footer" => {
+                    self.notes.dropped(self.source.field, format!("the page's <{name}>, which is around the article, not in it"));
+                    return;
+                }
+                "h1" if plain_text(node) == self.source.first_heading => return,
+                _ => {}
+            }
+        }
         match name.as_str() {
             _ if DROPPED_ELEMENTS.contains(&name.as_str()) => self.drop_element(&name),
             "h1" | "h2" => {

@@ -6,6 +6,9 @@ use crate::model::wire::{WireBlock, WireImage, WireImageSource, WireInline, Wire
 use super::html::{plain_text, HtmlNode, Mapping, MAX_DEPTH};
 use super::runs::{collapse_white_space, Runs, Style};
 
+/// The smallest width and height, in pixels, of a picture that becomes a figure.
+const MIN_PICTURE_PIXELS: u32 = 48;
+
 impl Mapping<'_, '_> {
     pub(super) fn list_items<N: HtmlNode>(&mut self, list: &N, items: &mut Vec<WireInline>, depth: usize) {
         for item in list.children() {
@@ -123,6 +126,11 @@ impl Mapping<'_, '_> {
             self.notes.dropped(self.source.field, format!("the picture {source}, whose width and height the source does not give (the reader reserves its space)"));
             return None;
         };
+        // A tracking pixel or an icon is not a picture of the story.
+        if width < MIN_PICTURE_PIXELS || height < MIN_PICTURE_PIXELS {
+            self.notes.dropped(self.source.field, format!("the picture {source}, {width}×{height} pixels: a tracking pixel or an icon"));
+            return None;
+        }
         let mut sources = srcset(&picture.attribute("srcset").unwrap_or_default())
             .into_iter()
             .filter_map(|(address, width)| Some(WireImageSource { url: self.web_url(&address)?, width }))

@@ -11,6 +11,7 @@ pub mod ans;
 mod fields;
 pub mod html;
 mod html_blocks;
+pub mod page;
 mod runs;
 mod sections;
 pub mod wordpress;
