@@ -5,6 +5,7 @@ use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use lede::import::anf::{import_apple_news, AppleNewsSite};
 use lede::import::ans::{import_ans_stories, ArcSite};
 use lede::import::page::{import_page, PageSite};
 use lede::import::wordpress::{import_wordpress_posts, WordPressSite};
@@ -21,6 +22,8 @@ pub enum SourceFormat {
     Ans,
     /// Web pages with schema.org `NewsArticle` JSON-LD and Open Graph tags.
     Html,
+    /// Apple News Format documents (`article.json`).
+    AppleNews,
 }
 
 /// What `lede import` was asked to do.
@@ -49,6 +52,9 @@ pub fn run(options: &ImportOptions) -> ExitCode {
         outlet_name: options.outlet.clone(),
         language: options.language.clone(),
     };
+    let apple_news_site = AppleNewsSite {
+        outlet_name: options.outlet.clone(),
+    };
     let page_site = PageSite {
         outlet_name: options.outlet.clone(),
         page_url: None,
@@ -75,6 +81,7 @@ pub fn run(options: &ImportOptions) -> ExitCode {
             SourceFormat::Wordpress => import_wordpress_posts(&text, &Html5ever, &site),
             SourceFormat::Ans => import_ans_stories(&text, &Html5ever, &arc_site),
             SourceFormat::Html => Ok(vec![import_page(&text, &Html5ever, &page_site)]),
+            SourceFormat::AppleNews => Ok(vec![import_apple_news(&text, &Html5ever, &apple_news_site)]),
         };
         let results = match results {
             Ok(results) => results,

@@ -392,3 +392,59 @@ fn news_article_pages_import_their_json_ld_and_main_column_into_the_articles_wri
         assert!(link.starts_with("https://") || link.starts_with("http://"), "{link}");
     }
 }
+
+#[test]
+fn apple_news_documents_import_their_components_styles_and_links_into_the_articles_written_beside_them() {
+    let fixtures = project_root().join("fixtures/import/apple-news");
+    let out = fresh_folder("apple-news");
+    let (code, output) = import_from("apple-news", &["--outlet", "News Example"], &json_files(&fixtures), &out);
+    assert_eq!(code, 1, "no-title.json has no title: {output}");
+    for line in [
+        "no-title.json: not imported: title: the document has no title",
+        "dropped components[2]: a photo component, whose width and height the document does not give",
+        "dropped components[3]: a link whose address the format refuses; its text is kept",
+        "dropped components[8].text: 1 <script> element(s)",
+        "dropped components[9]: a component with role \"advertisement\"",
+    ] {
+        assert!(output.contains(line), "the report says {line:?}:\n{output}");
+    }
+    assert_fixtures_import_as_expected(&fixtures, &out, &output);
+    let article: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("talks-resume-in-geneva.json")).unwrap()).unwrap();
+    let mut links = Vec::new();
+    addresses(&article, &mut links);
+    for link in links {
+        assert!(link.starts_with("https://"), "{link}");
+    }
+}
+
+#[test]
+fn markdown_and_styles_over_hostile_apple_news_text_take_linear_time() {
+    // Text with a bracket every few characters and ten thousand overlapping styles and
+    // links: each is swept once, so four times the text takes about four times as long.
+    let folder = fresh_folder("apple-news-linear");
+    let import_of = |size: usize| {
+        let text = "[a](b [c] **d *e ".repeat(size);
+        let ranges: Vec<serde_json::Value> = (0..size).map(|index| serde_json::json!({ "rangeStart": index, "rangeLength": size * 4, "textStyle": { "fontWeight": "bold" } })).collect();
+        let links: Vec<serde_json::Value> = (0..size).map(|index| serde_json::json!({ "type": "link", "rangeStart": index * 2, "rangeLength": size * 4, "URL": "https://ok.example/" })).collect();
+        let document = serde_json::json!({
+            "version": "1.7", "identifier": format!("linear-{size}"), "title": "Linear", "language": "en",
+            "metadata": { "datePublished": "2025-12-06T19:30:00Z", "excerpt": "Linear." },
+            "components": [
+                { "role": "body", "format": "markdown", "text": text },
+                { "role": "body", "text": text, "inlineTextStyles": ranges, "additions": links },
+            ],
+        });
+        let source = folder.join(format!("linear-{size}.json"));
+        std::fs::write(&source, document.to_string()).unwrap();
+        let started = std::time::Instant::now();
+        let (code, output) = import_from("apple-news", &["--outlet", "News Example"], &[source], &folder.join("out"));
+        assert_eq!(code, 0, "{}", &output[..output.len().min(2000)]);
+        started.elapsed()
+    };
+    let _warm_up = import_of(500);
+    let small = import_of(2_500);
+    let large = import_of(10_000);
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(0.001);
+    println!("hostile Apple News text, 2,500 units: {small:?}; 10,000 units: {large:?}; ratio {ratio:.1}");
+    assert!(ratio < 7.0, "four times the text took {ratio:.1} times as long: {small:?} against {large:?}");
+}

@@ -175,7 +175,7 @@ fn import_story<P: HtmlParser>(story: &JsonValue, parser: &P, site: &ArcSite) ->
         .and_then(|promo| image(promo, "promo_items.basic", parser, base_url, &mut notes));
     let language = string_at(story, &["language"]).filter(|language| !language.trim().is_empty());
 
-    Ok(Imported {
+    let mut imported = Imported {
         article: WireArticle {
             schema_version: "1.0.0".to_owned(),
             id,
@@ -198,8 +198,11 @@ fn import_story<P: HtmlParser>(story: &JsonValue, parser: &P, site: &ArcSite) ->
             related: Vec::new(),
             tags,
         },
-        notes: notes.0,
-    })
+        notes: Vec::new(),
+    };
+    super::fit_to_format(&mut imported.article, &mut notes);
+    imported.notes = notes.0;
+    Ok(imported)
 }
 
 /// The blocks of one content element, added to `body`.

@@ -7,6 +7,7 @@
 //! the reader. What an importer makes is a [`WireArticle`], which the model then validates
 //! like any article, so that an import never writes what `lede check` would refuse.
 
+pub mod anf;
 pub mod ans;
 mod fields;
 pub mod html;
@@ -103,5 +104,69 @@ impl Notes {
             kind: ImportNoteKind::Guessed,
             message: message.into(),
         });
+    }
+}
+
+/// Makes the inline text of `article` fit the format's limits, which formatted sources
+/// can exceed without being hostile: a run longer than the limit is split, and the runs
+/// past the most an inline text may have are joined into one plain run, with a note.
+pub(crate) fn fit_to_format(article: &mut WireArticle, notes: &mut Notes) {
+    use crate::model::wire::WireBlock;
+    let mut inlines: Vec<&mut crate::model::wire::WireInline> = vec![&mut article.summary];
+    if let Some(image) = article.lead_image.as_mut() {
+        inlines.extend(image.caption.as_mut());
+    }
+    fn inlines_of_blocks<'a>(blocks: &'a mut [WireBlock], inlines: &mut Vec<&'a mut crate::model::wire::WireInline>) {
+        for block in blocks {
+            match block {
+                WireBlock::Paragraph { text, .. } | WireBlock::Quote { text, .. } => inlines.push(text),
+                WireBlock::List { items, .. } => inlines.extend(items.iter_mut()),
+                WireBlock::Figure { image, .. } => inlines.extend(image.caption.as_mut()),
+                WireBlock::FactBox { blocks: inner, .. } => inlines_of_blocks(inner, inlines),
+                _ => {}
+            }
+        }
+    }
+    for section in &mut article.body {
+        inlines_of_blocks(&mut section.blocks, &mut inlines);
+    }
+    for correction in &mut article.corrections {
+        inlines.push(&mut correction.text);
+    }
+    let (mut split, mut joined) = (false, false);
+    for inline in inlines {
+        let limit = crate::model::validate::MAX_RUN_CHARS;
+        if inline.0.iter().any(|run| run.text.chars().count() > limit) {
+            split = true;
+            let runs = std::mem::take(&mut inline.0);
+            for run in runs {
+                let characters: Vec<char> = run.text.chars().collect();
+                for piece in characters.chunks(limit) {
+                    inline.0.push(crate::model::wire::WireRun { text: piece.iter().collect(), ..run.clone() });
+                }
+            }
+        }
+        let most = crate::model::validate::MAX_RUNS;
+        if inline.0.len() > most {
+            joined = true;
+            // Keep as many runs as leave room for the rest, joined and cut to the limit.
+            let lengths: Vec<usize> = inline.0.iter().map(|run| run.text.chars().count()).collect();
+            let mut kept = most - 1;
+            let mut rest_length: usize = lengths[kept..].iter().sum();
+            while kept > 0 && kept + rest_length.div_ceil(limit) > most {
+                kept -= 1;
+                rest_length += lengths[kept];
+            }
+            let rest: Vec<char> = inline.0.drain(kept..).flat_map(|run| run.text.chars().collect::<Vec<_>>()).collect();
+            for piece in rest.chunks(limit) {
+                inline.0.push(crate::model::wire::WireRun { text: piece.iter().collect(), ..crate::model::wire::WireRun::default() });
+            }
+        }
+    }
+    if split {
+        notes.guessed("", format!("text longer than {} characters in one style was split into runs", crate::model::validate::MAX_RUN_CHARS));
+    }
+    if joined {
+        notes.dropped("", format!("the formatting of text past the {} runs an inline text may have (its words are kept)", crate::model::validate::MAX_RUNS));
     }
 }

@@ -149,7 +149,7 @@ pub fn import_page<P: HtmlParser>(html: &str, parser: &P, site: &PageSite) -> Re
     });
     let lead_image = lead_image(&ld, &meta, base, &mut notes);
 
-    Ok(Imported {
+    let mut imported = Imported {
         article: WireArticle {
             schema_version: "1.0.0".to_owned(),
             id,
@@ -172,8 +172,11 @@ pub fn import_page<P: HtmlParser>(html: &str, parser: &P, site: &PageSite) -> Re
             related: Vec::new(),
             tags,
         },
-        notes: notes.0,
-    })
+        notes: Vec::new(),
+    };
+    super::fit_to_format(&mut imported.article, &mut notes);
+    imported.notes = notes.0;
+    Ok(imported)
 }
 
 fn missing(field: &str, message: &str) -> ImportError {

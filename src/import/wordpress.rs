@@ -150,7 +150,7 @@ fn import_post<P: HtmlParser>(post: &JsonValue, parser: &P, site: &WordPressSite
 
     let lead_image = lead_image(post, parser, base_url, &mut notes);
 
-    Ok(Imported {
+    let mut imported = Imported {
         article: WireArticle {
             schema_version: "1.0.0".to_owned(),
             id,
@@ -173,8 +173,11 @@ fn import_post<P: HtmlParser>(post: &JsonValue, parser: &P, site: &WordPressSite
             related: Vec::new(),
             tags,
         },
-        notes: notes.0,
-    })
+        notes: Vec::new(),
+    };
+    super::fit_to_format(&mut imported.article, &mut notes);
+    imported.notes = notes.0;
+    Ok(imported)
 }
 
 /// The featured picture, with every size WordPress made of it as a source.
