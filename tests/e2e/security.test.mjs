@@ -101,9 +101,10 @@ test('the reader page, an article page and the frame page run under the strict p
   assert.match(policy, STRICT_POLICY, 'the server sends the policy');
   assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'/, 'nothing inline, no eval');
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.locator('[data-testid=related]').waitFor();
-  // `/` is a published page: its display controls are the app's, once it has taken over.
+  // `/` is a published page: its display controls are the app's, once it has taken over,
+  // and until then the app's view, out of sight, repeats the page's related list.
   await page.waitForFunction(() => !document.querySelector('[data-lede-published]'));
+  await page.locator('[data-testid=related]').waitFor();
   // The display controls set their values through the CSSOM, which the policy allows.
   await page.locator('summary', { hasText: 'Display' }).click();
   await page.getByRole('button', { name: 'Larger text' }).click();
