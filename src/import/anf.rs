@@ -4,7 +4,7 @@
 
 use crate::model::json::{parse_json, JsonValue};
 use crate::model::slug::Slug;
-use crate::model::wire::{WireArticle, WireBlock, WireCategory, WireInline, WireOutlet, WirePerson, WireRun};
+use crate::model::wire::{WireBlock, WireCategory, WireInline, WirePerson, WireRun};
 
 use super::fields::{array_at, short, string_at, value_at, web_url};
 use super::html::{sections_from_html, HtmlParser, HtmlSource};
@@ -23,14 +23,14 @@ const MAX_CONTAINER_DEPTH: usize = 16;
 
 /// The article of the Apple News Format document `json`.
 pub fn import_apple_news<P: HtmlParser>(json: &str, parser: &P, site: &AppleNewsSite) -> Result<Imported, ImportError> {
-    let document = parse_json(json).map_err(|error| missing("", &format!("not json: {} at line {}, column {}", error.message, error.line, error.column)))?;
+    let document = parse_json(json).map_err(|error| ImportError::missing("", &format!("not json: {} at line {}, column {}", error.message, error.line, error.column)))?;
     let mut notes = Notes::default();
     let components = array_at(&document, &["components"]);
     let title_component = find_role(&components, &["title"], 0);
     let headline = string_at(&document, &["title"])
         .or_else(|| title_component.and_then(|title| string_at(title, &["text"])))
         .and_then(|headline| short(&headline, "title", &mut notes))
-        .ok_or_else(|| missing("title", "the document has no title"))?;
+        .ok_or_else(|| ImportError::missing("title", "the document has no title"))?;
     let url = string_at(&document, &["metadata", "canonicalURL"]).and_then(|address| web_url(&address, None));
     let id = string_at(&document, &["identifier"])
         .map(|identifier| identifier.to_ascii_lowercase())
@@ -38,7 +38,7 @@ pub fn import_apple_news<P: HtmlParser>(json: &str, parser: &P, site: &AppleNews
     let id = match id {
         Some(id) => id,
         None => {
-            let made = Slug::from_text(&headline).ok_or_else(|| missing("identifier", "the document's identifier and title make no id"))?;
+            let made = Slug::from_text(&headline).ok_or_else(|| ImportError::missing("identifier", "the document's identifier and title make no id"))?;
             notes.guessed("identifier", format!("the article's id \"{made}\", from the title: the identifier is not a slug"));
             made.to_string()
         }
@@ -49,7 +49,7 @@ pub fn import_apple_news<P: HtmlParser>(json: &str, parser: &P, site: &AppleNews
             notes.guessed("metadata.dateCreated", "the publication time is dateCreated: the document has no datePublished");
             Some(created)
         })
-        .ok_or_else(|| missing("metadata.datePublished", "the document has no publication date"))?;
+        .ok_or_else(|| ImportError::missing("metadata.datePublished", "the document has no publication date"))?;
     let updated = string_at(&document, &["metadata", "dateModified"]).filter(|updated| *updated != published);
 
     let styles = TextStyles { document: &document };
@@ -60,7 +60,7 @@ pub fn import_apple_news<P: HtmlParser>(json: &str, parser: &P, site: &AppleNews
     }
     let body = body.finish(&mut notes);
     if body.is_empty() {
-        return Err(missing("components", "the document holds no body text an article can show"));
+        return Err(ImportError::missing("components", "the document holds no body text an article can show"));
     }
     let summary = match string_at(&document, &["metadata", "excerpt"]).and_then(|excerpt| plain_inline(&excerpt)) {
         Some(excerpt) => excerpt,
@@ -68,13 +68,8 @@ pub fn import_apple_news<P: HtmlParser>(json: &str, parser: &P, site: &AppleNews
             Some(intro) => intro,
             None => {
                 notes.guessed("metadata.excerpt", "the summary is the first paragraph: the document has no excerpt or intro");
-                body.iter()
-                    .flat_map(|section| &section.blocks)
-                    .find_map(|block| match block {
-                        WireBlock::Paragraph { text, .. } => Some(text.clone()),
-                        _ => None,
-                    })
-                    .ok_or_else(|| missing("metadata.excerpt", "the document has no excerpt and no paragraph to make a summary of"))?
+                super::first_paragraph(&body)
+                    .ok_or_else(|| ImportError::missing("metadata.excerpt", "the document has no excerpt and no paragraph to make a summary of"))?
             }
         },
     };
@@ -97,45 +92,29 @@ pub fn import_apple_news<P: HtmlParser>(json: &str, parser: &P, site: &AppleNews
         .outlet_name
         .as_deref()
         .and_then(|name| short(name, "--outlet", &mut notes))
-        .ok_or_else(|| missing("--outlet", "an Apple News document does not name its publisher: give the outlet's name"))?;
+        .ok_or_else(|| ImportError::missing("--outlet", "an Apple News document does not name its publisher: give the outlet's name"))?;
     notes.guessed("metadata", "the category \"News\": Apple News documents carry none");
     if value_at(&document, &["metadata", "thumbnailURL"]).is_some() {
         notes.dropped("metadata.thumbnailURL", "the thumbnail, whose size the document does not give (the reader reserves a picture's space)");
     }
 
-    let mut imported = Imported {
-        article: WireArticle {
-            schema_version: "1.0.0".to_owned(),
-            id,
-            url,
-            language: string_at(&document, &["language"]).filter(|language| !language.trim().is_empty()),
-            direction: None,
-            outlet: WireOutlet { name: outlet_name, url: None, logo: None },
-            category: WireCategory { name: "News".to_owned(), url: None },
-            headline,
-            summary,
-            dateline: None,
-            byline,
-            published,
-            updated,
-            lead_image: None,
-            body,
-            context: None,
-            credits: Vec::new(),
-            corrections: Vec::new(),
-            related: Vec::new(),
-            tags,
-        },
-        notes: Vec::new(),
-    };
-    super::fit_to_format(&mut imported.article, &mut notes);
-    imported.notes = notes.0;
-    Ok(imported)
+    let mut article = super::new_article(super::ArticleEssentials {
+        id,
+        outlet_name,
+        category: WireCategory { name: "News".to_owned(), url: None },
+        headline,
+        summary,
+        published,
+        body,
+    });
+    article.url = url;
+    article.language = string_at(&document, &["language"]).filter(|language| !language.trim().is_empty());
+    article.byline = byline;
+    article.updated = updated;
+    article.tags = tags;
+    Ok(super::finished(article, notes))
 }
 
-fn missing(field: &str, message: &str) -> ImportError {
-    ImportError { field: field.to_owned(), message: message.to_owned() }
-}
 
 /// The first component with one of `roles`, looking inside containers.
 fn find_role<'v>(components: &[&'v JsonValue], roles: &[&str], depth: usize) -> Option<&'v JsonValue> {

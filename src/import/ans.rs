@@ -1,10 +1,10 @@
 //! Arc XP stories in ANS (the Arc Native Specification, `type: "story"`): the
 //! field-by-field mapping is docs/importing.md's.
 
-use crate::model::json::{parse_json, JsonValue};
+use crate::model::json::JsonValue;
 use crate::model::slug::Slug;
 use crate::model::wire::{
-    WireArticle, WireBlock, WireCategory, WireCorrection, WireImage, WireImageSource, WireInline, WireOutlet, WirePerson,
+    WireBlock, WireCategory, WireCorrection, WireImage, WireImageSource, WireInline, WirePerson,
 };
 
 use super::fields::{array_at, number_at, short, string_at, value_at, web_url};
@@ -28,37 +28,14 @@ pub fn import_ans_stories<P: HtmlParser>(
     parser: &P,
     site: &ArcSite,
 ) -> Result<Vec<Result<Imported, ImportError>>, ImportError> {
-    let document = parse_json(json).map_err(|error| ImportError {
-        field: String::new(),
-        message: format!("not json: {} at line {}, column {}", error.message, error.line, error.column),
-    })?;
-    match &document {
-        JsonValue::Array(stories) => Ok(stories
-            .iter()
-            .enumerate()
-            .map(|(index, story)| {
-                import_story(story, parser, site).map_err(|error| ImportError {
-                    field: if error.field.is_empty() { format!("[{index}]") } else { format!("[{index}].{}", error.field) },
-                    message: error.message,
-                })
-            })
-            .collect()),
-        JsonValue::Object(_) => Ok(vec![import_story(&document, parser, site)]),
-        other => Err(ImportError {
-            field: String::new(),
-            message: format!("expected an ANS story object or an array of them, found {}", other.kind_name()),
-        }),
-    }
+    super::import_each(json, "an ANS story object", |story| import_story(story, parser, site))
 }
 
-fn missing(field: &str, message: &str) -> ImportError {
-    ImportError { field: field.to_owned(), message: message.to_owned() }
-}
 
 fn import_story<P: HtmlParser>(story: &JsonValue, parser: &P, site: &ArcSite) -> Result<Imported, ImportError> {
     let mut notes = Notes::default();
     if let Some(kind) = string_at(story, &["type"]).filter(|kind| kind != "story") {
-        return Err(missing("type", &format!("the document is an ANS {kind:?}, not a story")));
+        return Err(ImportError::missing("type", &format!("the document is an ANS {kind:?}, not a story")));
     }
     let url = string_at(story, &["canonical_url"]).and_then(|address| {
         let resolved = crate::platform::url::parse_url(&address, site.site_url.as_deref()).ok();
@@ -73,7 +50,7 @@ fn import_story<P: HtmlParser>(story: &JsonValue, parser: &P, site: &ArcSite) ->
     let base_url = url.as_deref();
     let headline = string_at(story, &["headlines", "basic"])
         .and_then(|headline| short(&plain_text(&parser.parse_fragment(&headline)), "headlines.basic", &mut notes))
-        .ok_or_else(|| missing("headlines.basic", "the story has no headline"))?;
+        .ok_or_else(|| ImportError::missing("headlines.basic", "the story has no headline"))?;
 
     let path_slug = string_at(story, &["canonical_url"]).and_then(|address| {
         let last = address.trim_end_matches('/').rsplit('/').next()?.to_owned();
@@ -82,7 +59,7 @@ fn import_story<P: HtmlParser>(story: &JsonValue, parser: &P, site: &ArcSite) ->
     let id = match path_slug {
         Some(slug) => slug,
         None => {
-            let made = Slug::from_text(&headline).ok_or_else(|| missing("canonical_url", "the story's address and headline make no id"))?;
+            let made = Slug::from_text(&headline).ok_or_else(|| ImportError::missing("canonical_url", "the story's address and headline make no id"))?;
             notes.guessed("canonical_url", format!("the article's id \"{made}\", from the headline: the canonical address does not end in a slug"));
             made.to_string()
         }
@@ -97,7 +74,7 @@ fn import_story<P: HtmlParser>(story: &JsonValue, parser: &P, site: &ArcSite) ->
             }
             date
         })
-        .ok_or_else(|| missing("first_publish_date", "the story has no publication date"))?;
+        .ok_or_else(|| ImportError::missing("first_publish_date", "the story has no publication date"))?;
     let updated = string_at(story, &["last_updated_date"]).filter(|updated| *updated != published);
 
     let mut body = Body::new(&headline);
@@ -111,7 +88,7 @@ fn import_story<P: HtmlParser>(story: &JsonValue, parser: &P, site: &ArcSite) ->
         notes.guessed("content_elements", "the text before the first second-level header is a section headed by the headline");
     }
     if body.is_empty() {
-        return Err(missing("content_elements", "the story holds nothing an article can show"));
+        return Err(ImportError::missing("content_elements", "the story holds nothing an article can show"));
     }
 
     let summary_html = ["description", "subheadlines"]
@@ -128,12 +105,9 @@ fn import_story<P: HtmlParser>(story: &JsonValue, parser: &P, site: &ArcSite) ->
     let summary = match summary {
         Some(summary) => summary,
         None => {
-            let first = body.iter().flat_map(|section| &section.blocks).find_map(|block| match block {
-                WireBlock::Paragraph { text, .. } => Some(text.clone()),
-                _ => None,
-            });
+            let first = super::first_paragraph(&body);
             notes.guessed("description.basic", "the summary is the first paragraph: the story has no description or subheadline");
-            first.ok_or_else(|| missing("description.basic", "the story has no description and no paragraph to make a summary of"))?
+            first.ok_or_else(|| ImportError::missing("description.basic", "the story has no description and no paragraph to make a summary of"))?
         }
     };
 
@@ -169,40 +143,29 @@ fn import_story<P: HtmlParser>(story: &JsonValue, parser: &P, site: &ArcSite) ->
             notes.guessed("canonical_website", format!("the outlet's name \"{name}\", from the story's website: give the outlet's name"));
             Some(name)
         }))
-        .ok_or_else(|| missing("canonical_website", "the story names no website: give the outlet's name"))?;
+        .ok_or_else(|| ImportError::missing("canonical_website", "the story names no website: give the outlet's name"))?;
     let lead_image = value_at(story, &["promo_items", "basic"])
         .filter(|promo| string_at(promo, &["type"]).as_deref() == Some("image"))
         .and_then(|promo| image(promo, "promo_items.basic", parser, base_url, &mut notes));
     let language = string_at(story, &["language"]).filter(|language| !language.trim().is_empty());
 
-    let mut imported = Imported {
-        article: WireArticle {
-            schema_version: "1.0.0".to_owned(),
-            id,
-            url,
-            language,
-            direction: None,
-            outlet: WireOutlet { name: outlet_name, url: None, logo: None },
-            category,
-            headline,
-            summary,
-            dateline: None,
-            byline,
-            published,
-            updated,
-            lead_image,
-            body,
-            context: None,
-            credits: Vec::new(),
-            corrections,
-            related: Vec::new(),
-            tags,
-        },
-        notes: Vec::new(),
-    };
-    super::fit_to_format(&mut imported.article, &mut notes);
-    imported.notes = notes.0;
-    Ok(imported)
+    let mut article = super::new_article(super::ArticleEssentials {
+        id,
+        outlet_name,
+        category,
+        headline,
+        summary,
+        published,
+        body,
+    });
+    article.url = url;
+    article.language = language;
+    article.byline = byline;
+    article.updated = updated;
+    article.lead_image = lead_image;
+    article.corrections = corrections;
+    article.tags = tags;
+    Ok(super::finished(article, notes))
 }
 
 /// The blocks of one content element, added to `body`.

@@ -17,7 +17,8 @@ mod runs;
 mod sections;
 pub mod wordpress;
 
-use crate::model::wire::WireArticle;
+use crate::model::json::{parse_json, JsonValue};
+use crate::model::wire::{WireArticle, WireBlock, WireCategory, WireInline, WireOutlet, WireSection};
 
 /// One thing an importer dropped or guessed, and the source field it is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,6 +72,13 @@ pub struct ImportError {
     pub field: String,
     /// What is wrong, lowercase, without a trailing period.
     pub message: String,
+}
+
+impl ImportError {
+    /// The source has no usable `field`.
+    pub(crate) fn missing(field: &str, message: &str) -> ImportError {
+        ImportError { field: field.to_owned(), message: message.to_owned() }
+    }
 }
 
 impl std::fmt::Display for ImportError {
@@ -168,5 +176,87 @@ pub(crate) fn fit_to_format(article: &mut WireArticle, notes: &mut Notes) {
     }
     if joined {
         notes.dropped("", format!("the formatting of text past the {} runs an inline text may have (its words are kept)", crate::model::validate::MAX_RUNS));
+    }
+}
+
+/// What every article needs, as an importer found it.
+pub(crate) struct ArticleEssentials {
+    pub(crate) id: String,
+    pub(crate) outlet_name: String,
+    pub(crate) category: WireCategory,
+    pub(crate) headline: String,
+    pub(crate) summary: WireInline,
+    pub(crate) published: String,
+    pub(crate) body: Vec<WireSection>,
+}
+
+/// An article of format 1.0.0 with `essentials` and nothing else; importers add the rest.
+pub(crate) fn new_article(essentials: ArticleEssentials) -> WireArticle {
+    WireArticle {
+        schema_version: "1.0.0".to_owned(),
+        id: essentials.id,
+        url: None,
+        language: None,
+        direction: None,
+        outlet: WireOutlet { name: essentials.outlet_name, url: None, logo: None },
+        category: essentials.category,
+        headline: essentials.headline,
+        summary: essentials.summary,
+        dateline: None,
+        byline: Vec::new(),
+        published: essentials.published,
+        updated: None,
+        lead_image: None,
+        body: essentials.body,
+        context: None,
+        credits: Vec::new(),
+        corrections: Vec::new(),
+        related: Vec::new(),
+        tags: Vec::new(),
+    }
+}
+
+/// `article` fitted to the format's limits, with the notes of its import.
+pub(crate) fn finished(mut article: WireArticle, mut notes: Notes) -> Imported {
+    fit_to_format(&mut article, &mut notes);
+    Imported { article, notes: notes.0 }
+}
+
+/// The first paragraph of `body`: the summary of a source that gives none.
+pub(crate) fn first_paragraph(body: &[WireSection]) -> Option<WireInline> {
+    body.iter().flat_map(|section| &section.blocks).find_map(|block| match block {
+        WireBlock::Paragraph { text, .. } => Some(text.clone()),
+        _ => None,
+    })
+}
+
+/// Each document of `json` (one object, or an array of them) imported with `import_one`;
+/// an error names the item's index. `kind` names what the objects are, for the message
+/// about a document that is neither.
+pub(crate) fn import_each(
+    json: &str,
+    kind: &str,
+    import_one: impl Fn(&JsonValue) -> Result<Imported, ImportError>,
+) -> Result<Vec<Result<Imported, ImportError>>, ImportError> {
+    let document = parse_json(json).map_err(|error| ImportError {
+        field: String::new(),
+        message: format!("not json: {} at line {}, column {}", error.message, error.line, error.column),
+    })?;
+    match &document {
+        JsonValue::Array(items) => Ok(items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                import_one(item).map_err(|error| ImportError {
+                    field: if error.field.is_empty() { format!("[{index}]") } else { format!("[{index}].{}", error.field) },
+                    message: error.message,
+                })
+            })
+            .collect()),
+        JsonValue::Object(_) => Ok(vec![import_one(&document)]),
+        other => Err(ImportError {
+            field: String::new(),
+            message: format!("expected {kind} or an array of them, found {}", other.kind_name()),
+        }),
     }
 }

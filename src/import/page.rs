@@ -4,7 +4,7 @@
 
 use crate::model::json::{parse_json, JsonValue};
 use crate::model::slug::Slug;
-use crate::model::wire::{WireArticle, WireBlock, WireCategory, WireImage, WireImageSource, WireOutlet, WirePerson};
+use crate::model::wire::{WireCategory, WireImage, WireImageSource, WirePerson};
 
 use super::fields::{number_at, short, string_at, value_at, web_url};
 use super::html::{inline_from_html, plain_text, sections_from_page_html, HtmlNode, HtmlParser, HtmlSource};
@@ -67,7 +67,7 @@ pub fn import_page<P: HtmlParser>(html: &str, parser: &P, site: &PageSite) -> Re
         .or_else(|| meta("og:title"))
         .or(title_element)
         .and_then(|headline| short(&headline, "headline", &mut notes))
-        .ok_or_else(|| missing("headline", "the page names no headline (JSON-LD headline, og:title or <title>)"))?;
+        .ok_or_else(|| ImportError::missing("headline", "the page names no headline (JSON-LD headline, og:title or <title>)"))?;
 
     let id = url
         .as_deref()
@@ -77,14 +77,14 @@ pub fn import_page<P: HtmlParser>(html: &str, parser: &P, site: &PageSite) -> Re
     let id = match id {
         Some(id) => id,
         None => {
-            let made = Slug::from_text(&headline).ok_or_else(|| missing("url", "the page's address and headline make no id"))?;
+            let made = Slug::from_text(&headline).ok_or_else(|| ImportError::missing("url", "the page's address and headline make no id"))?;
             notes.guessed("url", format!("the article's id \"{made}\", from the headline: the page's address does not end in a slug"));
             made.to_string()
         }
     };
     let published = string_at(&ld, &["datePublished"])
         .or_else(|| meta("article:published_time"))
-        .ok_or_else(|| missing("datePublished", "the page gives no publication date (JSON-LD datePublished or article:published_time)"))?;
+        .ok_or_else(|| ImportError::missing("datePublished", "the page gives no publication date (JSON-LD datePublished or article:published_time)"))?;
     let updated = string_at(&ld, &["dateModified"]).or_else(|| meta("article:modified_time")).filter(|updated| *updated != published);
 
     let main_column = main_column(&elements);
@@ -93,7 +93,7 @@ pub fn import_page<P: HtmlParser>(html: &str, parser: &P, site: &PageSite) -> Re
         None => Vec::new(),
     };
     if body.is_empty() {
-        return Err(missing("<article>", "the page has no article, main or body text an article can show"));
+        return Err(ImportError::missing("<article>", "the page has no article, main or body text an article can show"));
     }
     let summary = string_at(&ld, &["description"])
         .or_else(|| meta("og:description"))
@@ -103,13 +103,8 @@ pub fn import_page<P: HtmlParser>(html: &str, parser: &P, site: &PageSite) -> Re
         Some(summary) => summary,
         None => {
             notes.guessed("description", "the summary is the first paragraph: the page gives no description");
-            body.iter()
-                .flat_map(|section| &section.blocks)
-                .find_map(|block| match block {
-                    WireBlock::Paragraph { text, .. } => Some(text.clone()),
-                    _ => None,
-                })
-                .ok_or_else(|| missing("description", "the page has no description and no paragraph to make a summary of"))?
+            super::first_paragraph(&body)
+                .ok_or_else(|| ImportError::missing("description", "the page has no description and no paragraph to make a summary of"))?
         }
     };
     let byline = people(value_at(&ld, &["author"]), &mut notes);
@@ -117,7 +112,7 @@ pub fn import_page<P: HtmlParser>(html: &str, parser: &P, site: &PageSite) -> Re
         .or_else(|| meta("og:site_name"))
         .or_else(|| site.outlet_name.clone())
         .and_then(|name| short(&name, "publisher.name", &mut notes))
-        .ok_or_else(|| missing("publisher.name", "the page names no publisher (JSON-LD publisher or og:site_name): give the outlet's name"))?;
+        .ok_or_else(|| ImportError::missing("publisher.name", "the page names no publisher (JSON-LD publisher or og:site_name): give the outlet's name"))?;
     let section = match value_at(&ld, &["articleSection"]) {
         Some(JsonValue::String(section)) => Some(section.clone()),
         Some(JsonValue::Array(sections)) => sections.iter().find_map(|section| match section {
@@ -149,39 +144,24 @@ pub fn import_page<P: HtmlParser>(html: &str, parser: &P, site: &PageSite) -> Re
     });
     let lead_image = lead_image(&ld, &meta, base, &mut notes);
 
-    let mut imported = Imported {
-        article: WireArticle {
-            schema_version: "1.0.0".to_owned(),
-            id,
-            url,
-            language: language.filter(|language| !language.trim().is_empty()),
-            direction: None,
-            outlet: WireOutlet { name: outlet_name, url: None, logo: None },
-            category,
-            headline,
-            summary,
-            dateline: None,
-            byline,
-            published,
-            updated,
-            lead_image,
-            body,
-            context: None,
-            credits: Vec::new(),
-            corrections: Vec::new(),
-            related: Vec::new(),
-            tags,
-        },
-        notes: Vec::new(),
-    };
-    super::fit_to_format(&mut imported.article, &mut notes);
-    imported.notes = notes.0;
-    Ok(imported)
+    let mut article = super::new_article(super::ArticleEssentials {
+        id,
+        outlet_name,
+        category,
+        headline,
+        summary,
+        published,
+        body,
+    });
+    article.url = url;
+    article.language = language.filter(|language| !language.trim().is_empty());
+    article.byline = byline;
+    article.updated = updated;
+    article.lead_image = lead_image;
+    article.tags = tags;
+    Ok(super::finished(article, notes))
 }
 
-fn missing(field: &str, message: &str) -> ImportError {
-    ImportError { field: field.to_owned(), message: message.to_owned() }
-}
 
 /// Every element of the page, in document order, down to the importers' depth limit.
 fn collect_elements<N: HtmlNode + Clone>(node: &N, elements: &mut Vec<N>, depth: usize) {

@@ -1,9 +1,9 @@
 //! WordPress posts, as its REST API gives them (`/wp-json/wp/v2/posts/{id}?_embed`): the
 //! field-by-field mapping is docs/importing.md's.
 
-use crate::model::json::{parse_json, JsonValue};
+use crate::model::json::JsonValue;
 use crate::model::slug::Slug;
-use crate::model::wire::{WireArticle, WireCategory, WireImage, WireImageSource, WireOutlet, WirePerson};
+use crate::model::wire::{WireCategory, WireImage, WireImageSource, WirePerson};
 
 use super::fields::{array_at, number_at, short, string_at, value_at};
 use super::html::{inline_from_html, plain_text, sections_from_html, HtmlParser, HtmlSource};
@@ -26,27 +26,7 @@ pub fn import_wordpress_posts<P: HtmlParser>(
     parser: &P,
     site: &WordPressSite,
 ) -> Result<Vec<Result<Imported, ImportError>>, ImportError> {
-    let document = parse_json(json).map_err(|error| ImportError {
-        field: String::new(),
-        message: format!("not json: {} at line {}, column {}", error.message, error.line, error.column),
-    })?;
-    match &document {
-        JsonValue::Array(posts) => Ok(posts
-            .iter()
-            .enumerate()
-            .map(|(index, post)| {
-                import_post(post, parser, site).map_err(|error| ImportError {
-                    field: if error.field.is_empty() { format!("[{index}]") } else { format!("[{index}].{}", error.field) },
-                    message: error.message,
-                })
-            })
-            .collect()),
-        JsonValue::Object(_) => Ok(vec![import_post(&document, parser, site)]),
-        other => Err(ImportError {
-            field: String::new(),
-            message: format!("expected a post object or an array of posts, found {}", other.kind_name()),
-        }),
-    }
+    super::import_each(json, "a post object", |post| import_post(post, parser, site))
 }
 
 fn import_post<P: HtmlParser>(post: &JsonValue, parser: &P, site: &WordPressSite) -> Result<Imported, ImportError> {
@@ -56,7 +36,7 @@ fn import_post<P: HtmlParser>(post: &JsonValue, parser: &P, site: &WordPressSite
 
     let headline_html = string_at(post, &["title", "rendered"]).unwrap_or_default();
     let headline = short(&plain_text(&parser.parse_fragment(&headline_html)), "title.rendered", &mut notes)
-        .ok_or_else(|| missing("title.rendered", "the post has no title"))?;
+        .ok_or_else(|| ImportError::missing("title.rendered", "the post has no title"))?;
 
     let id = string_at(post, &["slug"])
         .filter(|slug| Slug::parse(slug).is_ok())
@@ -65,12 +45,12 @@ fn import_post<P: HtmlParser>(post: &JsonValue, parser: &P, site: &WordPressSite
             notes.guessed("slug", format!("the article's id \"{made}\", from the title: the post's slug is missing or not a slug"));
             Some(made)
         })
-        .ok_or_else(|| missing("slug", "the post has no slug, and its title makes none"))?;
+        .ok_or_else(|| ImportError::missing("slug", "the post has no slug, and its title makes none"))?;
 
     let published = match string_at(post, &["date_gmt"]) {
         Some(date) => utc(&date),
         None => {
-            let local = string_at(post, &["date"]).ok_or_else(|| missing("date_gmt", "the post has no date"))?;
+            let local = string_at(post, &["date"]).ok_or_else(|| ImportError::missing("date_gmt", "the post has no date"))?;
             notes.guessed("date", "the publication time is the site's local time read as UTC: the post has no date_gmt");
             utc(&local)
         }
@@ -91,21 +71,18 @@ fn import_post<P: HtmlParser>(post: &JsonValue, parser: &P, site: &WordPressSite
         &mut notes,
     );
     if body.is_empty() {
-        return Err(missing("content.rendered", "the post's content holds nothing an article can show"));
+        return Err(ImportError::missing("content.rendered", "the post's content holds nothing an article can show"));
     }
     if body.first().is_some_and(|section| section.heading == headline) {
         notes.guessed("content.rendered", "the text before the first second-level heading is a section headed by the title");
     }
     if summary.is_none() {
-        summary = body.iter().flat_map(|section| &section.blocks).find_map(|block| match block {
-            crate::model::wire::WireBlock::Paragraph { text, .. } => Some(text.clone()),
-            _ => None,
-        });
+        summary = super::first_paragraph(&body);
         if summary.is_some() {
             notes.guessed("excerpt.rendered", "the summary is the first paragraph: the post has no excerpt");
         }
     }
-    let summary = summary.ok_or_else(|| missing("excerpt.rendered", "the post has no excerpt and no paragraph to make a summary of"))?;
+    let summary = summary.ok_or_else(|| ImportError::missing("excerpt.rendered", "the post has no excerpt and no paragraph to make a summary of"))?;
 
     let byline: Vec<WirePerson> = array_at(post, &["_embedded", "author"])
         .iter()
@@ -142,7 +119,7 @@ fn import_post<P: HtmlParser>(post: &JsonValue, parser: &P, site: &WordPressSite
                 .as_deref()
                 .and_then(|link| crate::platform::url::parse_url(link, None).ok())
                 .and_then(|parsed| parsed.origin.split_once("://").map(|(_, host)| host.to_owned()))
-                .ok_or_else(|| missing("link", "the post has no address to name its outlet by: give the outlet's name"))?;
+                .ok_or_else(|| ImportError::missing("link", "the post has no address to name its outlet by: give the outlet's name"))?;
             notes.guessed("link", format!("the outlet's name \"{host}\", from the post's address: give the outlet's name"));
             host
         }
@@ -150,34 +127,22 @@ fn import_post<P: HtmlParser>(post: &JsonValue, parser: &P, site: &WordPressSite
 
     let lead_image = lead_image(post, parser, base_url, &mut notes);
 
-    let mut imported = Imported {
-        article: WireArticle {
-            schema_version: "1.0.0".to_owned(),
-            id,
-            url: link.clone(),
-            language: site.language.clone(),
-            direction: None,
-            outlet: WireOutlet { name: outlet_name, url: None, logo: None },
-            category,
-            headline,
-            summary,
-            dateline: None,
-            byline,
-            published,
-            updated,
-            lead_image,
-            body,
-            context: None,
-            credits: Vec::new(),
-            corrections: Vec::new(),
-            related: Vec::new(),
-            tags,
-        },
-        notes: Vec::new(),
-    };
-    super::fit_to_format(&mut imported.article, &mut notes);
-    imported.notes = notes.0;
-    Ok(imported)
+    let mut article = super::new_article(super::ArticleEssentials {
+        id,
+        outlet_name,
+        category,
+        headline,
+        summary,
+        published,
+        body,
+    });
+    article.url = link.clone();
+    article.language = site.language.clone();
+    article.byline = byline;
+    article.updated = updated;
+    article.lead_image = lead_image;
+    article.tags = tags;
+    Ok(super::finished(article, notes))
 }
 
 /// The featured picture, with every size WordPress made of it as a source.
@@ -236,9 +201,6 @@ fn lead_image<P: HtmlParser>(post: &JsonValue, parser: &P, base_url: Option<&str
     Some(WireImage { sources, width, height, alt, caption, credit: None })
 }
 
-fn missing(field: &str, message: &str) -> ImportError {
-    ImportError { field: field.to_owned(), message: message.to_owned() }
-}
 
 /// A WordPress GMT time (`2025-12-06T19:30:00`, no offset) as RFC 3339 in UTC.
 fn utc(date: &str) -> String {
