@@ -12,6 +12,7 @@ pub mod ans;
 mod fields;
 pub mod html;
 mod html_blocks;
+mod markdown;
 pub mod page;
 mod runs;
 mod sections;
