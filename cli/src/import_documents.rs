@@ -26,19 +26,29 @@ pub enum SourceFormat {
     AppleNews,
 }
 
-/// What `lede import` was asked to do.
+/// What `lede import` was asked to do: its command-line arguments.
+#[derive(clap::Args)]
 pub struct ImportOptions {
     /// The system the documents come from.
+    #[arg(long, value_enum)]
     pub from: SourceFormat,
-    /// The documents.
+    /// The documents: for WordPress, a post or an array of posts as its REST API gives
+    /// them (`/wp-json/wp/v2/posts?_embed`); for ANS, a story or an array of them; for
+    /// HTML, a saved page; for Apple News, an `article.json`.
+    #[arg(required = true)]
     pub sources: Vec<PathBuf>,
-    /// Where the articles go.
+    /// The folder the articles are written to, as `{id}.json`.
+    #[arg(long)]
     pub out: PathBuf,
-    /// The outlet's name.
+    /// The outlet's name, for the masthead, where the documents do not name it.
+    #[arg(long)]
     pub outlet: Option<String>,
-    /// The documents' language.
+    /// The language of the documents, as a BCP 47 tag such as `en` or `pt-BR`.
+    #[arg(long)]
     pub language: Option<String>,
-    /// The site's address, which relative addresses in the documents resolve against.
+    /// The site's address, such as `https://news.example`, which relative addresses in
+    /// the documents (ANS's canonical_url) resolve against.
+    #[arg(long)]
     pub site: Option<String>,
 }
 

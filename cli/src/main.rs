@@ -38,28 +38,7 @@ enum Command {
     },
     /// Turns documents from another system into Lede articles in `--out`, and prints, for
     /// each, what was dropped or guessed. Every article written passes `lede check`.
-    Import {
-        /// The system the documents come from.
-        #[arg(long, value_enum)]
-        from: import_documents::SourceFormat,
-        /// The documents: for WordPress, a post or an array of posts as its REST API
-        /// gives them (`/wp-json/wp/v2/posts?_embed`); for ANS, a story or an array of them.
-        #[arg(required = true)]
-        sources: Vec<PathBuf>,
-        /// The folder the articles are written to, as `{id}.json`.
-        #[arg(long)]
-        out: PathBuf,
-        /// The outlet's name, for the masthead; guessed from the posts' addresses if absent.
-        #[arg(long)]
-        outlet: Option<String>,
-        /// The language of the documents, as a BCP 47 tag such as `en` or `pt-BR`.
-        #[arg(long)]
-        language: Option<String>,
-        /// The site's address, such as `https://news.example`, which relative addresses in
-        /// the documents (ANS's canonical_url) resolve against.
-        #[arg(long)]
-        site: Option<String>,
-    },
+    Import(import_documents::ImportOptions),
     /// Renders every article of a built reader into a static page: `/` for the default
     /// article and `/articles/{id}/index.html` for each, in the reader's own folder.
     Publish {
@@ -83,21 +62,7 @@ fn main() -> ExitCode {
     let arguments = Arguments::parse();
     match arguments.command {
         Command::Check { files, format } => check::run(&files, format),
-        Command::Import {
-            from,
-            sources,
-            out,
-            outlet,
-            language,
-            site,
-        } => import_documents::run(&import_documents::ImportOptions {
-            from,
-            sources,
-            out,
-            outlet,
-            language,
-            site,
-        }),
+        Command::Import(options) => import_documents::run(&options),
         Command::Publish {
             dist,
             articles,

@@ -71,6 +71,18 @@ fn json_files(folder: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The JSON document in the file at `path`.
+fn read_json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// Fails unless the import report `output` holds every one of `lines`.
+fn assert_report_says(output: &str, lines: &[&str]) {
+    for line in lines {
+        assert!(output.contains(line), "the report says {line:?}:\n{output}");
+    }
+}
+
 /// Every string in `value`, for scanning an article for what must never be in it.
 fn strings(value: &serde_json::Value, found: &mut Vec<String>) {
     match value {
@@ -112,8 +124,8 @@ fn assert_fixtures_import_as_expected(fixtures: &Path, out: &Path, output: &str)
         "{output}"
     );
     for (written, expected) in written.iter().zip(&expected) {
-        let written_json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(written).unwrap()).unwrap();
-        let expected_json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(expected).unwrap()).unwrap();
+        let written_json: serde_json::Value = read_json(written);
+        let expected_json: serde_json::Value = read_json(expected);
         assert_eq!(written_json, expected_json, "{} differs from {}", written.display(), expected.display());
     }
     let mut check = vec!["check".to_owned()];
@@ -130,16 +142,17 @@ fn arc_xp_stories_import_into_the_articles_written_beside_them_and_each_passes_c
     assert_eq!(code, 1, "not-a-story.json holds a gallery and a story without a headline: {output}");
     assert!(output.contains("not-a-story.json[0]: not imported: [0].type: the document is an ANS \"gallery\", not a story"), "{output}");
     assert!(output.contains("not-a-story.json[1]: not imported: [1].headlines.basic: the story has no headline"), "{output}");
-    for line in [
-        "dropped content_elements[12]: raw HTML, which could hold anything",
-        "dropped content_elements[13]: an element of type \"video\"",
-        "guessed content_elements[11]: an embed of https://www.youtube.com/watch?v=abc123 became a link card",
-        "dropped content_elements[2]: a link without an http(s) address or words",
-    ] {
-        assert!(output.contains(line), "the report says {line:?}:\n{output}");
-    }
+    assert_report_says(
+        &output,
+        &[
+            "dropped content_elements[12]: raw HTML, which could hold anything",
+            "dropped content_elements[13]: an element of type \"video\"",
+            "guessed content_elements[11]: an embed of https://www.youtube.com/watch?v=abc123 became a link card",
+            "dropped content_elements[2]: a link without an http(s) address or words",
+        ],
+    );
     assert_fixtures_import_as_expected(&ans_fixtures(), &out, &output);
-    let hostile: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("a-hostile-story.json")).unwrap()).unwrap();
+    let hostile: serde_json::Value = read_json(&out.join("a-hostile-story.json"));
     let mut links = Vec::new();
     addresses(&hostile, &mut links);
     for link in links {
@@ -165,17 +178,18 @@ fn wordpress_posts_import_into_the_articles_written_beside_them_and_each_passes_
 fn the_import_report_names_what_was_dropped_and_guessed_with_the_source_field() {
     let out = fresh_folder("report");
     let (_, output) = import_wordpress(&[wordpress_fixtures().join("talks-resume.json"), wordpress_fixtures().join("hostile-post.json")], &out);
-    for line in [
-        "guessed content.rendered: an embed of https://www.youtube.com/watch?v=abc123 became a link card",
-        "dropped content.rendered: the link to \"javascript:alert(2)\", whose scheme the format refuses; its text is kept",
-        "dropped content.rendered: 1 <script> element(s)",
-        "dropped content.rendered: 1 <iframe> element(s)",
-        "dropped content.rendered: 1 <form> element(s)",
-        "dropped content.rendered: the picture https://news.example/a.jpg, whose width and height the source does not give",
-        "dropped _embedded.wp:featuredmedia[0]: the featured picture, which has no http(s) source_url",
-    ] {
-        assert!(output.contains(line), "the report says {line:?}:\n{output}");
-    }
+    assert_report_says(
+        &output,
+        &[
+            "guessed content.rendered: an embed of https://www.youtube.com/watch?v=abc123 became a link card",
+            "dropped content.rendered: the link to \"javascript:alert(2)\", whose scheme the format refuses; its text is kept",
+            "dropped content.rendered: 1 <script> element(s)",
+            "dropped content.rendered: 1 <iframe> element(s)",
+            "dropped content.rendered: 1 <form> element(s)",
+            "dropped content.rendered: the picture https://news.example/a.jpg, whose width and height the source does not give",
+            "dropped _embedded.wp:featuredmedia[0]: the featured picture, which has no http(s) source_url",
+        ],
+    );
 }
 
 #[test]
@@ -183,7 +197,7 @@ fn hostile_html_in_a_post_leaves_no_script_handler_or_unsafe_address_in_the_arti
     let out = fresh_folder("hostile");
     let (code, output) = import_wordpress(&[wordpress_fixtures().join("hostile-post.json")], &out);
     assert_eq!(code, 0, "{output}");
-    let article: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("hostile-post.json")).unwrap()).unwrap();
+    let article: serde_json::Value = read_json(&out.join("hostile-post.json"));
     let mut found = Vec::new();
     strings(&article, &mut found);
     for text in &found {
@@ -301,7 +315,7 @@ fn arbitrary_html_imports_into_valid_articles_with_no_unsafe_address() {
     let (code, report) = lede(&check);
     assert_eq!(code, 0, "{report}");
     for file in &written {
-        let article: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        let article: serde_json::Value = read_json(file);
         let mut links = Vec::new();
         addresses(&article, &mut links);
         for link in links {
@@ -313,7 +327,7 @@ fn arbitrary_html_imports_into_valid_articles_with_no_unsafe_address() {
 #[test]
 fn importing_a_thousand_posts_prints_how_long_it_took() {
     let folder = fresh_folder("thousand");
-    let template: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(wordpress_fixtures().join("talks-resume.json")).unwrap()).unwrap();
+    let template: serde_json::Value = read_json(&wordpress_fixtures().join("talks-resume.json"));
     let posts: Vec<serde_json::Value> = (0..1000)
         .map(|index| {
             let mut post = template.clone();
@@ -370,22 +384,23 @@ fn news_article_pages_import_their_json_ld_and_main_column_into_the_articles_wri
     let out = fresh_folder("html");
     let (code, output) = import_from("html", &[], &html_files(&html_fixtures()), &out);
     assert_eq!(code, 0, "{output}");
-    for line in [
-        "dropped <article>: the page's <aside>, which is around the article, not in it",
-        "guessed script[type=application/ld+json]: the page has no NewsArticle or Article JSON-LD",
-        "dropped <article>: the picture https://evil.example/pixel.gif, 1×1 pixels: a tracking pixel or an icon",
-        "dropped image: the lead picture \"javascript:alert(2)\", which is not an http(s) address",
-    ] {
-        assert!(output.contains(line), "the report says {line:?}:\n{output}");
-    }
+    assert_report_says(
+        &output,
+        &[
+            "dropped <article>: the page's <aside>, which is around the article, not in it",
+            "guessed script[type=application/ld+json]: the page has no NewsArticle or Article JSON-LD",
+            "dropped <article>: the picture https://evil.example/pixel.gif, 1×1 pixels: a tracking pixel or an icon",
+            "dropped image: the lead picture \"javascript:alert(2)\", which is not an http(s) address",
+        ],
+    );
     assert_fixtures_import_as_expected(&html_fixtures(), &out, &output);
-    let page: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("talks-resume-in-geneva.json")).unwrap()).unwrap();
+    let page: serde_json::Value = read_json(&out.join("talks-resume-in-geneva.json"));
     let mut found = Vec::new();
     strings(&page, &mut found);
     for furniture in ["Sign up for our newsletter!", "Share this article", "Another story.", "© News Example", "Home", "window.analytics"] {
         assert!(!found.iter().any(|text| text.contains(furniture)), "{furniture:?} is the page's, not the article's");
     }
-    let hostile: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("hostile-page.json")).unwrap()).unwrap();
+    let hostile: serde_json::Value = read_json(&out.join("hostile-page.json"));
     let mut links = Vec::new();
     addresses(&hostile, &mut links);
     for link in links {
@@ -399,17 +414,18 @@ fn apple_news_documents_import_their_components_styles_and_links_into_the_articl
     let out = fresh_folder("apple-news");
     let (code, output) = import_from("apple-news", &["--outlet", "News Example"], &json_files(&fixtures), &out);
     assert_eq!(code, 1, "no-title.json has no title: {output}");
-    for line in [
-        "no-title.json: not imported: title: the document has no title",
-        "dropped components[2]: a photo component, whose width and height the document does not give",
-        "dropped components[3]: a link whose address the format refuses; its text is kept",
-        "dropped components[8].text: 1 <script> element(s)",
-        "dropped components[9]: a component with role \"advertisement\"",
-    ] {
-        assert!(output.contains(line), "the report says {line:?}:\n{output}");
-    }
+    assert_report_says(
+        &output,
+        &[
+            "no-title.json: not imported: title: the document has no title",
+            "dropped components[2]: a photo component, whose width and height the document does not give",
+            "dropped components[3]: a link whose address the format refuses; its text is kept",
+            "dropped components[8].text: 1 <script> element(s)",
+            "dropped components[9]: a component with role \"advertisement\"",
+        ],
+    );
     assert_fixtures_import_as_expected(&fixtures, &out, &output);
-    let article: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("talks-resume-in-geneva.json")).unwrap()).unwrap();
+    let article: serde_json::Value = read_json(&out.join("talks-resume-in-geneva.json"));
     let mut links = Vec::new();
     addresses(&article, &mut links);
     for link in links {

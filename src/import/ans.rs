@@ -8,8 +8,8 @@ use crate::model::wire::{
 };
 
 use super::fields::{array_at, number_at, short, string_at, value_at, web_url};
-use super::sections::Body;
 use super::html::{inline_from_html, plain_text, HtmlParser, HtmlSource};
+use super::sections::Body;
 use super::{ImportError, Imported, Notes};
 
 /// What an ANS story does not say about itself, from the outlet.
@@ -30,7 +30,6 @@ pub fn import_ans_stories<P: HtmlParser>(
 ) -> Result<Vec<Result<Imported, ImportError>>, ImportError> {
     super::import_each(json, "an ANS story object", |story| import_story(story, parser, site))
 }
-
 
 fn import_story<P: HtmlParser>(story: &JsonValue, parser: &P, site: &ArcSite) -> Result<Imported, ImportError> {
     let mut notes = Notes::default();

@@ -19,8 +19,7 @@ pub struct WordPressSite {
 }
 
 /// The posts of `json`: one post object, or an array of them (a page of the posts list,
-/// or an export of several posts). Each is imported on its own; `source` names the
-/// document in messages.
+/// or an export of several posts), each imported on its own.
 pub fn import_wordpress_posts<P: HtmlParser>(
     json: &str,
     parser: &P,
