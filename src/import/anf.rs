@@ -190,7 +190,7 @@ fn add_component<P: HtmlParser>(
                 add_component(child, &format!("{field}.components[{index}]"), parser, styles, body, summary, notes, depth + 1);
             }
         }
-        other => notes.dropped(field, format!("a component with role {other:?}, which the format has no block for")),
+        other => notes.dropped(field, format!("a component with role \"{}\", which the format has no block for", other.escape_debug())),
     }
 }
 

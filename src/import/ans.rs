@@ -34,14 +34,14 @@ pub fn import_ans_stories<P: HtmlParser>(
 fn import_story<P: HtmlParser>(story: &JsonValue, parser: &P, site: &ArcSite) -> Result<Imported, ImportError> {
     let mut notes = Notes::default();
     if let Some(kind) = string_at(story, &["type"]).filter(|kind| kind != "story") {
-        return Err(ImportError::missing("type", &format!("the document is an ANS {kind:?}, not a story")));
+        return Err(ImportError::missing("type", &format!("the document is an ANS \"{}\", not a story", kind.escape_debug())));
     }
     let url = string_at(story, &["canonical_url"]).and_then(|address| {
         let resolved = crate::platform::url::parse_url(&address, site.site_url.as_deref()).ok();
         match resolved.filter(|parsed| matches!(parsed.scheme.as_str(), "http" | "https")) {
             Some(parsed) => Some(parsed.href),
             None => {
-                notes.dropped("canonical_url", format!("the canonical address {address:?}, which is not an http(s) address (a path needs the site's address)"));
+                notes.dropped("canonical_url", format!("the canonical address \"{}\", which is not an http(s) address (a path needs the site's address)", address.escape_debug()));
                 None
             }
         }
@@ -278,7 +278,7 @@ fn element_blocks<P: HtmlParser>(
         }
         "divider" => body.push(WireBlock::Divider { id: None }),
         "raw_html" => notes.dropped(field, "raw HTML, which could hold anything: the format takes no HTML"),
-        other => notes.dropped(field, format!("an element of type {other:?}, which the format has no block for")),
+        other => notes.dropped(field, format!("an element of type \"{}\", which the format has no block for", other.escape_debug())),
     }
 }
 

@@ -352,7 +352,7 @@ impl Mapping<'_, '_> {
                 if let Some(href) = node.attribute("href") {
                     match self.link_url(&href) {
                         Some(url) => style.href = Some(url),
-                        None => self.notes.dropped(self.source.field, format!("the link to {href:?}, whose scheme the format refuses; its text is kept")),
+                        None => self.notes.dropped(self.source.field, format!("the link to \"{}\", whose scheme the format refuses; its text is kept", href.escape_debug())),
                     }
                 }
             }

@@ -260,7 +260,7 @@ fn lead_image(ld: &JsonValue, meta: &dyn Fn(&str) -> Option<String>, base_url: O
     };
     let address = address?;
     let Some(url) = web_url(&address, base_url) else {
-        notes.dropped("image", format!("the lead picture {address:?}, which is not an http(s) address"));
+        notes.dropped("image", format!("the lead picture \"{}\", which is not an http(s) address", address.escape_debug()));
         return None;
     };
     let size = |key: &str| meta(key).and_then(|value| value.trim().parse::<u32>().ok()).filter(|value| *value > 0);

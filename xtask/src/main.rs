@@ -7,6 +7,8 @@
 //!   every test layer: native model tests, browser tests in headless Chromium and
 //!   Firefox, a release build with its sizes, and end-to-end tests against `dist/`.
 //!
+//! - `cargo xtask build`: the release `dist/` with its published pages; `cargo xtask sizes`:
+//!   its sizes against the budgets.
 //! - `cargo xtask bench`: the benchmark against a plain-JavaScript baseline (benches/).
 //! - `cargo xtask fuzz [SECONDS]`: fuzzes the article parser (default 60 seconds).
 //! - `cargo xtask module-graph`: which module of `src/` imports which, and the floors' rules.
@@ -19,6 +21,7 @@
 //! proved on this kind of machine.
 
 mod module_graph;
+mod release_build;
 mod sizes;
 mod test_server;
 mod tools;
@@ -34,7 +37,8 @@ fn main() -> ExitCode {
         ("serve", []) => serve(),
         ("test", []) => test(None),
         ("test", [flag, seconds]) if flag == "--fuzz" => parse_seconds(seconds).and_then(|seconds| test(Some(seconds))),
-        ("build", []) => release_build().map(|_| ()),
+        ("build", []) => build_and_publish().map(|_| ()),
+        ("sizes", []) => sizes::print_dist_sizes(&project_root().join("dist")).and_then(|sizes| sizes.check()),
         ("bench", []) => bench(),
         ("fuzz", []) => tools::fuzz(60),
         ("module-graph", []) => module_graph::print(&project_root().join("src")),
@@ -43,11 +47,12 @@ fn main() -> ExitCode {
             .and_then(|options| test_server::serve(Path::new(dist), &options)),
         ("fuzz", [seconds]) => parse_seconds(seconds).and_then(tools::fuzz),
         _ => {
-            eprintln!("usage: cargo xtask <serve | test [--fuzz SECONDS] | build | bench | fuzz [SECONDS] | module-graph [SRC]>");
+            eprintln!("usage: cargo xtask <serve | test [--fuzz SECONDS] | build | sizes | bench | fuzz [SECONDS] | module-graph [SRC]>");
             eprintln!("  serve  install missing build tools, then serve the reader on http://127.0.0.1:8080");
             eprintln!("  test   install missing build and test tools, then run every test;");
             eprintln!("         with --fuzz, finish with a fuzzing run of that many seconds");
             eprintln!("  build  install missing build tools, then build the release dist/");
+            eprintln!("  sizes  the sizes of the built dist/ against the budgets and the ceiling");
             eprintln!("  bench  build dist/, then measure Lede against the plain-JS baseline (target/bench/)");
             eprintln!("  fuzz   fuzz the article parser for SECONDS (default 60)");
             eprintln!("  module-graph [SRC]  which top-level module of src/ (or SRC) imports which, and whether the floors hold");
@@ -77,7 +82,7 @@ fn project_root() -> PathBuf {
 /// included, on 127.0.0.1:8080. (For a development server that rebuilds on every change,
 /// without published pages, run `trunk serve` with the installed tools on PATH.)
 fn serve() -> Result<(), String> {
-    release_build()?;
+    build_and_publish()?;
     println!("serving the reader and its published pages on http://127.0.0.1:8080 (Ctrl-C stops it)");
     let options = test_server::ServeOptions {
         connect_sources: Vec::new(),
@@ -87,14 +92,9 @@ fn serve() -> Result<(), String> {
     test_server::serve(&project_root().join("dist"), &options)
 }
 
-fn release_build() -> Result<std::ffi::OsString, String> {
+fn build_and_publish() -> Result<std::ffi::OsString, String> {
     let path = tools::ensure_build_tools()?;
-    step("release build of dist/", || {
-        run(
-            Command::new("trunk").args(["build", "--release"]).env("PATH", &path),
-            "trunk build --release",
-        )
-    })?;
+    release_build::trunk_release_build(&path)?;
     publish(&path)?;
     Ok(path)
 }
@@ -114,7 +114,7 @@ fn publish(path: &std::ffi::OsStr) -> Result<(), String> {
 /// Builds the release `dist/`, then measures Lede against the plain-JavaScript baseline
 /// (benches/run.mjs): bytes, render times, Lighthouse, memory and the widget's cost.
 fn bench() -> Result<(), String> {
-    let path = release_build()?;
+    let path = build_and_publish()?;
     let browsers = tools::ensure_test_tools(&path)?;
     tools::npm_ci_unless_current("benches")?;
     step("benchmark against the plain-JavaScript baseline", || {
@@ -180,12 +180,7 @@ fn test(fuzz_seconds: Option<u64>) -> Result<(), String> {
         )
     })?;
 
-    step("release build of dist/", || {
-        run(
-            Command::new("trunk").args(["build", "--release"]).env("PATH", &path),
-            "trunk build --release",
-        )
-    })?;
+    release_build::trunk_release_build(&path)?;
     publish(&path)?;
     step("sizes of dist/ against the budgets", || {
         sizes::print_dist_sizes(&project_root().join("dist"))?.check()

@@ -4,7 +4,8 @@
 //!
 //! It prints one line per module, `module -> imported, imported…`, then the rules the tree
 //! keeps (docs/decisions/014-module-floors.md) and whether each holds; it fails if one does
-//! not.
+//! not. One more rule guards the release build's `-Zfmt-debug=none` (decision 017): in the
+//! wasm `{:?}` prints nothing, so no file compiled into it may format with `Debug`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -46,6 +47,10 @@ pub fn print(src: &Path) -> Result<(), String> {
         ("api imports neither routing nor pages", graph.get("api").is_some_and(|imports| {
             !imports.contains("routing") && !imports.contains("pages")
         })),
+        (
+            "nothing compiled into the wasm formats with {:?}, which prints nothing there",
+            debug_formatting_sites(src)?.is_empty(),
+        ),
     ];
     println!();
     let mut broken = Vec::new();
@@ -87,6 +92,29 @@ fn module_graph(src: &Path) -> Result<BTreeMap<String, BTreeSet<String>>, String
         }
     }
     Ok(graph)
+}
+
+/// The `file:line` of every `{:?}`-style format in `src` outside comments, but for the
+/// modules that are only ever built natively (`publish`). Each one is printed.
+fn debug_formatting_sites(src: &Path) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    collect_rust_files(src, &mut files)?;
+    let mut sites = Vec::new();
+    for file in files {
+        if file.strip_prefix(src).is_ok_and(|relative| relative.starts_with("publish")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).map_err(|error| format!("{}: {error}", file.display()))?;
+        for (index, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if code.contains(":?}") || code.contains(":#?}") || code.contains("dbg!(") {
+                let site = format!("{}:{}", file.display(), index + 1);
+                println!("formats with Debug: {site}");
+                sites.push(site);
+            }
+        }
+    }
+    Ok(sites)
 }
 
 /// The names after `crate::` in `text`, including those in `use crate::{a, b::c}` groups,

@@ -1,12 +1,12 @@
 //! The sizes of the built app, raw and brotli-compressed, as the budgets count them, and
 //! the checks the test command makes on them.
 //!
-//! The issue's budgets are 60 KB brotli for the reader page's `.wasm` + `.js` and 8 KB for
-//! its `.css`. The CSS budget is checked as it stands. The wasm cannot meet its budget with
-//! Leptos (docs/performance.md: a trivial Leptos 0.8 app is 28 KB, the issue's own naive
-//! article app about 69 KB), so until that product decision is taken the test command fails
-//! only if the wasm and JS grow past `APP_WASM_JS_RATCHET_BYTES`, a ceiling just above what
-//! they measure now, and prints how far over the budget they are.
+//! The budgets are 110 KB brotli for the reader page's `.wasm` + `.js` (issue 18; the first
+//! performance issue's 60 KB proved out of reach with Leptos, docs/performance.md), 8 KB
+//! for its `.css` and 4 KB for the widget's loader. The CSS and the loader are checked
+//! against their budgets. The wasm and JS are checked against a ratchet: the size the last
+//! saving measured plus 1 KB, lowered with every saving, so that a regression fails the
+//! test command while the budget is not yet met.
 
 use std::io::Write;
 use std::path::Path;
@@ -14,14 +14,17 @@ use std::path::Path;
 /// The reader page's `.css` budget, brotli-compressed: the issue's 8 KB.
 pub const APP_CSS_BUDGET_BYTES: usize = 8 * 1024;
 
-/// The budget the reader page's `.wasm` + `.js` should meet, brotli-compressed: the issue's 60 KB.
-pub const APP_WASM_JS_BUDGET_BYTES: usize = 60 * 1024;
+/// The budget the reader page's `.wasm` + `.js` should meet, brotli-compressed: issue 18's 110 KB.
+pub const APP_WASM_JS_BUDGET_BYTES: usize = 110 * 1024;
 
-/// The most the reader page's `.wasm` + `.js` (the start-up script included) may weigh,
-/// brotli-compressed, before the test command fails: what they measure now plus 1 KB of
-/// slack. Lower it with every saving; raising it is a decision to record in
-/// docs/performance.md, with what the bytes bought.
-pub const APP_WASM_JS_RATCHET_BYTES: usize = 168 * 1024 + 256;
+/// What the reader page's `.wasm` + `.js` (the start-up script included) measured,
+/// brotli-compressed, after the last saving (docs/performance.md, "Size levers").
+const APP_WASM_JS_LAST_MEASURED_BYTES: usize = 155_208;
+
+/// The most the reader page's `.wasm` + `.js` may weigh before the test command fails:
+/// the last measurement plus 1 KB of slack. Lower the measurement with every saving;
+/// raising it is a decision to record in docs/performance.md, with what the bytes bought.
+pub const APP_WASM_JS_RATCHET_BYTES: usize = APP_WASM_JS_LAST_MEASURED_BYTES + 1024;
 
 /// The widget's loader (`embed.js`, which every outlet's page loads), brotli-compressed:
 /// the issue's 4 KB.

@@ -25,7 +25,7 @@ pub struct Browsers {
     pub geckodriver: PathBuf,
 }
 
-/// Makes sure the wasm target, Trunk, `wasm-bindgen-cli` and `wasm-opt` are installed at
+/// Makes sure the wasm target, the standard library's sources, Trunk, `wasm-bindgen-cli` and `wasm-opt` are installed at
 /// the right versions. Returns the `PATH` under which they are found first.
 pub fn ensure_build_tools() -> Result<OsString, String> {
     let path = tool_path();
@@ -38,6 +38,16 @@ pub fn ensure_build_tools() -> Result<OsString, String> {
             run(
                 Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
                 "rustup target add",
+            )?;
+        }
+
+        // The release build compiles the standard library for size (decision 017), from
+        // the toolchain's own sources.
+        let installed_components = output(Command::new("rustup").args(["component", "list", "--installed"]), &path);
+        if !installed_components.lines().any(|line| line.trim().starts_with("rust-src")) {
+            run(
+                Command::new("rustup").args(["component", "add", "rust-src"]),
+                "rustup component add rust-src",
             )?;
         }
 

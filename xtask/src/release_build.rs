@@ -1,0 +1,78 @@
+//! The reader's release build: `trunk build --release`, with the standard library compiled
+//! for size (decision 017).
+//!
+//! The wasm's standard library is rebuilt from the toolchain's sources with
+//! `optimize_for_size`, and panics stop the wasm at once instead of formatting a message
+//! and a location. That needs unstable Cargo and rustc flags, which `RUSTC_BOOTSTRAP=1`
+//! enables on the machine's stable toolchain. They are set for this build alone, through
+//! the environment: the browser tests keep the ordinary standard library, because
+//! wasm-bindgen-test reports a failing assertion through its panic message.
+//!
+//! If a later toolchain drops or renames one of these flags, rustc refuses it and this
+//! build fails with rustc's message; the size ratchet (`sizes.rs`) catches a flag that
+//! stops saving bytes.
+
+use std::ffi::OsStr;
+use std::process::Command;
+
+use crate::{run, step};
+
+/// The rustc release these flags were proven on (docs/toolchain.md).
+pub const FLAGS_PROVEN_ON_RUSTC: &str = "rustc 1.95.";
+
+/// `[unstable] build-std`: the crates of the standard library the wasm is linked with.
+const BUILD_STD_CRATES: &str = "std,panic_abort";
+
+/// `[unstable] build-std-features`: the standard library's own switch for smaller code
+/// (shorter algorithms in place of unrolled ones, in sorting and formatting).
+const BUILD_STD_FEATURES: &str = "optimize_for_size";
+
+/// Added to the wasm target's flags from `.cargo/config.toml` (Cargo joins the two lists):
+/// - `-Zlocation-detail=none`: no file names and line numbers for panics;
+/// - `-Zfmt-debug=none`: `{:?}` prints nothing, so no `Debug` code is kept (the reader
+///   never shows `Debug` output: `cargo xtask module-graph` checks that `src/` outside the
+///   native-only modules has no `{:?}`);
+/// - `-Cpanic=immediate-abort` (with `-Zunstable-options`): a panic traps without
+///   formatting its message.
+const WASM_SIZE_RUSTFLAGS: &str = "-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort";
+
+/// Sets the unstable flags of the size build on `command`.
+fn with_size_flags(command: &mut Command) -> &mut Command {
+    command
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("CARGO_UNSTABLE_BUILD_STD", BUILD_STD_CRATES)
+        .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", BUILD_STD_FEATURES)
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", WASM_SIZE_RUSTFLAGS)
+}
+
+/// Builds `dist/` with Trunk. `path` is the `PATH` with the pinned tools first.
+pub fn trunk_release_build(path: &OsStr) -> Result<(), String> {
+    step("release build of dist/ (standard library built for size)", || {
+        let rustc_version = Command::new("rustc")
+            .arg("--version")
+            .output()
+            .map(|output| String::from_utf8_lossy(&output.stdout).into_owned())
+            .unwrap_or_default();
+        if !rustc_version.starts_with(FLAGS_PROVEN_ON_RUSTC) {
+            println!(
+                "note: the size build's unstable flags were proven on {FLAGS_PROVEN_ON_RUSTC}x, and this is {}; \
+                 if rustc refuses one, see docs/decisions/017-standard-library-built-for-size.md",
+                rustc_version.trim()
+            );
+        }
+        // Trunk runs Cargo offline, and the standard library's own dependencies (its
+        // allocator, libc bindings and so on) are crates from crates.io: fetch them first.
+        run(
+            with_size_flags(&mut Command::new("cargo"))
+                .args(["fetch", "--target", "wasm32-unknown-unknown"])
+                .env("PATH", path),
+            "cargo fetch of the standard library's dependencies",
+        )?;
+        run(
+            with_size_flags(&mut Command::new("trunk"))
+                .args(["build", "--release"])
+                .env("PATH", path),
+            "trunk build --release",
+        )
+    })
+}
