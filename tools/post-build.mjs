@@ -10,7 +10,9 @@
 // - Nothing stays inline, so the reader runs under a Content Security Policy without
 //   'unsafe-inline' (docs/configuration.md): Trunk's inline start-up module becomes
 //   `lede-start-{hash}.js`, which first preloads the article the address asks for, at the
-//   address config/lede.config.json gives it, then loads and starts the wasm.
+//   address config/lede.config.json gives it, then starts a worker that loads the
+//   browser's locale data for dates (`lede-intl-{hash}.js`, src/platform/intl_warm_up.js),
+//   then loads and starts the wasm.
 //
 // Then it writes the widget's files:
 //
@@ -155,7 +157,7 @@ function articlePreloadScript(config) {
  * preload, so that index.html has no inline script. The glue's static import becomes a
  * dynamic one, so that the preload runs first rather than after the glue has arrived.
  */
-function externalizeStartUp() {
+async function externalizeStartUp() {
   const indexPath = join(staging, "index.html");
   let index = readFileSync(indexPath, "utf8");
   const inline = [...index.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((match) => !/\bsrc=/.test(match[1]));
@@ -165,6 +167,11 @@ function externalizeStartUp() {
   const found = body.match(staticImport);
   if (!found) throw new Error(`post-build: Trunk's start-up script has an unexpected shape: ${body}`);
   const config = JSON.parse(readFileSync(join(staging, "lede.config.json"), "utf8"));
+  // Printed without its comments, like embed.js below.
+  const intlWarmUpSource = readFileSync("src/platform/intl_warm_up.js", "utf8");
+  const intlWarmUp = (await minifyJs(intlWarmUpSource, { compress: false, mangle: false, format: { comments: false } })).code;
+  const intlWarmUpName = `lede-intl-${shortHash(intlWarmUp)}.js`;
+  writeFileSync(join(staging, intlWarmUpName), intlWarmUp);
   // A published page loads this file only once it has painted (the inline script of
   // src/publish/start_after_first_paint.js), so nothing here waits. A widget's frame page
   // that was not published (an article added since \`lede publish\`) is answered by the
@@ -175,6 +182,11 @@ function externalizeStartUp() {
   await new Promise(() => {});
 }
 ${articlePreloadScript(config)}
+try {
+  const intlWarmUp = new Worker(new URL(${JSON.stringify("./" + intlWarmUpName)}, import.meta.url));
+  intlWarmUp.onmessage = () => intlWarmUp.terminate();
+  intlWarmUp.postMessage([...new Set([document.documentElement.lang, navigator.language].filter(Boolean))]);
+} catch {}
 const bindings = await import(${JSON.stringify(found[2])});
 const init = bindings.default;
 ${body.replace(staticImport, "").trim()}
@@ -187,7 +199,7 @@ ${body.replace(staticImport, "").trim()}
   console.log(`post-build: Trunk's start-up script and the article preload moved to ${name}`);
 }
 
-externalizeStartUp();
+await externalizeStartUp();
 
 const loaderSource = readFileSync("src/embed/embed.js", "utf8")
   .replaceAll("__LEDE_APP_MODULE__", `./${appModule}`)

@@ -4,7 +4,10 @@
 //! which took 10 ms at full speed and 40 ms at 4× CPU throttling here (docs/performance.md),
 //! while every later one, in any language, takes well under a millisecond. [`warm_up`]
 //! pays that cost in a task of its own while the article downloads, instead of inside the
-//! article's first render.
+//! article's first render. Before that, the start-up script has a worker make the same
+//! formatters (`intl_warm_up.js` beside this file): the browser keeps locale data for the
+//! whole process, so on the reader's own pages that task costs under a millisecond
+//! instead of blocking the page.
 //!
 //! Natively, for a published page (feature `ssr`), times are written by [`native_time`]
 //! in the article's language and in UTC, which the page says; relative times are written
