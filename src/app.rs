@@ -59,6 +59,11 @@ pub fn mount_app() {
                 if let Some(published) = published.clone() {
                     provide_context(published);
                 }
+                // `?debug`: the validation report above every article of this visit, for an
+                // outlet's developer checking their JSON.
+                if debug_requested() {
+                    provide_context(crate::reading::validation_report::ValidationReportRequested::default());
+                }
                 view! { <App /> }
             })
             .forget();
@@ -79,6 +84,13 @@ pub fn mount_app() {
             mount();
         }
     }
+}
+
+/// Whether the page's address asks for the validation report (`?debug`, with any value
+/// but `false`).
+fn debug_requested() -> bool {
+    let query = window().location().search().unwrap_or_default();
+    crate::platform::url::query_parameter(&query, "debug").is_some_and(|value| value != "false")
 }
 
 /// If `root` is a published page of the article the address asks for, a hidden element

@@ -130,3 +130,18 @@ fn the_loader_takes_its_attribute_list_from_the_build_and_the_docs_list_every_at
         assert!(docs.contains(&format!("| `{name}` |")), "docs/embedding.md documents `{name}`");
     }
 }
+
+#[test]
+fn debug_is_a_boolean_attribute_that_shows_the_validation_report_and_is_off_by_default() {
+    use lede::embed::options::ValidationReportVisibility;
+    let shown = |attributes: &[(&str, &str)]| {
+        read_embed_options(attributes.iter().copied()).expect("valid").options.validation_report
+    };
+    assert_eq!(shown(&[("src", "a.json")]), ValidationReportVisibility::Hidden);
+    assert_eq!(shown(&[("src", "a.json"), ("debug", "")]), ValidationReportVisibility::Shown);
+    assert_eq!(shown(&[("src", "a.json"), ("DEBUG", "True")]), ValidationReportVisibility::Shown);
+    assert_eq!(shown(&[("src", "a.json"), ("debug", "false")]), ValidationReportVisibility::Hidden);
+    let unknown = read_embed_options([("src", "a.json"), ("debug", "maybe")]).expect("valid");
+    assert_eq!(unknown.options.validation_report, ValidationReportVisibility::Hidden);
+    assert_eq!(unknown.warnings, ["unknown debug \"maybe\" on the widget, using the default"]);
+}

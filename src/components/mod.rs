@@ -25,6 +25,7 @@ mod related_sidebar;
 mod reporting_note;
 mod section_nav;
 mod summary_box;
+mod validation_report_panel;
 mod tag_list;
 
 /// The interface's words for this view: the widget's `lang`, or English.
@@ -78,4 +79,5 @@ pub use related_sidebar::RelatedSidebar;
 pub use reporting_note::ReportingNote;
 pub use section_nav::SectionNav;
 pub use summary_box::SummaryBox;
+pub use validation_report_panel::ValidationReportPanel;
 pub use tag_list::TagList;

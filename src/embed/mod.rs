@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 use crate::embed::options::{read_embed_options, AddressChooser, READER_ATTRIBUTES};
 use crate::pages::{EmbeddedArticlePage, WidgetEvent};
 use crate::platform::surface::{ReaderSurface, WidgetRoot};
+use crate::reading::validation_report::{ValidationReportRequested, ValidationReportVisibility};
 
 /// A mounted widget. `unmount()` (or garbage collection of the handle) removes the view,
 /// runs its cleanups and aborts its requests.
@@ -96,6 +97,11 @@ fn mount_with_attributes(
                 read.options.source
             ))
         })?;
+    let validation_report = (read.options.validation_report == ValidationReportVisibility::Shown).then(|| {
+        ValidationReportRequested {
+            attribute_warnings: read.warnings.clone(),
+        }
+    });
     let options = read.options;
     let report = send_wrapper::SendWrapper::new(report);
     let report = Callback::new(move |event: WidgetEvent| {
@@ -105,6 +111,9 @@ fn mount_with_attributes(
     });
     let handle = leptos::mount::mount_to(container, move || {
         provide_context(ReaderSurface::Widget(WidgetRoot::new(shadow_root)));
+        if let Some(validation_report) = validation_report {
+            provide_context(validation_report);
+        }
         view! { <EmbeddedArticlePage options=options report=report /> }
     });
     // While the article downloads: its dates will need the browser's locale data.

@@ -4,11 +4,12 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::api::{fetch_article, FetchError};
-use crate::components::{interface_text, ErrorState, LoadingState, OfflineNotice};
+use crate::components::{interface_text, ErrorState, LoadingState, OfflineNotice, ValidationReportPanel};
 use crate::model::ParsedArticle;
 use crate::pages::ReadingView;
 use crate::platform::takeover::PublishedPage;
 use crate::reading::layout::{ArticleViewLayout, BodyRendering};
+use crate::reading::validation_report::{ValidationReport, ValidationReportRequested};
 use crate::routing::{Arrival, ArticleLocation, ArticleNavigation};
 
 /// What a reader is told about a failed load.
@@ -45,6 +46,14 @@ pub(crate) fn failed_load_view(
         details.extend(article_error.listed_problems(PROBLEMS_LISTED_ON_THE_PAGE));
     }
     view! { <ErrorState title=explanation.title message=explanation.advice details=details retry=retry /> }.into_any()
+}
+
+/// The validation report above the article, when the reader's page (`?debug`) or the
+/// widget (`debug`) asked for it; nothing otherwise.
+pub(crate) fn validation_report_view(parsed: &ParsedArticle) -> Option<impl IntoView> {
+    let requested = use_context::<ValidationReportRequested>()?;
+    let report = ValidationReport::new(&parsed.warnings, &requested.attribute_warnings);
+    Some(view! { <ValidationReportPanel report=report article=parsed.article.id.to_string() /> })
 }
 
 /// Names the page after the article's state, describes it in the head for link previews,
@@ -197,7 +206,11 @@ pub fn ArticlePage(
                 body_rendering: body_rendering(arrival),
                 ..ArticleViewLayout::default()
             };
-            EitherOf3::B(view! { <ReadingView article=parsed.article navigation=navigation layout=layout /> })
+            let validation_report = validation_report_view(&parsed);
+            EitherOf3::B(view! {
+                {validation_report}
+                <ReadingView article=parsed.article navigation=navigation layout=layout />
+            })
         }
         Some(Err(error)) => EitherOf3::C(failed_load_view(&error, article)),
     };

@@ -12,7 +12,7 @@ use crate::reading::layout::{
 };
 use crate::interface_text::InterfaceText;
 use crate::model::slug::Slug;
-use crate::pages::article_page::failed_load_view;
+use crate::pages::article_page::{failed_load_view, validation_report_view};
 use crate::routing::{ArticleLocation, ArticleNavigation};
 
 /// What a widget tells its loader, which turns it into a DOM event on the host element.
@@ -153,9 +153,13 @@ fn EmbeddedArticle(
         // Distinct variants, so that one state's elements are never rebuilt into another's
         // (see the same match in `ArticlePage`).
         None => Some(EitherOf3::A(view! { <LoadingState /> })),
-        Some(Ok(parsed)) => Some(EitherOf3::B(
-            view! { <ReadingView article=parsed.article navigation=navigation layout=layout /> },
-        )),
+        Some(Ok(parsed)) => {
+            let validation_report = validation_report_view(&parsed);
+            Some(EitherOf3::B(view! {
+                {validation_report}
+                <ReadingView article=parsed.article navigation=navigation layout=layout />
+            }))
+        }
         Some(Err(error)) => Some(EitherOf3::C(failed_load_view(&error, article))),
     }
 }

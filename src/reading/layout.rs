@@ -96,6 +96,9 @@ pub struct EmbedOptions {
     /// The language of the interface's own words (`lang`), as a BCP 47 tag; empty for
     /// the default (English).
     pub interface_language: String,
+    /// Whether the validation report is shown above the article (`debug`), for the
+    /// outlet's developer.
+    pub validation_report: crate::reading::validation_report::ValidationReportVisibility,
 }
 
 /// The address of related article `article_id`: a sibling of the article at

@@ -133,3 +133,40 @@ async fn a_widget_with_lang_fr_speaks_french_around_the_article() {
     assert_eq!(words("[data-testid=reader-controls] summary"), "Affichage");
     assert_eq!(words("[data-testid=related] h2"), "Articles similaires");
 }
+
+#[wasm_bindgen_test]
+async fn a_widget_with_debug_shows_a_validation_report_with_paths_and_one_without_shows_none() {
+    // One block of an unknown type (skipped with a warning) and one unknown theme value.
+    let with_unknown_block = SEED_JSON.replacen("\"type\": \"paragraph\"", "\"type\": \"infographic\"", 1);
+    assert_ne!(with_unknown_block, SEED_JSON, "the seed has a paragraph to retype");
+    let source = data_url(&with_unknown_block);
+    let (_debug_host, debug_shadow, debug_mount) = widget_host();
+    let (_plain_host, plain_shadow, plain_mount) = widget_host();
+    let (_debugged, _) = mount_widget(&debug_mount, &[("src", &source), ("debug", ""), ("theme", "neon")]);
+    let (_plain, _) = mount_widget(&plain_mount, &[("src", &source), ("theme", "neon")]);
+    wait_until("both headlines are shown", || {
+        in_shadow(&debug_shadow, "h1").is_some() && in_shadow(&plain_shadow, "h1").is_some()
+    })
+    .await;
+
+    let report = in_shadow(&debug_shadow, "[data-testid=validation-report]").expect("the report is shown");
+    assert_eq!(
+        in_shadow(&debug_shadow, "[data-testid=validation-report-summary]").map(|summary| text(&summary)).as_deref(),
+        Some("2 warnings")
+    );
+    let lines: Vec<String> = (0..)
+        .map_while(|index| report.query_selector_all("li").ok()?.item(index))
+        .map(|line| line.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("widget ") && lines[0].contains("neon"), "{lines:?}");
+    assert!(lines[1].starts_with("body[") && lines[1].contains("unknown block type"), "{lines:?}");
+    assert!(
+        in_shadow(&debug_shadow, ".lede-article-view").is_some(),
+        "the article is shown below the report"
+    );
+    assert!(
+        in_shadow(&plain_shadow, "[data-testid=validation-report]").is_none(),
+        "readers never see the report"
+    );
+}

@@ -316,3 +316,31 @@ test('with scripts on, an address with a #fragment lands on its section and stay
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('with ?debug the app shows its validation report above the article after the takeover, and never without it', async () => {
+  const { page, problems } = await newWatchedPage(withScripts);
+  await page.goto(`${server.origin}/articles/${FIRST_RELATED_ID}/?debug`);
+  await page.waitForFunction(() => !document.querySelector('[data-lede-published]') && document.querySelector('#lede-app h1'));
+  const report = page.getByRole('region', { name: 'Validation report' });
+  await report.waitFor();
+  assert.equal(
+    await page.getByTestId('validation-report-summary').textContent(),
+    'No warnings: the article was read as written',
+  );
+  const reportIsFirst = await page.evaluate(() => {
+    const report = document.querySelector('[data-testid=validation-report]');
+    return Boolean(report.compareDocumentPosition(document.querySelector('#lede-app h1')) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  assert.ok(reportIsFirst, 'the report comes before the article');
+  // It stays for the visit: a related article opened inside the app has its own report.
+  const seed = await articleJson(SEED_ID);
+  await page.getByRole('link', { name: seed.headline }).first().click();
+  await page.getByRole('heading', { level: 1, name: seed.headline }).waitFor();
+  assert.equal(await page.getByTestId('validation-report').count(), 1);
+
+  await page.goto(`${server.origin}/articles/${FIRST_RELATED_ID}/`);
+  await page.waitForFunction(() => !document.querySelector('[data-lede-published]') && document.querySelector('#lede-app h1'));
+  assert.equal(await page.getByTestId('validation-report').count(), 0, 'readers never see it');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

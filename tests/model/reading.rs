@@ -126,3 +126,29 @@ fn json_ld_strings_escape_everything_that_could_break_json_or_close_a_script_ele
     let parsed: String = serde_json::from_str(&literal).unwrap_or_else(|error| panic!("{error}: {literal}"));
     assert_eq!(parsed, hostile);
 }
+
+#[test]
+fn the_validation_report_lists_attribute_warnings_first_then_at_most_a_hundred_of_the_articles() {
+    use lede::reading::validation_report::{ValidationReport, WARNINGS_LISTED};
+    let warnings: Vec<lede::model::Warning> = (0..WARNINGS_LISTED + 7)
+        .map(|index| lede::model::Warning {
+            path: format!("body[0].blocks[{index}]"),
+            message: "unknown block type is skipped".to_owned(),
+        })
+        .collect();
+    let report = ValidationReport::new(&warnings, &["unknown theme \"neon\" on the widget, using the default".to_owned()]);
+    assert_eq!(report.lines.len(), WARNINGS_LISTED + 1);
+    assert_eq!(report.lines[0].path, "widget");
+    assert_eq!(report.lines[1].path, "body[0].blocks[0]");
+    assert_eq!(report.unlisted, 7);
+    assert_eq!(report.total, WARNINGS_LISTED + 8);
+    assert_eq!(report.summary(), format!("{} warnings", WARNINGS_LISTED + 8));
+}
+
+#[test]
+fn the_validation_report_of_a_clean_article_says_it_was_read_as_written() {
+    let report = lede::reading::validation_report::ValidationReport::new(&[], &[]);
+    assert!(report.lines.is_empty());
+    assert_eq!(report.unlisted, 0);
+    assert_eq!(report.summary(), "No warnings: the article was read as written");
+}
