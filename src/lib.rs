@@ -27,6 +27,9 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
+// The widget's entry points are wasm exports; a module built from this crate without
+// `csr` (the WordPress importer, importer/) must not carry them.
+#[cfg(feature = "csr")]
 pub mod embed;
 pub mod import;
 pub mod interface_text;

@@ -69,7 +69,7 @@ impl Route {
     pub fn article_location(&self) -> Option<ArticleLocation> {
         match self {
             Route::Home => Some(ArticleLocation::Default),
-            Route::Source(url) => Some(ArticleLocation::Source(url.clone())),
+            Route::Source(url) => Some(ArticleLocation::Source(url.clone(), crate::api::SourceFormat::Lede)),
             Route::Article(id) => Some(ArticleLocation::Id(id.clone())),
             Route::NotFound(_) => None,
         }

@@ -145,3 +145,15 @@ fn debug_is_a_boolean_attribute_that_shows_the_validation_report_and_is_off_by_d
     assert_eq!(unknown.options.validation_report, ValidationReportVisibility::Hidden);
     assert_eq!(unknown.warnings, ["unknown debug \"maybe\" on the widget, using the default"]);
 }
+
+#[test]
+fn format_names_what_src_points_at_and_defaults_to_ledes_own_json() {
+    use lede::embed::options::SourceFormat;
+    let format = |attributes: &[(&str, &str)]| read_embed_options(attributes.iter().copied()).expect("valid").options.format;
+    assert_eq!(format(&[("src", "a.json")]), SourceFormat::Lede);
+    assert_eq!(format(&[("src", "/wp-json/wp/v2/posts/1"), ("format", "WordPress")]), SourceFormat::WordPress);
+    assert_eq!(format(&[("src", "a.json"), ("format", "lede")]), SourceFormat::Lede);
+    let unknown = read_embed_options([("src", "a.json"), ("format", "rss")]).expect("valid");
+    assert_eq!(unknown.options.format, SourceFormat::Lede);
+    assert_eq!(unknown.warnings, ["unknown format \"rss\" on the widget, using the default"]);
+}

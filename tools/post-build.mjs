@@ -26,6 +26,8 @@
 //   loader's own URL can stay the same forever while everything it loads is cached for
 //   good; without comments or white space, as terser prints it.
 //
+// It copies the WordPress importer module into the site, if `cargo xtask build` made it.
+//
 // Last, in release builds, every text or wasm file of the site gets a `.br` (quality 11)
 // and a `.gz` (level 9) twin, for hosts that serve pre-compressed files (nginx's
 // `gzip_static` and `brotli_static`, tower-http's `ServeDir`, most CDNs). Compressing once
@@ -35,7 +37,7 @@
 // Plain Node, no dependencies: it runs wherever Trunk does.
 import { createHash } from "node:crypto";
 import { minify as minifyJs } from "terser";
-import { readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 
@@ -213,6 +215,20 @@ const loader = await minifyJs(loaderSource, { module: true, compress: false, man
 if (!loader.code?.includes("const PUBLISHED_FRAMES=false;")) throw new Error("post-build: embed.js lost its `const PUBLISHED_FRAMES=false;` line");
 writeFileSync(join(staging, "embed.js"), loader.code);
 console.log(`post-build: embed.js loads ${appModule} and ${stylesheetName} (${stylesheet.length} bytes)`);
+
+// The WordPress importer module (importer/), which the reader loads only for a widget whose
+// `format` is `wordpress`. `cargo xtask build` builds it into target/wordpress-importer/
+// before Trunk runs; a plain `trunk serve` goes without it, and such a widget then says that
+// the importer could not be loaded.
+const importerFolder = "target/wordpress-importer";
+if (existsSync(join(importerFolder, "lede-wordpress.js"))) {
+  const glue = await minifyJs(readFileSync(join(importerFolder, "lede-wordpress.js"), "utf8"), { module: true, format: { comments: false } });
+  writeFileSync(join(staging, "lede-wordpress.js"), glue.code);
+  copyFileSync(join(importerFolder, "lede-wordpress_bg.wasm"), join(staging, "lede-wordpress_bg.wasm"));
+  console.log("post-build: the WordPress importer module copied from target/wordpress-importer/");
+} else {
+  console.log("post-build: no WordPress importer module in target/wordpress-importer/ (cargo xtask build makes it)");
+}
 
 /** Files worth compressing: text and wasm. Images are compressed already. */
 const COMPRESSIBLE = /\.(wasm|js|mjs|css|html|json|svg|txt)$/;

@@ -3,6 +3,7 @@
 
 use crate::api::error::FetchError;
 use crate::config::ReaderConfig;
+pub use crate::import::SourceFormat;
 use crate::model::slug::Slug;
 
 /// Where an article comes from; the configuration turns it into an address.
@@ -13,11 +14,23 @@ pub enum ArticleLocation {
     /// An article by id, under the configured base URL.
     Id(Slug),
     /// An article at an address taken from the reader's own URL (`/?src=`, or the widget
-    /// frame's `embed.html?src=`): allowed only from the reader's origin or a configured one.
-    Source(String),
+    /// frame's `embed.html?src=`): allowed only from the reader's origin or a configured
+    /// one. The frame's `format` says what the document at the address is.
+    Source(String, SourceFormat),
     /// An article at the address an embedding outlet wrote in its snippet (relative to
-    /// the host page, or absolute). The outlet chose it, so no configuration is read.
-    Embedded(String),
+    /// the host page, or absolute), in the format its `format` attribute names. The outlet
+    /// chose it, so no configuration is read.
+    Embedded(String, SourceFormat),
+}
+
+impl ArticleLocation {
+    /// The format of the document at this location: Lede's, unless a widget said otherwise.
+    pub fn format(&self) -> SourceFormat {
+        match self {
+            ArticleLocation::Source(_, format) | ArticleLocation::Embedded(_, format) => *format,
+            ArticleLocation::Default | ArticleLocation::Id(_) => SourceFormat::Lede,
+        }
+    }
 }
 
 /// `url` made absolute against this page, so that error messages name it fully and
@@ -38,7 +51,7 @@ pub fn resolve_location(config: &ReaderConfig, location: &ArticleLocation) -> Re
     match location {
         ArticleLocation::Default => Ok(absolute_url(&config.article_url(&config.default_article))),
         ArticleLocation::Id(article_id) => Ok(absolute_url(&config.article_url(article_id))),
-        ArticleLocation::Source(url) => {
+        ArticleLocation::Source(url, _) => {
             let url = absolute_url(url);
             let reader_origin = leptos::prelude::window().location().origin().unwrap_or_default();
             if config.allows_article_address(&url, &reader_origin) {
@@ -47,6 +60,6 @@ pub fn resolve_location(config: &ReaderConfig, location: &ArticleLocation) -> Re
                 Err(FetchError::SourceNotAllowed { url })
             }
         }
-        ArticleLocation::Embedded(url) => Ok(absolute_url(url)),
+        ArticleLocation::Embedded(url, _) => Ok(absolute_url(url)),
     }
 }

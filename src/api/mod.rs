@@ -24,7 +24,7 @@ pub use cache::{prefetch_article, prefetch_article_at, CACHED_ARTICLES};
 pub use config::load_config;
 pub use error::{FailureKind, FetchError};
 pub use http::{retry_delay_ms, FIRST_RETRY_DELAY_MS, MAX_RETRIES, MAX_RETRY_AFTER_MS, REQUEST_DEADLINE_MS};
-pub use location::{absolute_url, resolve_location, ArticleLocation};
+pub use location::{absolute_url, resolve_location, ArticleLocation, SourceFormat};
 
 use crate::model::{ArticleDocument, ParsedArticle};
 use cache::{cached_article, join_prefetch, remember_article};
@@ -61,7 +61,7 @@ pub(crate) async fn fetch_article_now(
     // A widget's article is where its snippet says: the host page's `/lede.config.json`
     // is none of the reader's business, and asking for it would be a stray request.
     let url = match &location {
-        ArticleLocation::Embedded(url) => absolute_url(url),
+        ArticleLocation::Embedded(url, _) => absolute_url(url),
         _ => resolve_location(&load_config().await?, &location)?,
     };
     if let Some(article) = cached_article(&url) {
@@ -92,6 +92,29 @@ pub(crate) async fn fetch_article_now(
         }
     };
     crate::platform::performance_marks::mark(crate::platform::performance_marks::JSON_ARRIVED);
+    // A WordPress post becomes a Lede article's JSON in the importer module first, and is
+    // then read and validated like any article. What the import dropped or guessed comes
+    // first among its warnings, under the post's field names, for the `debug` report.
+    let (text, import_warnings) = match location.format() {
+        SourceFormat::Lede => (text, Vec::new()),
+        SourceFormat::WordPress => {
+            let converted = crate::platform::wordpress_importer::convert_wordpress_post(&text).await.map_err(|message| {
+                FetchError::Article(crate::model::ArticleError::Syntax {
+                    source: url.clone(),
+                    message: format!("as a wordpress post, {message}"),
+                })
+            })?;
+            let warnings = converted
+                .notes
+                .into_iter()
+                .map(|(field, kind, message)| crate::model::Warning {
+                    path: format!("wordpress {field}"),
+                    message: format!("{kind} {message}"),
+                })
+                .collect();
+            (converted.article_json, warnings)
+        }
+    };
     // A long article takes tens of milliseconds per step on a slow phone. Each step runs
     // in a task of its own, and so does the first render after them, so the page keeps
     // answering input while a long article is read.
@@ -100,7 +123,8 @@ pub(crate) async fn fetch_article_now(
     crate::platform::frames::yield_to_browser().await;
     let read_document = document.read();
     crate::platform::frames::yield_to_browser().await;
-    let parsed = read_document.validate().map_err(FetchError::Article)?;
+    let mut parsed = read_document.validate().map_err(FetchError::Article)?;
+    parsed.warnings.splice(0..0, import_warnings);
     remember_article(&url, &parsed);
     crate::platform::frames::yield_to_browser().await;
     Ok(parsed)

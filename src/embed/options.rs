@@ -6,6 +6,7 @@
 //! the article out. Only a missing `src` is an error: there is nothing to show.
 
 use crate::reader_settings::Theme;
+pub use crate::import::SourceFormat;
 pub use crate::reading::validation_report::ValidationReportVisibility;
 pub use crate::reading::layout::{
     sibling_article_url, AddressChooser, ArticleExtent, EmbedOptions, NavigateTarget, RelatedVisibility,
@@ -15,7 +16,7 @@ pub use crate::reading::layout::{
 /// `src/embed/attributes.json`, the one list of the widget's attributes: the loader passes
 /// these on (to the wasm, or in the frame's URL) and reads `mode` itself. A native test
 /// holds this list, the parser below and the docs to that file.
-pub const READER_ATTRIBUTES: [&str; 7] = ["src", "theme", "compact", "related", "navigate", "lang", "debug"];
+pub const READER_ATTRIBUTES: [&str; 8] = ["src", "theme", "compact", "related", "navigate", "lang", "debug", "format"];
 
 /// The options, and what was wrong with attributes that fell back to their defaults.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +40,7 @@ pub fn read_embed_options<'a>(attributes: impl IntoIterator<Item = (&'a str, &'a
         navigate: NavigateTarget::default(),
         interface_language: String::new(),
         validation_report: ValidationReportVisibility::Hidden,
+        format: SourceFormat::Lede,
     };
     let mut warnings = Vec::new();
     for (name, value) in attributes {
@@ -81,6 +83,11 @@ pub fn read_embed_options<'a>(attributes: impl IntoIterator<Item = (&'a str, &'a
                     unknown();
                 }
             }
+            "format" => match lowered.as_str() {
+                "" | "lede" => options.format = SourceFormat::Lede,
+                "wordpress" => options.format = SourceFormat::WordPress,
+                _ => unknown(),
+            },
             // A boolean attribute, like `compact`.
             "debug" => match lowered.as_str() {
                 "" | "debug" | "true" => options.validation_report = ValidationReportVisibility::Shown,

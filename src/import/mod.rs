@@ -9,6 +9,7 @@
 
 pub mod anf;
 pub mod ans;
+pub mod browser_tree;
 mod fields;
 pub mod html;
 mod html_blocks;
@@ -55,6 +56,17 @@ impl std::fmt::Display for ImportNote {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(formatter, "{} {}: {}", self.kind.as_str(), self.field, self.message)
     }
+}
+
+/// The format of the document at an article's address: the reader's own, or one it
+/// imports as it loads (a widget's `format` attribute).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// Lede's article JSON.
+    #[default]
+    Lede,
+    /// A WordPress post from its REST API (`/wp-json/wp/v2/posts/{id}?_embed`).
+    WordPress,
 }
 
 /// An imported article and its report.

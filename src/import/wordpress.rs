@@ -28,6 +28,15 @@ pub fn import_wordpress_posts<P: HtmlParser>(
     super::import_each(json, "a post object", |post| import_post(post, parser, site))
 }
 
+/// The one post a reader shows from `json`: the post object, or the first of an array
+/// (`/wp-json/wp/v2/posts?slug=…` answers with an array of one).
+pub fn import_first_wordpress_post<P: HtmlParser>(json: &str, parser: &P, site: &WordPressSite) -> Result<Imported, ImportError> {
+    import_wordpress_posts(json, parser, site)?
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| Err(ImportError::missing("", "the document is an empty list of posts")))
+}
+
 fn import_post<P: HtmlParser>(post: &JsonValue, parser: &P, site: &WordPressSite) -> Result<Imported, ImportError> {
     let mut notes = Notes::default();
     let link = string_at(post, &["link"]);

@@ -4,7 +4,7 @@
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use crate::api::{absolute_url, fetch_article, prefetch_article_at};
+use crate::api::{absolute_url, fetch_article, prefetch_article_at, SourceFormat};
 use crate::components::LoadingState;
 use crate::pages::ReadingView;
 use crate::reading::layout::{
@@ -72,7 +72,10 @@ pub fn EmbeddedArticlePage(
     };
     let navigate = options.navigate;
     let chooser = options.chooser;
-    let location_of = move |url: String| location_chosen_by(chooser, url);
+    // Only the snippet's own article is in the format its `format` attribute names; a
+    // related article is looked for beside it as Lede's `{id}.json`.
+    let source_format = options.format;
+    let location_of = move |url: String, format: SourceFormat| location_chosen_by(chooser, url, format);
     let navigation = ArticleNavigation {
         open: Callback::new(move |article_id: Slug| {
             let url = sibling_article_url(&current_url.get_untracked(), &article_id);
@@ -83,7 +86,7 @@ pub fn EmbeddedArticlePage(
             // The related entry names only an id; the outlet's page for it is in the
             // article itself, which the card has usually prefetched by now.
             leptos::task::spawn_local(async move {
-                match fetch_article(location_of(url.clone())).await {
+                match fetch_article(location_of(url.clone(), SourceFormat::Lede)).await {
                     Ok(parsed) => match &parsed.article.canonical_url {
                         Some(canonical) => report.run(WidgetEvent::Navigated {
                             url: canonical.to_string(),
@@ -98,7 +101,7 @@ pub fn EmbeddedArticlePage(
         }),
         prefetch: Callback::new(move |article_id: Slug| {
             let url = sibling_article_url(&current_url.get_untracked(), &article_id);
-            prefetch_article_at(location_of(url));
+            prefetch_article_at(location_of(url, SourceFormat::Lede));
         }),
         href: Callback::new(move |article_id: Slug| sibling_article_url(&current_url.get_untracked(), &article_id)),
         leave: Some(Callback::new(move |url: String| {
@@ -110,7 +113,8 @@ pub fn EmbeddedArticlePage(
     move || {
         let url = current_url.get();
         let is_first = is_first_article.get_untracked();
-        let location = location_of(url.clone());
+        let format = if url == first_url { source_format } else { SourceFormat::Lede };
+        let location = location_of(url.clone(), format);
         view! { <EmbeddedArticle url=url location=location is_first=is_first layout=layout navigation=navigation report=report /> }
     }
 }
@@ -167,9 +171,9 @@ fn EmbeddedArticle(
 /// Where the article at `url` (the snippet's, or a related one beside it) comes from, as
 /// the API resolves it: checked against the allow-list when the address came from the
 /// reader's own URL.
-fn location_chosen_by(chooser: AddressChooser, url: String) -> ArticleLocation {
+fn location_chosen_by(chooser: AddressChooser, url: String, format: SourceFormat) -> ArticleLocation {
     match chooser {
-        AddressChooser::HostPage => ArticleLocation::Embedded(url),
-        AddressChooser::ReaderAddress => ArticleLocation::Source(url),
+        AddressChooser::HostPage => ArticleLocation::Embedded(url, format),
+        AddressChooser::ReaderAddress => ArticleLocation::Source(url, format),
     }
 }

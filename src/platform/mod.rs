@@ -2,12 +2,14 @@
 //! next paint or in a task of its own ([`frames`]), the date formatters of `Intl`
 //! ([`intl`]), performance marks ([`performance_marks`]), whether the reader is the page
 //! or a widget ([`surface`]), WHATWG URL parsing ([`url`]), watching elements come into
-//! view ([`observer`]), and reading or calling what web-sys does not bind ([`js`]). Components and pages call these; nothing else uses
+//! view ([`observer`]), HTML parsed inertly for the importers (`dom_tree`), the WordPress importer module
+//! loaded on demand ([`wordpress_importer`]), and reading or calling what web-sys does not bind ([`js`]). Components and pages call these; nothing else uses
 //! `Reflect`.
 //!
 //! Natively (tests, the schema), [`url`] parses with the `url` crate, and nothing else
 //! here is called.
 
+pub mod dom_tree;
 pub mod frames;
 pub mod intl;
 pub mod js;
@@ -16,3 +18,4 @@ pub mod performance_marks;
 pub mod surface;
 pub mod takeover;
 pub mod url;
+pub mod wordpress_importer;

@@ -99,6 +99,8 @@ pub struct EmbedOptions {
     /// Whether the validation report is shown above the article (`debug`), for the
     /// outlet's developer.
     pub validation_report: crate::reading::validation_report::ValidationReportVisibility,
+    /// The format of the document at `source` (`format`: lede or wordpress).
+    pub format: crate::import::SourceFormat,
 }
 
 /// The address of related article `article_id`: a sibling of the article at

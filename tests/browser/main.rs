@@ -6,6 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod errors;
+mod importing;
 mod interaction;
 mod parsing;
 mod reading_view;

@@ -509,3 +509,50 @@ test('every kind of link in a widget leaves through the host page, in both modes
     await page.close();
   }
 });
+
+test('a widget with format="wordpress" shows a WordPress post as the native import makes it, and with debug lists what the import dropped', async () => {
+  const expected = JSON.parse(await readFile(join(projectRoot, 'fixtures', 'import', 'wordpress', 'expected', 'talks-resume-in-geneva.json'), 'utf8'));
+  const reader = server.origin;
+  const host = reader.replace('127.0.0.1', 'localhost');
+  const { page, problems } = await newWatchedPage({ width: 390, height: 844 });
+  const requested = [];
+  page.on('request', (request) => { if (request.frame() === page.mainFrame()) requested.push(new URL(request.url()).pathname); });
+  // The post's pictures are on the outlet's (made-up) host, which this machine cannot reach.
+  await page.route(/^https:\/\//, (route) => route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>' }));
+  await writeFile(join(projectRoot, 'dist', 'examples', 'wordpress-widget.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <title>An outlet on WordPress</title><link rel="icon" href="data:,">
+    <script type="module" src="${reader}/embed.js"></script></head><body>
+    <lede-article id="wordpress" format="wordpress" debug src="${reader}/wp-json/wp/v2/posts/talks-resume"><a href="${reader}/">Read the post</a></lede-article>
+    <lede-article id="lede" src="${reader}/articles/florida-meetings-joint-statement.json"><a href="${reader}/">Read the article</a></lede-article>
+    <lede-article id="framed" mode="iframe" format="wordpress" src="${reader}/wp-json/wp/v2/posts/talks-resume"><a href="${reader}/">Read the post</a></lede-article>
+    </body></html>`);
+  await page.goto(`${host}/examples/wordpress-widget.html`);
+  const widget = page.locator('#wordpress');
+  await widget.getByRole('heading', { level: 1 }).waitFor();
+
+  assert.equal(await widget.getByRole('heading', { level: 1 }).textContent(), expected.headline);
+  const inlineText = (inline) => (typeof inline === 'string' ? inline : inline.map((run) => (typeof run === 'string' ? run : run.text)).join(''));
+  const summary = inlineText(expected.summary);
+  assert.equal((await widget.getByTestId('summary').locator('p').textContent()).trim(), summary.trim());
+  const sectionHeadings = await widget.locator('[data-testid=article-body] h2').allTextContents();
+  const expectedHeadings = expected.body.map((section) => section.heading).filter((heading) => heading !== expected.headline);
+  for (const heading of expectedHeadings) assert.ok(sectionHeadings.includes(heading), `section "${heading}" in ${JSON.stringify(sectionHeadings)}`);
+  const blocks = await widget.locator('[data-testid=article-body] p, [data-testid=article-body] blockquote, [data-testid=article-body] figure, [data-testid=article-body] ul, [data-testid=article-body] ol').count();
+  assert.ok(blocks >= expected.body.reduce((sum, section) => sum + section.blocks.length, 0) - 2, `${blocks} blocks rendered`);
+  assert.match(await widget.getByTestId('byline').textContent(), new RegExp(expected.byline[0].name));
+
+  // The import's notes are in the debug report, under the post's field names.
+  assert.ok(await widget.getByTestId('validation-report').isVisible());
+  const lines = await widget.getByTestId('validation-report').locator('li').allTextContents();
+  assert.ok(lines.some((line) => line.startsWith('wordpress ')), JSON.stringify(lines));
+
+  // Only the widgets that asked for it load the importer module, once per document.
+  await page.locator('#lede').getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(requested.filter((path) => path === '/lede-wordpress_bg.wasm').length, 1);
+  assert.equal(await page.locator('#lede [data-testid=validation-report]').count(), 0);
+  // In iframe mode the frame page reads the attribute from its address, and imports alike.
+  const frame = page.frameLocator('#framed iframe');
+  assert.equal(await frame.getByRole('heading', { level: 1 }).textContent(), expected.headline);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

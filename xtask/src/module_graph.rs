@@ -33,7 +33,7 @@ pub fn print(src: &Path) -> Result<(), String> {
         ("nothing imports publish, the publishing build's top floor", imported_by("publish").is_empty()),
         ("model imports nothing but URL parsing from platform", model_imports.is_empty()),
         (
-            "import imports nothing but model and URL parsing from platform",
+            "import imports nothing but model, and URL parsing and DOMParser from platform",
             graph
                 .get("import")
                 .is_some_and(|imports| imports.iter().all(|name| name == "model" || name == "platform")),

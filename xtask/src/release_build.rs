@@ -15,7 +15,22 @@
 use std::ffi::OsStr;
 use std::process::Command;
 
-use crate::{run, step};
+use crate::{project_root, run, step};
+
+/// Where the WordPress importer module is built, for Trunk's post-build step
+/// (tools/post-build.mjs) to copy into `dist/`.
+pub const WORDPRESS_IMPORTER_FOLDER: &str = "target/wordpress-importer";
+
+/// The features the wasm uses, for wasm-opt to accept it: Rust 1.95's defaults for
+/// `wasm32-unknown-unknown`.
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
 
 /// The rustc release these flags were proven on (docs/toolchain.md).
 pub const FLAGS_PROVEN_ON_RUSTC: &str = "rustc 1.95.";
@@ -68,6 +83,7 @@ pub fn trunk_release_build(path: &OsStr) -> Result<(), String> {
                 .env("PATH", path),
             "cargo fetch of the standard library's dependencies",
         )?;
+        build_wordpress_importer(path)?;
         run(
             with_size_flags(&mut Command::new("trunk"))
                 .args(["build", "--release"])
@@ -75,4 +91,40 @@ pub fn trunk_release_build(path: &OsStr) -> Result<(), String> {
             "trunk build --release",
         )
     })
+}
+
+/// Builds the WordPress importer module (importer/), which the reader loads only for a
+/// widget whose `format` is `wordpress`: the crate for wasm, its JS glue from wasm-bindgen,
+/// then wasm-opt, into [`WORDPRESS_IMPORTER_FOLDER`] as `lede-wordpress.js` and
+/// `lede-wordpress_bg.wasm`. It is built before Trunk, so that the post-build step
+/// compresses its files with the rest of `dist/`.
+fn build_wordpress_importer(path: &OsStr) -> Result<(), String> {
+    run(
+        with_size_flags(&mut Command::new("cargo"))
+            .args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", "lede-wordpress-importer"])
+            .env("PATH", path),
+        "cargo build of the WordPress importer module",
+    )?;
+    let root = project_root();
+    let built = root.join("target/wasm32-unknown-unknown/release/lede_wordpress_importer.wasm");
+    let folder = root.join(WORDPRESS_IMPORTER_FOLDER);
+    run(
+        Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-name", "lede-wordpress", "--out-dir"])
+            .arg(&folder)
+            .arg(&built)
+            .env("PATH", path),
+        "wasm-bindgen for the WordPress importer module",
+    )?;
+    let wasm = folder.join("lede-wordpress_bg.wasm");
+    run(
+        Command::new("wasm-opt")
+            .arg("-Oz")
+            .args(WASM_FEATURES)
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm)
+            .env("PATH", path),
+        "wasm-opt for the WordPress importer module",
+    )
 }

@@ -120,6 +120,9 @@ pub fn serve(dist: &Path, options: &ServeOptions) -> Result<(), String> {
                 get(move || inject(server.clone(), fault)),
             );
         }
+        // A WordPress site's REST API, for widgets with `format="wordpress"`: the posts of
+        // fixtures/import/wordpress/, as `/wp-json/wp/v2/posts/{fixture}`.
+        router = router.route("/wp-json/wp/v2/posts/{fixture}", get(wordpress_post));
         // The release build writes `.br` and `.gz` twins of its files (tools/post-build.mjs);
         // they are served to clients that accept them, as a production host would.
         // Folders are left to the fallback, which serves a published page's `index.html`
@@ -251,6 +254,16 @@ async fn spa_fallback(dist: PathBuf, uri: Uri, unpublished: bool) -> Response {
     match tokio::fs::read(page).await {
         Ok(bytes) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], bytes).into_response(),
         Err(_) => (StatusCode::NOT_FOUND, "not found").into_response(),
+    }
+}
+
+/// The WordPress post fixture named `fixture`, as a WordPress site's REST API answers.
+async fn wordpress_post(axum::extract::Path(fixture): axum::extract::Path<String>) -> Response {
+    let is_name = !fixture.is_empty() && fixture.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-');
+    let path = crate::project_root().join("fixtures/import/wordpress").join(format!("{fixture}.json"));
+    match std::fs::read(&path) {
+        Ok(bytes) if is_name => json(bytes),
+        _ => (StatusCode::NOT_FOUND, "no such post").into_response(),
     }
 }
 
