@@ -3,9 +3,10 @@
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use crate::api::{fetch_article, FetchError};
+use crate::api::FetchError;
 use crate::components::{interface_text, ErrorState, LoadingState, OfflineNotice, ValidationReportPanel};
 use crate::model::ParsedArticle;
+use crate::pages::article_load::ArticleLoad;
 use crate::pages::ReadingView;
 use crate::platform::takeover::PublishedPage;
 use crate::reading::layout::{ArticleViewLayout, BodyRendering};
@@ -35,7 +36,7 @@ const PROBLEMS_LISTED_ON_THE_PAGE: usize = 50;
 /// and a Retry button where trying again can help (waiting can change the answer).
 pub(crate) fn failed_load_view(
     error: &FetchError,
-    article: LocalResource<Result<crate::model::ParsedArticle, FetchError>>,
+    article: ArticleLoad,
 ) -> AnyView {
     let explanation = explain(error);
     let retry = error
@@ -163,7 +164,7 @@ pub fn ArticlePage(
     /// headline so that screen readers announce the new article.
     arrival: Arrival,
 ) -> impl IntoView {
-    let article = LocalResource::new(move || fetch_article(location.clone()));
+    let article = ArticleLoad::new(location);
     // A published page this app is taking over, on the first article only.
     let published = use_context::<PublishedPage>().filter(PublishedPage::is_waiting);
 

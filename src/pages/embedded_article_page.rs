@@ -12,6 +12,7 @@ use crate::reading::layout::{
 };
 use crate::interface_text::InterfaceText;
 use crate::model::slug::Slug;
+use crate::pages::article_load::ArticleLoad;
 use crate::pages::article_page::{failed_load_view, validation_report_view};
 use crate::routing::{ArticleLocation, ArticleNavigation};
 
@@ -129,7 +130,7 @@ fn EmbeddedArticle(
     navigation: ArticleNavigation,
     report: Callback<WidgetEvent>,
 ) -> impl IntoView {
-    let article = LocalResource::new(move || fetch_article(location.clone()));
+    let article = ArticleLoad::new(location);
     Effect::new(move || {
         let event = article.with(|state| match state {
             None => None,

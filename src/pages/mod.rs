@@ -1,6 +1,8 @@
-//! Pages: the only owners of resources and of loading, error and not-found states.
+//! Pages: the only owners of loads (`ArticleLoad`, decision 019) and of loading, error
+//! and not-found states.
 //! A page turns a route into data and hands the data to components.
 
+mod article_load;
 mod article_page;
 mod embedded_article_page;
 mod not_found_page;
