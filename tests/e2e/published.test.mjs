@@ -37,6 +37,18 @@ after(async () => {
   await server?.close();
 });
 
+/** Holds back every wasm request of `page` until the returned function is called: the
+ * moment before the app's takeover, made as long as a test needs. */
+async function holdWasmBack(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  return release;
+}
+
 /** A new page of `browser` that fails the test on any uncaught error or console error. */
 async function newWatchedPage(browser, { width = 1280, height = 900 } = {}) {
   const page = await browser.context.newPage();
@@ -103,12 +115,7 @@ test('with scripts on, the static not-found page becomes the app\'s own message 
 
 test('the app takes the published page over without a shift: scroll position, selection and focus survive', async () => {
   const { page, problems } = await newWatchedPage(withScripts, { width: 390, height: 844 });
-  let releaseWasm;
-  const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
-  await page.route('**/*_bg.wasm', async (route) => {
-    await wasmHeld;
-    await route.continue().catch(() => {});
-  });
+  const releaseWasm = await holdWasmBack(page);
   await page.goto(`${server.origin}/`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   assert.equal(await page.locator('[data-lede-published]').count(), 1, 'the published view, before the app');
@@ -168,12 +175,7 @@ test('the app takes the published page over without a shift: scroll position, se
 
 test("the start-up script loads the browser's date data in a worker that is done before the wasm starts", async () => {
   const { page, problems } = await newWatchedPage(withScripts, { width: 390, height: 844 });
-  let releaseWasm;
-  const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
-  await page.route('**/*_bg.wasm', async (route) => {
-    await wasmHeld;
-    await route.continue().catch(() => {});
-  });
+  const releaseWasm = await holdWasmBack(page);
   const workerDone = new Promise((resolve) => {
     page.on('worker', (worker) => {
       if (/\/lede-intl-[0-9a-f]+\.js$/.test(worker.url())) worker.on('close', () => resolve(worker.url()));
@@ -242,12 +244,7 @@ test("a widget in iframe mode opens its article's published frame page, which sh
   const reader = server.origin;
   const host = reader.replace('127.0.0.1', 'localhost');
   const { page, problems } = await newWatchedPage(withScripts);
-  let releaseWasm;
-  const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
-  await page.route('**/*_bg.wasm', async (route) => {
-    await wasmHeld;
-    await route.continue().catch(() => {});
-  });
+  const releaseWasm = await holdWasmBack(page);
   const name = 'published-frame.html';
   await writeFile(join(dist, 'examples', name), `<!doctype html><html lang="en"><head><meta charset="utf-8">
     <title>An outlet</title><link rel="icon" href="data:,">
