@@ -105,13 +105,15 @@ pub fn print_dist_sizes(dist: &Path) -> Result<AppSizes, String> {
     let is_widget_file = |name: &str| name == "embed.js" || name.starts_with("lede-embed-");
     // The WordPress importer module is loaded only by a widget that asks for it.
     let is_on_demand_file = |name: &str| name.starts_with("lede-wordpress");
-    let total = |kinds: &[&str]| -> (usize, usize) {
+    // Raw and brotli bytes of the files whose (name, extension) `counts`.
+    let sum = |counts: &dyn Fn(&str, &str) -> bool| -> (usize, usize) {
         rows.iter()
-            .filter(|row| kinds.contains(&row.1.as_str()) && !is_widget_file(&row.0) && !is_on_demand_file(&row.0))
+            .filter(|row| counts(&row.0, &row.1))
             .fold((0, 0), |(raw, br), row| (raw + row.2, br + row.3))
     };
-    let (app_raw, app_brotli) = total(&["wasm", "js"]);
-    let (css_raw, css_brotli) = total(&["css"]);
+    let is_reader_file = |name: &str| !is_widget_file(name) && !is_on_demand_file(name);
+    let (app_raw, app_brotli) = sum(&|name, extension| is_reader_file(name) && ["wasm", "js"].contains(&extension));
+    let (css_raw, css_brotli) = sum(&|name, extension| is_reader_file(name) && extension == "css");
     let versus_budget = |bytes: usize, budget: usize| {
         if bytes > budget {
             format!(
@@ -138,18 +140,12 @@ pub fn print_dist_sizes(dist: &Path) -> Result<AppSizes, String> {
         "app .css",
         versus_budget(css_brotli, APP_CSS_BUDGET_BYTES)
     );
-    let (widget_raw, widget_brotli) = rows
-        .iter()
-        .filter(|row| is_widget_file(&row.0))
-        .fold((0, 0), |(raw, br), row| (raw + row.2, br + row.3));
+    let (widget_raw, widget_brotli) = sum(&|name, _| is_widget_file(name));
     println!(
         "{:<44} {widget_raw:>10} {widget_brotli:>10}  (plus the app's .wasm + .js, shared)",
         "widget embed.js + its .css"
     );
-    let (importer_raw, importer_brotli) = rows
-        .iter()
-        .filter(|row| is_on_demand_file(&row.0))
-        .fold((0, 0), |(raw, br), row| (raw + row.2, br + row.3));
+    let (importer_raw, importer_brotli) = sum(&|name, _| is_on_demand_file(name));
     println!(
         "{:<44} {importer_raw:>10} {importer_brotli:>10}  (only for format=\"wordpress\")",
         "WordPress importer module .wasm + .js"
