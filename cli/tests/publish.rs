@@ -278,6 +278,38 @@ fn xml(dist: &Path, name: &str) -> String {
     std::fs::read_to_string(dist.join(name)).unwrap()
 }
 
+/// The schema languages xmllint validates with.
+#[derive(Clone, Copy)]
+enum Schema {
+    /// The Sitemaps protocol's XML Schema with the news extension (`schemas/sitemap-with-news.xsd`).
+    SitemapWithNews,
+    /// RFC 4287's RELAX NG grammar of Atom (`schemas/atom.rng`).
+    Atom,
+}
+
+/// Validates the XML file `file` against `schema` with xmllint (libxml2), which
+/// `cargo xtask test` installs. `Err` holds xmllint's report.
+fn validate_against_schema(file: &Path, schema: Schema) -> Result<(), String> {
+    let schemas = project_root().join("schemas");
+    let (option, schema_file) = match schema {
+        Schema::SitemapWithNews => ("--schema", schemas.join("sitemap-with-news.xsd")),
+        Schema::Atom => ("--relaxng", schemas.join("atom.rng")),
+    };
+    let output = Command::new("xmllint")
+        .args(["--noout", "--nonet", option])
+        .arg(&schema_file)
+        .arg(file)
+        .output()
+        .unwrap_or_else(|error| panic!("xmllint could not run ({error}); install libxml2-utils, or run cargo xtask test"));
+    let report = String::from_utf8_lossy(&output.stderr).into_owned();
+    // A schema that cannot be read, or an import xmllint skips, is a broken test set-up,
+    // never a verdict on the file.
+    for set_up_failure in ["failed to load external entity", "Failed to locate a schema", "failed to compile"] {
+        assert!(!report.contains(set_up_failure), "the schemas in {} are incomplete: {report}", schemas.display());
+    }
+    if output.status.success() { Ok(()) } else { Err(report) }
+}
+
 #[test]
 fn the_sitemap_lists_every_page_with_its_last_change_and_marks_only_recent_articles_as_news() {
     let fresh = fixture("minimal-article")
@@ -313,6 +345,7 @@ fn the_sitemap_lists_every_page_with_its_last_change_and_marks_only_recent_artic
             assert_eq!(language, Some("en"));
         }
     }
+    validate_against_schema(&dist.join("sitemap.xml"), Schema::SitemapWithNews).expect("the sitemap is valid");
 }
 
 #[test]
@@ -339,6 +372,36 @@ fn the_atom_feed_holds_every_article_newest_first_with_the_elements_atom_require
     }
     let first_title = entries[0].children().find(|node| node.has_tag_name((ATOM, "title"))).and_then(|node| node.text());
     assert_eq!(first_title, seed["headline"].as_str(), "the newest first, its hostile title kept as text");
+    validate_against_schema(&dist.join("feed.xml"), Schema::Atom).expect("the feed is valid Atom");
+}
+
+#[test]
+fn the_feed_schemas_reject_a_news_entry_without_its_title_and_an_atom_entry_without_its_id() {
+    // The validation above is only worth something if it can fail: the same publish run,
+    // each file broken in one required element, must be rejected.
+    let fresh = fixture("minimal-article").replace("2025-12-06T12:00:00Z", "2999-01-01T00:00:00Z");
+    let dist = built_reader("schemas-reject", &[("minimal-article", fresh)]);
+    let (code, output) = publish(&dist);
+    assert_eq!(code, 0, "{output}");
+    let sitemap = xml(&dist, "sitemap.xml");
+    let feed = xml(&dist, "feed.xml");
+    validate_against_schema(&dist.join("sitemap.xml"), Schema::SitemapWithNews).expect("the sitemap as published is valid");
+    validate_against_schema(&dist.join("feed.xml"), Schema::Atom).expect("the feed as published is valid");
+
+    let title_start = sitemap.find("<news:title>").expect("the fresh article is news");
+    let title_end = sitemap.find("</news:title>").unwrap() + "</news:title>".len();
+    let broken_sitemap = dist.join("sitemap-without-news-title.xml");
+    std::fs::write(&broken_sitemap, format!("{}{}", &sitemap[..title_start], &sitemap[title_end..])).unwrap();
+    let report = validate_against_schema(&broken_sitemap, Schema::SitemapWithNews).expect_err("a news entry needs its title");
+    assert!(report.contains("news"), "{report}");
+
+    let entry_start = feed.find("<entry>").unwrap();
+    let id_start = entry_start + feed[entry_start..].find("<id>").unwrap();
+    let id_end = id_start + feed[id_start..].find("</id>").unwrap() + "</id>".len();
+    let broken_feed = dist.join("feed-without-entry-id.xml");
+    std::fs::write(&broken_feed, format!("{}{}", &feed[..id_start], &feed[id_end..])).unwrap();
+    let report = validate_against_schema(&broken_feed, Schema::Atom).expect_err("an Atom entry needs its id");
+    assert!(report.contains("entry"), "{report}");
 }
 
 #[test]

@@ -86,14 +86,16 @@ pub fn ensure_build_tools() -> Result<OsString, String> {
     Ok(path)
 }
 
-/// Makes sure Chromium, chromedriver, Firefox ESR, geckodriver and the end-to-end tests'
-/// npm packages are installed.
+/// Makes sure Chromium, chromedriver, Firefox ESR, geckodriver, xmllint (which validates the
+/// published sitemap and feed against their schemas) and the end-to-end tests' npm packages
+/// are installed.
 pub fn ensure_test_tools(path: &OsString) -> Result<Browsers, String> {
     step("test tools", || {
         let missing_packages: Vec<&str> = [
             ("chromium", "chromium"),
             ("chromedriver", "chromium-driver"),
             ("firefox", "firefox-esr"),
+            ("xmllint", "libxml2-utils"),
         ]
         .into_iter()
         .filter(|(binary, _)| find_on_path(binary, path).is_none())
