@@ -12,7 +12,8 @@
 //   `lede-start-{hash}.js`, which first preloads the article the address asks for, at the
 //   address config/lede.config.json gives it, then starts a worker that loads the
 //   browser's locale data for dates (`lede-intl-{hash}.js`, src/platform/intl_warm_up.js),
-//   then loads and starts the wasm.
+//   then loads the wasm, has a second worker compile it (`lede-compile-{hash}.js`,
+//   src/platform/compile_wasm.js) and starts it.
 //
 // Then it writes the widget's files:
 //
@@ -174,6 +175,16 @@ async function externalizeStartUp() {
   const intlWarmUp = (await minifyJs(intlWarmUpSource, { compress: false, mangle: false, format: { comments: false } })).code;
   const intlWarmUpName = `lede-intl-${shortHash(intlWarmUp)}.js`;
   writeFileSync(join(staging, intlWarmUpName), intlWarmUp);
+  const compileWasmSource = readFileSync("src/platform/compile_wasm.js", "utf8");
+  const compileWasm = (await minifyJs(compileWasmSource, { compress: false, mangle: false, format: { comments: false } })).code;
+  const compileWasmName = `lede-compile-${shortHash(compileWasm)}.js`;
+  writeFileSync(join(staging, compileWasmName), compileWasm);
+  // Trunk's script hands the wasm's address to wasm-bindgen's `init`, which would compile
+  // it on the page. It gets the module compiled in a worker instead, or, if the worker
+  // cannot be started or fails, the bytes (compiled on the page, as before).
+  const initCall = /module_or_path:\s*(['"])([^'"]+_bg\.wasm)\1/;
+  const initFound = body.match(initCall);
+  if (!initFound) throw new Error(`post-build: Trunk's start-up script does not pass the wasm's address to init: ${body}`);
   // A published page loads this file only once it has painted (the inline script of
   // src/publish/start_after_first_paint.js), so nothing here waits. A widget's frame page
   // that was not published (an article added since \`lede publish\`) is answered by the
@@ -189,9 +200,28 @@ try {
   intlWarmUp.onmessage = () => intlWarmUp.terminate();
   intlWarmUp.postMessage([...new Set([document.documentElement.lang, navigator.language].filter(Boolean))]);
 } catch {}
+const compiledWasm = (async () => {
+  let compiler = null;
+  try {
+    compiler = new Worker(new URL(${JSON.stringify("./" + compileWasmName)}, import.meta.url));
+  } catch {}
+  const bytes = await (await fetch(${JSON.stringify(initFound[2])})).arrayBuffer();
+  if (!compiler) return bytes;
+  const compiled = await new Promise((resolve) => {
+    compiler.onmessage = ({ data }) => resolve(data);
+    compiler.onerror = () => resolve(null);
+    try {
+      compiler.postMessage(bytes);
+    } catch {
+      resolve(null);
+    }
+  });
+  compiler.terminate();
+  return compiled instanceof WebAssembly.Module ? compiled : bytes;
+})();
 const bindings = await import(${JSON.stringify(found[2])});
 const init = bindings.default;
-${body.replace(staticImport, "").trim()}
+${body.replace(staticImport, "").replace(initCall, "module_or_path: await compiledWasm").trim()}
 `;
   const name = `lede-start-${shortHash(startUp)}.js`;
   writeFileSync(join(staging, name), startUp);

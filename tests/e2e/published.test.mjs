@@ -200,6 +200,45 @@ test("the start-up script loads the browser's date data in a worker that is done
   await page.close();
 });
 
+test('the start-up script has a worker compile the wasm, which is downloaded once', async () => {
+  const { page, problems } = await newWatchedPage(withScripts, { width: 390, height: 844 });
+  const wasmRequests = [];
+  page.on('request', (request) => {
+    if (/_bg\.wasm$/.test(request.url()) && !/lede-wordpress/.test(request.url())) wasmRequests.push(request.url());
+  });
+  const compilerClosed = new Promise((resolve) => {
+    page.on('worker', (worker) => {
+      if (/\/lede-compile-[0-9a-f]+\.js$/.test(worker.url())) worker.on('close', () => resolve(true));
+    });
+  });
+  await page.goto(`${server.origin}/`);
+  await page.waitForFunction(() => !document.querySelector('[data-lede-published]') && document.querySelector('#lede-app h1'));
+  assert.ok(await Promise.race([compilerClosed, new Promise((resolve) => setTimeout(resolve, 10_000, false))]), 'the compiling worker ran and ended');
+  assert.equal(wasmRequests.length, 1, `the wasm was requested ${wasmRequests.length} times: ${wasmRequests.join(', ')}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the app still starts, from the wasm bytes, when the compiling worker fails', async () => {
+  // A host whose policy or browser lets the worker start but not compile: the worker
+  // answers null, and the start-up script instantiates the bytes it already has.
+  const { page, problems } = await newWatchedPage(withScripts, { width: 390, height: 844 });
+  let failingWorkers = 0;
+  await page.route('**/lede-compile-*.js', (route) => {
+    failingWorkers += 1;
+    return route.fulfill({ contentType: 'text/javascript', body: 'onmessage = () => postMessage(null);' });
+  });
+  await page.goto(`${server.origin}/`);
+  await page.waitForFunction(() => !document.querySelector('[data-lede-published]') && document.querySelector('#lede-app h1'));
+  assert.equal(failingWorkers, 1, 'the failing worker was the one started');
+  await page.getByText('Display', { exact: true }).click();
+  await page.getByRole('radio', { name: 'Sepia' }).check();
+  assert.equal(await page.locator('.lede-article-view').getAttribute('data-theme'), 'sepia');
+  await page.evaluate(() => localStorage.clear());
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('after the takeover the display settings work, a related card opens inside the app, and Back needs no request', async () => {
   const related = await articleJson(FIRST_RELATED_ID);
   const seed = await articleJson(SEED_ID);
