@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::slug::Slug;
 use crate::pages::{ArticlePage, NotFoundPage};
-use crate::platform::takeover::{PublishedPage, PUBLISHED_ATTRIBUTE};
+use crate::platform::takeover::{PublishedPage, OUT_OF_SIGHT_ATTRIBUTE, PUBLISHED_ATTRIBUTE};
 use crate::routing::{ArticleNavigation, BrowserRouter, Route};
 
 /// The id of the element in `index.html` that the app replaces.
@@ -93,7 +93,7 @@ fn debug_requested() -> bool {
     crate::platform::url::query_parameter(&query, "debug").is_some_and(|value| value != "false")
 }
 
-/// If `root` is a published page of the article the address asks for, a hidden element
+/// If `root` is a published page of the article the address asks for, an element out of sight
 /// after it for the app to render into. The front page (`/`) is published with the
 /// default article; any other address shows what it asks for from the start.
 fn app_root_beside_published(root: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
@@ -113,7 +113,7 @@ fn app_root_beside_published(root: &web_sys::HtmlElement) -> Option<web_sys::Htm
     }
     let app_root = document().create_element("div").ok()?.dyn_into::<web_sys::HtmlElement>().ok()?;
     app_root.set_class_name("lede-app");
-    app_root.set_hidden(true);
+    app_root.set_attribute(OUT_OF_SIGHT_ATTRIBUTE, "").ok()?;
     root.after_with_node_1(&app_root).ok()?;
     Some(app_root)
 }

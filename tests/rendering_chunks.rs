@@ -6,7 +6,8 @@ use lede::model::parse_article;
 #[path = "support/long_article.rs"]
 mod long_article;
 use lede::reading::chunks::{
-    compact_rendering_chunks, rendering_chunks, ChunkPace, SectionPart, CHUNK_BLOCKS, FIRST_PAINT_BLOCKS,
+    compact_rendering_chunks, rendering_chunks, takeover_rendering_chunks, ChunkPace, SectionPart, CHUNK_BLOCKS,
+    FIRST_PAINT_BLOCKS, TAKEOVER_CHUNK_BLOCKS,
 };
 use long_article::long_article_json;
 
@@ -68,6 +69,33 @@ fn every_block_is_in_exactly_one_chunk_in_order_and_no_chunk_is_larger_than_its_
                 }
                 assert_eq!((part.section, part.blocks.start), next, "{sections} × {paragraphs}");
                 assert!(!part.blocks.is_empty());
+                next = (part.section, part.blocks.end);
+            }
+        }
+        assert_eq!(next, (sections - 1, paragraphs), "{sections} × {paragraphs}");
+    }
+}
+
+#[test]
+fn taking_over_a_whole_published_page_renders_even_an_ordinary_article_in_small_chunks_covering_every_block_once() {
+    for (sections, paragraphs) in [(3, 5), (1, 1), (7, 13), (2, TAKEOVER_CHUNK_BLOCKS)] {
+        let parsed = parse_article(
+            &long_article_json(sections, paragraphs),
+            "https://outlet.example/long.json",
+        )
+        .unwrap_or_else(|error| panic!("{error}"));
+        let chunks = takeover_rendering_chunks(&parsed.article.sections);
+        let n_blocks = sections * paragraphs;
+        assert_eq!(chunks.len(), n_blocks.div_ceil(TAKEOVER_CHUNK_BLOCKS), "{sections} × {paragraphs}");
+        let mut next = (0, 0);
+        for parts in &chunks {
+            let size: usize = parts.iter().map(|part| part.blocks.len()).sum();
+            assert!(size <= TAKEOVER_CHUNK_BLOCKS, "{sections} × {paragraphs}: a chunk of {size} blocks");
+            for part in parts {
+                if part.blocks.start == 0 && next.1 == paragraphs {
+                    next = (next.0 + 1, 0);
+                }
+                assert_eq!((part.section, part.blocks.start), next, "{sections} × {paragraphs}");
                 next = (part.section, part.blocks.end);
             }
         }

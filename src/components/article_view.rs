@@ -33,6 +33,10 @@ pub struct BodyChunks {
     /// Whether the first screen has been painted: what is below or beside it (notes,
     /// related articles) comes after.
     pub first_paint_done: RwSignal<bool>,
+    /// Whether the masthead and the display controls are shown: from the start, except
+    /// while the app renders a published page out of sight, where they come in a task of
+    /// their own rather than in the one that builds the header.
+    pub masthead_shown: RwSignal<bool>,
 }
 
 /// What the page that shows the reading view decides, and changes while the article is read.
@@ -148,6 +152,7 @@ pub fn ArticleView(
     });
     let section_views = section_views_in_chunks(&article, &body.parts, &body.switches);
     let first_paint_done = body.first_paint_done;
+    let masthead_shown = body.masthead_shown;
     // On the reader's page, what follows the sections (notes, quote index, corrections,
     // tags) comes with the last chunk, and the related articles after the first paint: both
     // are below or beside the first screen, and leaving them out of the first render keeps
@@ -272,8 +277,10 @@ pub fn ArticleView(
         <div class="lede-article-view" class:lede-article-view--widget=!is_page lang=language dir=direction.as_html_dir()
             data-theme=theme style:--lede-text-percent=text_percent data-line-width=line_width on:click=move |event| on_click.run(event)>
             {page_furniture}
-            <Masthead outlet=outlet />
-            <div class="lede-article-view__toolbar"><ReaderControls settings=settings /></div>
+            {move || masthead_shown.get().then(|| view! {
+                <Masthead outlet=outlet.clone() />
+                <div class="lede-article-view__toolbar"><ReaderControls settings=settings /></div>
+            })}
             <div class="lede-article-view__layout">
                 {main_area}
                 {related_list}

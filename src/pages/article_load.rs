@@ -26,16 +26,27 @@ pub(crate) struct ArticleLoad {
     /// The page's owner: every run is its child, even one started from an event handler.
     page_owner: StoredValue<Option<Owner>, LocalStorage>,
     current_run: StoredValue<Option<Owner>, LocalStorage>,
+    /// Whether the first run starts in a task of its own: set while the app renders a
+    /// published page out of sight, where nothing hurries it (see [`ArticleLoad::new`]).
+    first_run_waits_for_a_task: StoredValue<bool, LocalStorage>,
 }
 
 impl ArticleLoad {
     /// Starts loading the article at `location`.
+    ///
+    /// Taking a published page over, the load starts in the task after the page's first
+    /// render rather than in the same one: the first calls of the load's code (each
+    /// compiled by the browser when first called) made that one task long enough to keep
+    /// a reader's tap waiting on a slow phone (docs/performance.md).
     pub(crate) fn new(location: ArticleLocation) -> ArticleLoad {
+        let takes_a_page_over =
+            use_context::<crate::platform::takeover::PublishedPage>().is_some_and(|page| page.is_waiting());
         let load = ArticleLoad {
             state: RwSignal::new_local(None),
             location: StoredValue::new_local(location),
             page_owner: StoredValue::new_local(Owner::current()),
             current_run: StoredValue::new_local(None),
+            first_run_waits_for_a_task: StoredValue::new_local(takes_a_page_over),
         };
         load.start();
         load
@@ -53,10 +64,14 @@ impl ArticleLoad {
         }
         let state = self.state;
         let location = self.location.get_value();
+        let waits_for_a_task = self.first_run_waits_for_a_task.try_update_value(std::mem::take).unwrap_or(false);
         let new_run = move || {
             let run = Owner::new();
             run.with(|| {
                 leptos::task::spawn_local_scoped_with_cancellation(async move {
+                    if waits_for_a_task {
+                        crate::platform::frames::yield_to_browser().await;
+                    }
                     let answer = fetch_article(location).await;
                     state.try_set(Some(answer));
                 });

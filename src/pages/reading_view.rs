@@ -15,7 +15,7 @@ use crate::platform::performance_marks::{mark_after_next_paint, ARTICLE_COMPLETE
 use crate::platform::surface::ReaderSurface;
 use crate::platform::takeover::PublishedPage;
 use crate::reader_settings::ReaderSettings;
-use crate::reading::chunks::{compact_rendering_chunks, rendering_chunks, ChunkPace};
+use crate::reading::chunks::{compact_rendering_chunks, rendering_chunks, takeover_rendering_chunks, ChunkPace};
 use crate::reading::layout::{ArticleExtent, ArticleViewLayout, BodyRendering};
 use crate::routing::{is_plain_left_click, ArticleNavigation};
 
@@ -87,8 +87,11 @@ fn schedule_body(
     takeover: Option<PublishedPage>,
 ) -> BodyChunks {
     let is_compact = layout.extent == ArticleExtent::Compact;
+    let takes_over_whole_page = takeover.as_ref().is_some_and(|page| !page.holds_only_the_opening());
     let parts: Arc<[_]> = if is_compact {
         compact_rendering_chunks(&article.sections)
+    } else if takes_over_whole_page {
+        takeover_rendering_chunks(&article.sections)
     } else {
         rendering_chunks(&article.sections)
     }
@@ -107,6 +110,14 @@ fn schedule_body(
     let switches: Vec<RwSignal<bool>> = (0..parts.len())
         .map(|index| RwSignal::new(everything_at_once || (index == 0 && !first_blocks_wait)))
         .collect();
+    // Taking a published page over, the masthead and the display controls come in the task
+    // after the header's, and the first blocks in the one after that.
+    let masthead_shown = RwSignal::new(takeover.is_none());
+    if takeover.is_some() {
+        in_next_task(move || {
+            show(masthead_shown);
+        });
+    }
     match switches.first().copied() {
         Some(first_chunk) if first_blocks_wait => in_next_task(move || {
             if show(first_chunk) {
@@ -133,6 +144,7 @@ fn schedule_body(
         parts,
         switches,
         first_paint_done,
+        masthead_shown,
     }
 }
 

@@ -19,6 +19,13 @@ use wasm_bindgen::JsCast;
 /// publish step writes it; the app and the stylesheet read it).
 pub const PUBLISHED_ATTRIBUTE: &str = "data-lede-published";
 
+/// The attribute that keeps the app's root out of sight until it takes over. The stylesheet
+/// (base.css) lays it out, invisible and clipped to nothing, at the page's width: each
+/// chunk the app renders is then styled and laid out in the frame after it, and the swap
+/// only moves a laid-out view into place. A `hidden` root left all of that to the swap's
+/// task, which it made long (docs/performance.md).
+pub const OUT_OF_SIGHT_ATTRIBUTE: &str = "data-lede-out-of-sight";
+
 /// The attribute that marks a published page holding only the opening of a long article
 /// (the publish step writes it; the app and the stylesheet read it).
 pub const OPENING_ATTRIBUTE: &str = "data-lede-opening";
@@ -37,7 +44,7 @@ pub struct PublishedPage(SendWrapper<Rc<Takeover>>);
 struct Takeover {
     /// The page's static reading view (`#lede-app`, marked as published).
     published: web_sys::HtmlElement,
-    /// The app's own root, hidden until it takes over.
+    /// The app's own root, out of sight until it takes over.
     app_root: web_sys::HtmlElement,
     phase: Cell<Phase>,
     place: RefCell<Option<ReaderPlace>>,
@@ -67,7 +74,7 @@ struct TextPoint {
 }
 
 impl PublishedPage {
-    /// Prepares the takeover of `published`, whose app renders into `app_root` (hidden).
+    /// Prepares the takeover of `published`, whose app renders into `app_root` (out of sight).
     pub fn new(published: web_sys::HtmlElement, app_root: web_sys::HtmlElement) -> PublishedPage {
         PublishedPage(SendWrapper::new(Rc::new(Takeover {
             published,
@@ -100,7 +107,7 @@ impl PublishedPage {
         let id = takeover.published.id();
         takeover.published.remove();
         takeover.app_root.set_id(&id);
-        takeover.app_root.set_hidden(false);
+        let _ = takeover.app_root.remove_attribute(OUT_OF_SIGHT_ATTRIBUTE);
         takeover.phase.set(Phase::Swapped);
         let page = self.clone();
         leptos::task::spawn_local(async move { page.restore_place() });

@@ -52,9 +52,31 @@ pub struct SectionPart {
 /// blocks the page for long. A long section is split between chunks; every section has a
 /// part, even one without blocks, so that its heading is rendered.
 pub fn rendering_chunks(sections: &[crate::model::article::Section]) -> Vec<Vec<SectionPart>> {
+    chunks_of(sections, FIRST_PAINT_BLOCKS, CHUNK_BLOCKS)
+}
+
+/// How many blocks each chunk holds while the app renders a whole published page out of
+/// sight ([`takeover_rendering_chunks`]). At 4× CPU throttling sixteen blocks made a task
+/// of 46 to 80 ms there, most of it the browser compiling code on its first call.
+pub const TAKEOVER_CHUNK_BLOCKS: usize = 6;
+
+/// The chunks for taking over a published page that holds the whole article: nothing is
+/// on screen to hurry (the static page is), so every chunk is small, and each comes in a
+/// task of its own. A page that holds only the opening keeps [`rendering_chunks`], whose
+/// first chunk is what the page holds.
+pub fn takeover_rendering_chunks(sections: &[crate::model::article::Section]) -> Vec<Vec<SectionPart>> {
+    chunks_of(sections, TAKEOVER_CHUNK_BLOCKS, TAKEOVER_CHUNK_BLOCKS)
+}
+
+/// Consecutive chunks: `first_chunk_blocks` blocks, then `later_chunk_blocks` in each.
+fn chunks_of(
+    sections: &[crate::model::article::Section],
+    first_chunk_blocks: usize,
+    later_chunk_blocks: usize,
+) -> Vec<Vec<SectionPart>> {
     let mut chunks: Vec<Vec<SectionPart>> = Vec::new();
     let mut chunk: Vec<SectionPart> = Vec::new();
-    let mut room = FIRST_PAINT_BLOCKS;
+    let mut room = first_chunk_blocks.max(1);
     for (section, content) in sections.iter().enumerate() {
         let n_blocks = content.blocks.len();
         let mut next_block = 0;
@@ -68,7 +90,7 @@ pub fn rendering_chunks(sections: &[crate::model::article::Section]) -> Vec<Vec<
             next_block = end;
             if room == 0 {
                 chunks.push(std::mem::take(&mut chunk));
-                room = CHUNK_BLOCKS;
+                room = later_chunk_blocks.max(1);
             }
             if next_block == n_blocks {
                 break;

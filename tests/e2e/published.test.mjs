@@ -272,7 +272,7 @@ test('a published page whose article cannot be loaded stays as it was published'
   const { page } = await newWatchedPage(withScripts);
   await page.route(`**/articles/${SEED_ID}.json`, (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(`${server.origin}/`);
-  await until(() => page.evaluate(() => document.querySelector('.lede-app[hidden]')?.textContent.includes('not found')), 'the app to give up');
+  await until(() => page.evaluate(() => document.querySelector('.lede-app[data-lede-out-of-sight]')?.textContent.includes('not found')), 'the app to give up');
   assert.equal(await page.locator('[data-lede-published] h1').textContent(), seed.headline);
   assert.equal(await page.title(), seed.headline, 'the title still names the article');
   await page.close();

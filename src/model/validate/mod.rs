@@ -94,6 +94,12 @@ pub struct ReadArticleDocument {
 
 impl ArticleDocument {
     /// Checks the size limit and the JSON grammar of `json`, which came from `source`.
+    ///
+    /// Each step is kept out of its caller (`inline(never)`): the browser compiles a wasm
+    /// function when it is first called, and a step inlined into the loading code would
+    /// be compiled, all three at once, in the task that starts the load rather than each
+    /// in its own (docs/performance.md).
+    #[inline(never)]
     pub fn parse(json: &str, source: &str) -> Result<ArticleDocument, ArticleError> {
         if json.len() > MAX_DOCUMENT_BYTES {
             return Err(ArticleError::TooLarge {
@@ -114,6 +120,7 @@ impl ArticleDocument {
 
     /// Reads the document's shape into the wire types. Problems are kept for the last
     /// step, which reports them together with the rules' problems.
+    #[inline(never)]
     pub fn read(self) -> ReadArticleDocument {
         let mut reader = WireReader::default();
         let wire = reader.article(&self.value);
@@ -128,6 +135,7 @@ impl ArticleDocument {
 impl ReadArticleDocument {
     /// Checks the format's rules and builds the domain article, or reports every problem
     /// of the shape and of the rules.
+    #[inline(never)]
     pub fn validate(self) -> Result<ParsedArticle, ArticleError> {
         let ReadArticleDocument { wire, reader, source } = self;
         let mut outcome = validate_article(&wire, &source);
