@@ -7,15 +7,16 @@
 /// more lengthens the first render: at 4× CPU throttling, 24 blocks made it a long task.
 pub const FIRST_PAINT_BLOCKS: usize = 16;
 /// How many blocks each later rendering chunk holds at most. At 4× CPU throttling twenty
-/// paragraphs took about 25 ms to build, lay out and paint, under the 50 ms that makes a
-/// task long (docs/performance.md).
-pub const CHUNK_BLOCKS: usize = 20;
+/// of the benchmark's paragraphs made tasks of 45 to 70 ms, over the 50 ms that makes a
+/// task long; ten stay under it. A fast device shows several chunks after one paint
+/// ([`ChunkPace`]), so it finishes no later (docs/performance.md).
+pub const CHUNK_BLOCKS: usize = 10;
 
 /// How many rendering chunks an article's published page holds whole: up to 96 blocks,
 /// more than most news stories have. A longer article's page holds its first chunk and a
 /// link to a page of the whole article, so that the app's takeover never lays out a long
 /// article in one task, and the page itself stays quick to parse (docs/publishing.md).
-pub const WHOLE_PAGE_MAX_CHUNKS: usize = 5;
+pub const WHOLE_PAGE_MAX_CHUNKS: usize = 9;
 
 /// How much of an article its published page holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -391,3 +391,62 @@ fn a_related_entry_with_both_an_id_and_a_url_opens_by_id_and_warns_that_the_url_
     assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
     assert_eq!(parsed.warnings[0].path, "related[0].url");
 }
+
+#[test]
+fn validating_in_steps_of_any_size_gives_the_same_article_or_problems_as_validating_at_once() {
+    // The browser validates a long article's body in parts, a task each: the outcome,
+    // problems and their order included, must not depend on where the parts end.
+    use lede::model::ArticleDocument;
+    let mut documents: Vec<(String, String)> = Vec::new();
+    for folder in ["fixtures/articles", "fixtures/malformed", "fixtures/adversarial"] {
+        for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|extension| extension == "json") {
+                documents.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    // Sections of unequal sizes, one of them with a problem, and ids to generate.
+    let sections: Vec<String> = (0..9)
+        .map(|section| {
+            let blocks: Vec<String> = (0..(section * 3 + 1))
+                .map(|block| {
+                    if section == 4 && block == 2 {
+                        r#"{"type": "paragraph", "text": ""}"#.to_owned()
+                    } else {
+                        format!(r#"{{"type": "paragraph", "text": "Paragraph {section}.{block}."}}"#)
+                    }
+                })
+                .collect();
+            format!(r#"{{"heading": "Part", "blocks": [{}]}}"#, blocks.join(","))
+        })
+        .collect();
+    let seed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/articles").join(format!("{SEED_ID}.json"))).unwrap();
+    let mut uneven: serde_json::Value = serde_json::from_str(&seed).unwrap();
+    uneven["body"] = serde_json::from_str(&format!("[{}]", sections.join(","))).unwrap();
+    documents.push(("uneven sections".to_owned(), uneven.to_string()));
+    let mut n_compared = 0;
+    for (source, json) in &documents {
+        if ArticleDocument::parse(json, "https://outlet.example/a.json").is_err() {
+            continue;
+        }
+        let at_once = ArticleDocument::parse(json, "https://outlet.example/a.json").unwrap().read().validate();
+        for budget in [0, 1, 5, 1_000] {
+            let mut validation = ArticleDocument::parse(json, "https://outlet.example/a.json").unwrap().read().start_validation();
+            let mut n_steps = 1;
+            while !validation.validate_sections(budget) {
+                n_steps += 1;
+            }
+            if source == "uneven sections" && budget <= 1 {
+                assert_eq!(n_steps, 9, "a section per step when each is over the budget");
+            }
+            assert_eq!(validation.finish(), at_once, "{source}, in steps of {budget} blocks ({n_steps} steps)");
+        }
+        n_compared += 1;
+    }
+    assert!(n_compared > 20, "only {n_compared} documents parsed");
+    assert!(
+        matches!(documents.last(), Some((_, json)) if parse_article(json, "https://outlet.example/a.json").is_err()),
+        "the uneven document has its problem"
+    );
+}

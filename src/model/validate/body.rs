@@ -11,6 +11,18 @@ use super::*;
 
 impl Validator {
     pub(super) fn sections(&mut self, body: &[WireSection]) -> Vec<Section> {
+        if !self.begin_sections(body) {
+            return Vec::new();
+        }
+        body.iter()
+            .enumerate()
+            .filter_map(|(section_idx, wire_section)| self.section(section_idx, wire_section))
+            .collect()
+    }
+
+    /// The body's first pass: its own problems, and the ids its sections and blocks give.
+    /// False if its sections are not to be validated (there are more than the limit).
+    pub(super) fn begin_sections(&mut self, body: &[WireSection]) -> bool {
         if body.is_empty() {
             self.problem(&ROOT.field("body"), "must have at least one section");
         }
@@ -19,7 +31,7 @@ impl Validator {
                 &ROOT.field("body"),
                 format!("has {} sections, more than the limit of {MAX_SECTIONS}", body.len()),
             );
-            return Vec::new();
+            return false;
         }
         // Ids given in the document are claimed first, so that a generated id never takes
         // a name an outlet chose for a later element.
@@ -31,31 +43,31 @@ impl Validator {
             }
             self.claim_given_block_ids(&section.blocks, &path.field("blocks"));
         }
-        let mut sections = Vec::with_capacity(body.len());
-        for (section_idx, wire_section) in body.iter().enumerate() {
-            let path = body_path.item(section_idx);
-            let heading = self.short_text(&wire_section.heading, &path.field("heading"));
-            let id = match &wire_section.id {
-                Some(given) => Slug::parse(given).ok(),
-                None => {
-                    let base = Slug::from_text(&heading)
-                        .unwrap_or_else(|| Slug::from_prefix_and_token("section", &(section_idx + 1).to_string()));
-                    Some(self.unique_generated_id(base))
-                }
-            };
-            let n_problems_before = self.problems.len();
-            let blocks = self.blocks(&wire_section.blocks, &path.field("blocks"), 1);
-            if blocks.is_empty() && self.problems.len() == n_problems_before {
-                self.problem(
-                    &path.field("blocks"),
-                    "must have at least one block the reader can show",
-                );
+        true
+    }
+
+    /// The body's second pass for the section at `section_idx`, after [`Self::begin_sections`].
+    pub(super) fn section(&mut self, section_idx: usize, wire_section: &WireSection) -> Option<Section> {
+        let body_path = ROOT.field("body");
+        let path = body_path.item(section_idx);
+        let heading = self.short_text(&wire_section.heading, &path.field("heading"));
+        let id = match &wire_section.id {
+            Some(given) => Slug::parse(given).ok(),
+            None => {
+                let base = Slug::from_text(&heading)
+                    .unwrap_or_else(|| Slug::from_prefix_and_token("section", &(section_idx + 1).to_string()));
+                Some(self.unique_generated_id(base))
             }
-            if let Some(id) = id {
-                sections.push(Section { id, heading, blocks });
-            }
+        };
+        let n_problems_before = self.problems.len();
+        let blocks = self.blocks(&wire_section.blocks, &path.field("blocks"), 1);
+        if blocks.is_empty() && self.problems.len() == n_problems_before {
+            self.problem(
+                &path.field("blocks"),
+                "must have at least one block the reader can show",
+            );
         }
-        sections
+        id.map(|id| Section { id, heading, blocks })
     }
 
     pub(super) fn blocks(&mut self, wire_blocks: &[WireBlock], path: &JsonPath<'_>, depth: usize) -> Vec<Block> {

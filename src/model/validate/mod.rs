@@ -135,10 +135,83 @@ impl ArticleDocument {
 impl ReadArticleDocument {
     /// Checks the format's rules and builds the domain article, or reports every problem
     /// of the shape and of the rules.
-    #[inline(never)]
     pub fn validate(self) -> Result<ParsedArticle, ArticleError> {
+        let mut validation = self.start_validation();
+        while !validation.validate_sections(usize::MAX) {}
+        validation.finish()
+    }
+
+    /// The last step in parts, for a caller that splits long work into tasks: what comes
+    /// before the body first, then [`ArticleValidation::validate_sections`] until it says
+    /// the body is done, then [`ArticleValidation::finish`]. The outcome is the same as
+    /// [`Self::validate`]'s, problems in the same order.
+    #[inline(never)]
+    pub fn start_validation(self) -> ArticleValidation {
         let ReadArticleDocument { wire, reader, source } = self;
-        let mut outcome = validate_article(&wire, &source);
+        let mut validator = validator_for(&source);
+        let head = validator.article_head(&wire);
+        let body_is_validated = validator.begin_sections(&wire.body);
+        ArticleValidation {
+            next_section: if body_is_validated { 0 } else { wire.body.len() },
+            sections: Vec::new(),
+            validator,
+            head,
+            wire,
+            reader,
+            source,
+        }
+    }
+}
+
+/// The last step of an article document, under way (see
+/// [`ReadArticleDocument::start_validation`]).
+pub struct ArticleValidation {
+    validator: Validator,
+    head: ArticleHead,
+    sections: Vec<Section>,
+    /// The index of the next section of the body to validate.
+    next_section: usize,
+    wire: WireArticle,
+    reader: WireReader,
+    source: String,
+}
+
+impl ArticleValidation {
+    /// Validates the next sections of the body, at least one and then as many as hold at
+    /// most `block_budget` blocks in all. True once every section is done.
+    #[inline(never)]
+    pub fn validate_sections(&mut self, block_budget: usize) -> bool {
+        let mut blocks_validated: usize = 0;
+        while let Some(wire_section) = self.wire.body.get(self.next_section) {
+            let n_blocks = wire_section.blocks.len();
+            if blocks_validated > 0 && blocks_validated.saturating_add(n_blocks) > block_budget {
+                return false;
+            }
+            if let Some(section) = self.validator.section(self.next_section, wire_section) {
+                self.sections.push(section);
+            }
+            blocks_validated = blocks_validated.saturating_add(n_blocks);
+            self.next_section += 1;
+        }
+        true
+    }
+
+    /// What follows the body, then the article, or every problem of the shape and of the
+    /// rules. Validates whatever of the body [`Self::validate_sections`] has not.
+    #[inline(never)]
+    pub fn finish(mut self) -> Result<ParsedArticle, ArticleError> {
+        while !self.validate_sections(usize::MAX) {}
+        let ArticleValidation {
+            mut validator,
+            head,
+            sections,
+            wire,
+            reader,
+            source,
+            ..
+        } = self;
+        let article = validator.article_tail(&wire, head, sections);
+        let mut outcome = validated_article(article, validator, &source);
         if reader.problems.is_empty() {
             if let Ok(parsed) = &mut outcome {
                 parsed.warnings.splice(0..0, reader.warnings);
@@ -189,15 +262,26 @@ fn path_and_ancestors(path: &str) -> impl Iterator<Item = &str> {
 /// When `source` is an absolute `http` or `https` address, relative URLs in the article
 /// are resolved against it.
 pub fn validate_article(wire: &WireArticle, source: &str) -> Result<ParsedArticle, ArticleError> {
+    let mut validator = validator_for(source);
+    let article = validator.article(wire);
+    validated_article(article, validator, source)
+}
+
+/// A validator for the document at `source`, whose relative URLs it resolves against
+/// `source` when that is an absolute `http` or `https` address.
+fn validator_for(source: &str) -> Validator {
     let base = crate::platform::url::parse_url(source, None)
         .ok()
         .filter(|base| matches!(base.scheme.as_str(), "http" | "https"))
         .map(|base| base.href);
-    let mut validator = Validator {
+    Validator {
         base,
         ..Validator::default()
-    };
-    let article = validator.article(wire);
+    }
+}
+
+/// The outcome of validating a document: `article` if the rules found no problem.
+fn validated_article(article: Option<Article>, validator: Validator, source: &str) -> Result<ParsedArticle, ArticleError> {
     match article {
         Some(article) if validator.problems.is_empty() => Ok(ParsedArticle {
             article: Arc::new(article),
@@ -227,6 +311,23 @@ struct Validator {
     n_blocks: usize,
 }
 
+/// The validated fields before the body, kept while the body is validated.
+struct ArticleHead {
+    id: Option<Slug>,
+    canonical_url: Option<WebUrl>,
+    language: String,
+    direction: TextDirection,
+    outlet: Outlet,
+    category: Category,
+    headline: String,
+    summary: Option<InlineText>,
+    dateline: Option<String>,
+    byline: Vec<Person>,
+    published: Option<Timestamp>,
+    updated: Option<Timestamp>,
+    lead_image: Option<Image>,
+}
+
 impl Validator {
     pub(super) fn problem(&mut self, path: &JsonPath<'_>, message: impl Into<String>) {
         self.problems.push(Problem {
@@ -243,6 +344,13 @@ impl Validator {
     }
 
     fn article(&mut self, wire: &WireArticle) -> Option<Article> {
+        let head = self.article_head(wire);
+        let sections = self.sections(&wire.body);
+        self.article_tail(wire, head, sections)
+    }
+
+    /// What comes before the body, validated first so that problems keep document order.
+    fn article_head(&mut self, wire: &WireArticle) -> ArticleHead {
         self.schema_version(&wire.schema_version);
         let id = self.slug(&wire.id, &ROOT.field("id"));
         let canonical_url = self.optional_url(wire.url.as_deref(), &ROOT.field("url"), UrlUse::WebResource);
@@ -292,7 +400,40 @@ impl Validator {
             .lead_image
             .as_ref()
             .and_then(|image| self.image(image, &ROOT.field("lead_image")));
-        let sections = self.sections(&wire.body);
+        ArticleHead {
+            id,
+            canonical_url,
+            language,
+            direction,
+            outlet,
+            category,
+            headline,
+            summary,
+            dateline,
+            byline,
+            published,
+            updated,
+            lead_image,
+        }
+    }
+
+    /// What comes after the body, and the article, once `sections` are validated.
+    fn article_tail(&mut self, wire: &WireArticle, head: ArticleHead, sections: Vec<Section>) -> Option<Article> {
+        let ArticleHead {
+            id,
+            canonical_url,
+            language,
+            direction,
+            outlet,
+            category,
+            headline,
+            summary,
+            dateline,
+            byline,
+            published,
+            updated,
+            lead_image,
+        } = head;
         let context = wire
             .context
             .as_ref()
