@@ -119,30 +119,31 @@ fn chunks_come_faster_while_paints_are_quick_and_slower_when_they_are_not() {
     assert_eq!(pace.chunks_per_paint(), 1, "one chunk after the first paint");
     let mut now = 0.0;
     let mut seen = Vec::new();
-    for _ in 0..5 {
+    for _ in 0..6 {
         now += 17.0;
         pace = pace.next(now);
         seen.push(pace.chunks_per_paint());
     }
     assert_eq!(
         seen,
-        [2, 4, 8, 8, 8],
+        [2, 4, 8, 16, 16, 16],
         "doubling up to the limit while each paint is quick"
     );
+    assert_eq!(ChunkPace::MAX_CHUNKS_PER_PAINT, 16);
     now += 30.0;
     pace = pace.next(now);
     assert_eq!(
         pace.chunks_per_paint(),
-        8,
+        16,
         "a paint neither quick nor slow keeps the pace"
     );
     let mut seen = Vec::new();
-    for _ in 0..5 {
+    for _ in 0..6 {
         now += 70.0;
         pace = pace.next(now);
         seen.push(pace.chunks_per_paint());
     }
-    assert_eq!(seen, [4, 2, 1, 1, 1], "halving down to one while each paint is slow");
+    assert_eq!(seen, [8, 4, 2, 1, 1, 1], "halving down to one while each paint is slow");
 }
 
 #[test]

@@ -18,8 +18,9 @@ pub const APP_CSS_BUDGET_BYTES: usize = 8 * 1024;
 pub const APP_WASM_JS_BUDGET_BYTES: usize = 110 * 1024;
 
 /// What the reader page's `.wasm` + `.js` (the start-up script included) measured,
-/// brotli-compressed, after the last saving (docs/performance.md, "Size levers").
-const APP_WASM_JS_LAST_MEASURED_BYTES: usize = 151_239;
+/// brotli-compressed, after the last saving or the last recorded cost (docs/performance.md,
+/// "Size levers": +1.7 KB for the takeover in small tasks, decision 020).
+const APP_WASM_JS_LAST_MEASURED_BYTES: usize = 153_008;
 
 /// The most the reader page's `.wasm` + `.js` may weigh before the test command fails:
 /// the last measurement plus 1 KB of slack. Lower the measurement with every saving;
