@@ -7,10 +7,12 @@
 //! exhausting a phone's memory. Missing anchor ids are generated from content, so a
 //! permalink to a paragraph still works on the next load.
 //!
-//! This file holds the steps, the limits and the article as a whole; the rules are split
-//! by concept: [`text`] (texts, inline runs, language), [`urls`] (addresses, times,
-//! pictures), [`body`] (sections, blocks, related articles) and [`ids`] (anchor ids).
+//! This file holds the steps and the limits; the rules are split by concept: [`article`]
+//! (the article as a whole: what comes before the body and after it), [`text`] (texts,
+//! inline runs, language), [`urls`] (addresses, times, pictures), [`body`] (sections,
+//! blocks, related articles) and [`ids`] (anchor ids).
 
+mod article;
 mod body;
 mod ids;
 mod text;
@@ -20,6 +22,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::model::article::*;
+use article::ArticleHead;
 use crate::model::error::{quoted, ArticleError, Problem, Warning};
 use crate::model::json::{parse_json, JsonValue};
 use crate::model::json_path::JsonPath;
@@ -311,23 +314,6 @@ struct Validator {
     n_blocks: usize,
 }
 
-/// The validated fields before the body, kept while the body is validated.
-struct ArticleHead {
-    id: Option<Slug>,
-    canonical_url: Option<WebUrl>,
-    language: String,
-    direction: TextDirection,
-    outlet: Outlet,
-    category: Category,
-    headline: String,
-    summary: Option<InlineText>,
-    dateline: Option<String>,
-    byline: Vec<Person>,
-    published: Option<Timestamp>,
-    updated: Option<Timestamp>,
-    lead_image: Option<Image>,
-}
-
 impl Validator {
     pub(super) fn problem(&mut self, path: &JsonPath<'_>, message: impl Into<String>) {
         self.problems.push(Problem {
@@ -341,156 +327,6 @@ impl Validator {
             path: path.to_string(),
             message: message.into(),
         });
-    }
-
-    fn article(&mut self, wire: &WireArticle) -> Option<Article> {
-        let head = self.article_head(wire);
-        let sections = self.sections(&wire.body);
-        self.article_tail(wire, head, sections)
-    }
-
-    /// What comes before the body, validated first so that problems keep document order.
-    fn article_head(&mut self, wire: &WireArticle) -> ArticleHead {
-        self.schema_version(&wire.schema_version);
-        let id = self.slug(&wire.id, &ROOT.field("id"));
-        let canonical_url = self.optional_url(wire.url.as_deref(), &ROOT.field("url"), UrlUse::WebResource);
-        let language = self.language(wire.language.as_deref());
-        let direction = self.direction(wire.direction.as_deref(), &language);
-        let outlet_path = ROOT.field("outlet");
-        let outlet = Outlet {
-            name: self.short_text(&wire.outlet.name, &outlet_path.field("name")),
-            url: self.optional_url(
-                wire.outlet.url.as_deref(),
-                &outlet_path.field("url"),
-                UrlUse::WebResource,
-            ),
-            logo: wire
-                .outlet
-                .logo
-                .as_ref()
-                .and_then(|logo| self.image(logo, &outlet_path.field("logo"))),
-        };
-        let category_path = ROOT.field("category");
-        let category = Category {
-            name: self.short_text(&wire.category.name, &category_path.field("name")),
-            url: self.optional_url(
-                wire.category.url.as_deref(),
-                &category_path.field("url"),
-                UrlUse::WebResource,
-            ),
-        };
-        let headline = self.short_text(&wire.headline, &ROOT.field("headline"));
-        let summary = self.inline(&wire.summary, &ROOT.field("summary"));
-        let dateline = wire
-            .dateline
-            .as_deref()
-            .map(|dateline| self.short_text(dateline, &ROOT.field("dateline")));
-        let byline = wire
-            .byline
-            .iter()
-            .enumerate()
-            .map(|(person_idx, person)| self.person(person, &ROOT.field("byline").item(person_idx)))
-            .collect();
-        let published = self.timestamp(&wire.published, &ROOT.field("published"));
-        let updated = wire
-            .updated
-            .as_deref()
-            .and_then(|text| self.timestamp(text, &ROOT.field("updated")));
-        let lead_image = wire
-            .lead_image
-            .as_ref()
-            .and_then(|image| self.image(image, &ROOT.field("lead_image")));
-        ArticleHead {
-            id,
-            canonical_url,
-            language,
-            direction,
-            outlet,
-            category,
-            headline,
-            summary,
-            dateline,
-            byline,
-            published,
-            updated,
-            lead_image,
-        }
-    }
-
-    /// What comes after the body, and the article, once `sections` are validated.
-    fn article_tail(&mut self, wire: &WireArticle, head: ArticleHead, sections: Vec<Section>) -> Option<Article> {
-        let ArticleHead {
-            id,
-            canonical_url,
-            language,
-            direction,
-            outlet,
-            category,
-            headline,
-            summary,
-            dateline,
-            byline,
-            published,
-            updated,
-            lead_image,
-        } = head;
-        let context = wire
-            .context
-            .as_ref()
-            .and_then(|context| self.inline(context, &ROOT.field("context")));
-        let credits = wire
-            .credits
-            .iter()
-            .enumerate()
-            .filter_map(|(credit_idx, credit)| self.credit(credit, &ROOT.field("credits").item(credit_idx)))
-            .collect();
-        let corrections_path = ROOT.field("corrections");
-        let corrections = wire
-            .corrections
-            .iter()
-            .enumerate()
-            .filter_map(|(correction_idx, correction)| {
-                let path = corrections_path.item(correction_idx);
-                let time = self.timestamp(&correction.time, &path.field("time"));
-                let text = self.inline(&correction.text, &path.field("text"));
-                Some(Correction {
-                    time: time?,
-                    text: text?,
-                })
-            })
-            .collect();
-        let related = self.related(&wire.related, id.as_ref());
-        let tags = wire
-            .tags
-            .iter()
-            .enumerate()
-            .map(|(tag_idx, tag)| self.short_text(tag, &ROOT.field("tags").item(tag_idx)))
-            .collect();
-
-        // Counted here, once, rather than in the first render: see `Article::body_word_count`.
-        let body_word_count = crate::model::plain_text::body_word_count(&sections);
-        Some(Article {
-            id: id?,
-            canonical_url,
-            language,
-            direction,
-            outlet,
-            category,
-            headline,
-            summary: summary?,
-            dateline,
-            byline,
-            published: published?,
-            updated,
-            lead_image,
-            sections,
-            context,
-            credits,
-            corrections,
-            related,
-            tags,
-            body_word_count,
-        })
     }
 
     fn slug(&mut self, text: &str, path: &JsonPath<'_>) -> Option<Slug> {
