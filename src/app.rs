@@ -34,8 +34,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// Mounts [`App`] in place of the `#lede-app` element's placeholder content and keeps it
-/// mounted. On a page without that element it does nothing: the same module runs the
-/// widgets on outlets' pages (`embed.js`), where the page is the host's.
+/// mounted. On a page without that element it does nothing: the page is not the reader's.
 ///
 /// On a published page that shows the article the address asks for, the app renders out
 /// of sight and takes the page over when its article is ready ([`PublishedPage`]).

@@ -8,8 +8,9 @@
 //! - [`config`]: where articles come from, set by the outlet in `lede.config.json`.
 //! - [`reader_settings`]: text size, line width and theme, kept between visits.
 //! - [`reading`]: what the reading view shows, on the reader's page and in a widget.
-//! - [`embed`]: the widget's entry points and the reading of its attributes; the top
-//!   floor, which nothing else imports.
+//! - `embed` (feature `widget`): the widget's entry points and the reading of its
+//!   attributes, built into the widget's own module; the top floor, which nothing else
+//!   imports.
 //! - `publish` (feature `ssr`, natively): articles rendered into static pages with the
 //!   same components; the top floor of the publishing build.
 //! - [`import`]: articles from WordPress and other systems, for the `lede` command;
@@ -27,9 +28,9 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
-// The widget's entry points are wasm exports; a module built from this crate without
-// `csr` (the WordPress importer, importer/) must not carry them.
-#[cfg(feature = "csr")]
+// The widget's entry points are wasm exports: only the widget's module carries them
+// (feature `widget`, decision 021), not the reader's page nor the WordPress importer.
+#[cfg(feature = "widget")]
 pub mod embed;
 pub mod import;
 pub mod interface_text;

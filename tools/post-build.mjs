@@ -21,7 +21,10 @@
 //   the same order, rewritten for a shadow root: rem becomes the widget's own unit,
 //   viewport widths become the widget's width, width media queries become container
 //   queries. Comments and runs of white space are dropped.
-// - `embed.js`: src/embed/embed.js with the hashed names of the wasm-bindgen module, its
+// - `lede-widget-{hash}.js` and `lede-widget-{hash}_bg.wasm`: the widget's module, which
+//   `cargo xtask build` builds into target/widget-module/ before Trunk runs (decision 021),
+//   its glue minified like the reader's.
+// - `embed.js`: src/embed/embed.js with the hashed names of the widget's module, its
 //   wasm and that stylesheet filled in, and the widget's attribute list
 //   (src/embed/attributes.json, which the reader's Rust is tested against), so that the
 //   loader's own URL can stay the same forever while everything it loads is cached for
@@ -233,9 +236,35 @@ ${body.replace(staticImport, "").replace(initCall, "module_or_path: await compil
 
 await externalizeStartUp();
 
+/**
+ * The widget's module (src/bin/lede-widget.rs): the reader's crate with the widget's entry
+ * points and without the reader's page (decision 021). `cargo xtask build` builds it into
+ * target/widget-module/ before Trunk runs. Copied under names hashed from its contents,
+ * so that every outlet's page caches it for good; a plain `trunk serve` goes without it,
+ * and its widgets then say that the reader could not be loaded.
+ */
+async function copyWidgetModule() {
+  const folder = "target/widget-module";
+  if (!existsSync(join(folder, "lede-widget.js"))) {
+    console.log("post-build: no widget module in target/widget-module/ (cargo xtask build makes it)");
+    return { module: "lede-widget.js", wasm: "lede-widget_bg.wasm" };
+  }
+  const wasm = readFileSync(join(folder, "lede-widget_bg.wasm"));
+  // The glue is an ES module with named exports that embed.js calls: top-level names stay.
+  const glue = await minifyJs(readFileSync(join(folder, "lede-widget.js"), "utf8"), { module: true, compress: { passes: 2 }, mangle: true });
+  if (!glue.code) throw new Error("post-build: terser returned nothing for the widget's glue");
+  const hash = shortHash(Buffer.concat([Buffer.from(glue.code), wasm]));
+  const names = { module: `lede-widget-${hash}.js`, wasm: `lede-widget-${hash}_bg.wasm` };
+  writeFileSync(join(staging, names.module), glue.code);
+  writeFileSync(join(staging, names.wasm), wasm);
+  console.log(`post-build: the widget's module copied from target/widget-module/ as ${names.module}`);
+  return names;
+}
+
+const widgetModule = await copyWidgetModule();
 const loaderSource = readFileSync("src/embed/embed.js", "utf8")
-  .replaceAll("__LEDE_APP_MODULE__", `./${appModule}`)
-  .replaceAll("__LEDE_APP_WASM__", `./${appWasm}`)
+  .replaceAll("__LEDE_WIDGET_MODULE__", `./${widgetModule.module}`)
+  .replaceAll("__LEDE_WIDGET_WASM__", `./${widgetModule.wasm}`)
   .replaceAll("__LEDE_EMBED_STYLESHEET__", `./${stylesheetName}`)
   .replaceAll("__LEDE_EMBED_ATTRIBUTES__", JSON.stringify(JSON.parse(readFileSync("src/embed/attributes.json", "utf8"))));
 // Without its comments and white space, but with its names: `lede publish` finds the line
@@ -244,7 +273,7 @@ const loaderSource = readFileSync("src/embed/embed.js", "utf8")
 const loader = await minifyJs(loaderSource, { module: true, compress: false, mangle: false, format: { comments: false } });
 if (!loader.code?.includes("const PUBLISHED_FRAMES=false;")) throw new Error("post-build: embed.js lost its `const PUBLISHED_FRAMES=false;` line");
 writeFileSync(join(staging, "embed.js"), loader.code);
-console.log(`post-build: embed.js loads ${appModule} and ${stylesheetName} (${stylesheet.length} bytes)`);
+console.log(`post-build: embed.js loads ${widgetModule.module} and ${stylesheetName} (${stylesheet.length} bytes)`);
 
 // The WordPress importer module (importer/), which the reader loads only for a widget whose
 // `format` is `wordpress`. `cargo xtask build` builds it into target/wordpress-importer/

@@ -3,8 +3,9 @@
 // properties, CSP, security model) is docs/embedding.md.
 //
 // What it does, and why here rather than in Rust:
-// - It waits until a widget is near the viewport, then loads the reader's wasm module
-//   once for every widget on the page, and the widget's stylesheet once as a
+// - It waits until a widget is near the viewport, then loads the widget's wasm module
+//   (the reader built with the widget's entry points and without the reader's page,
+//   decision 021) once for every widget on the page, and the widget's stylesheet once as a
 //   constructable stylesheet that every shadow root shares.
 // - Inline mode (the default): a shadow root holds the reader and, through a <slot>, the
 //   element's own children: the fallback a reader sees without scripts or wasm. The
@@ -20,8 +21,8 @@
 // The build (tools/post-build.mjs) replaces the placeholders with hashed file names, and
 // the attribute list with src/embed/attributes.json, the list the reader's Rust shares.
 
-const APP_MODULE = new URL("__LEDE_APP_MODULE__", import.meta.url);
-const APP_WASM = new URL("__LEDE_APP_WASM__", import.meta.url);
+const WIDGET_MODULE = new URL("__LEDE_WIDGET_MODULE__", import.meta.url);
+const WIDGET_WASM = new URL("__LEDE_WIDGET_WASM__", import.meta.url);
 const STYLESHEET = new URL("__LEDE_EMBED_STYLESHEET__", import.meta.url);
 const FRAME_PAGE = new URL("embed.html", import.meta.url);
 const READER_ORIGIN = FRAME_PAGE.origin;
@@ -49,7 +50,7 @@ const MIN_FRAME_HEIGHT = 40;
 const MAX_FRAME_HEIGHT = 50000;
 const FRAME_MESSAGES = new Set(["lede:resize", "lede:load", "lede:error", "lede:navigate"]);
 
-let appModule = null;
+let widgetModule = null;
 let stylesheet = null;
 /** Each console warning once per page, however many widgets would repeat it. */
 const warned = new Set();
@@ -67,13 +68,13 @@ function modeOf(element) {
   return "inline";
 }
 
-/** The reader's wasm module, loaded and started once per page. */
-function loadAppModule() {
-  appModule ??= import(APP_MODULE.href).then(async (module) => {
-    await module.default({ module_or_path: APP_WASM });
+/** The widget's wasm module, loaded and started once per page. */
+function loadWidgetModule() {
+  widgetModule ??= import(WIDGET_MODULE.href).then(async (module) => {
+    await module.default({ module_or_path: WIDGET_WASM });
     return module;
   });
-  return appModule;
+  return widgetModule;
 }
 
 /** The widget's stylesheet, fetched and parsed once per page. */
@@ -199,7 +200,7 @@ class LedeArticleElement extends HTMLElement {
       this.getAttribute(name),
     ]);
     try {
-      const [module, sheet] = await Promise.all([loadAppModule(), loadStylesheet()]);
+      const [module, sheet] = await Promise.all([loadWidgetModule(), loadStylesheet()]);
       if (generation !== this.#generation) return;
       this.#shadow.adoptedStyleSheets = [sheet];
       const report = (type, detail) => this.#report(type, detail);

@@ -21,6 +21,10 @@ use crate::{project_root, run, step};
 /// (tools/post-build.mjs) to copy into `dist/`.
 pub const WORDPRESS_IMPORTER_FOLDER: &str = "target/wordpress-importer";
 
+/// Where the widget's module is built, for Trunk's post-build step (tools/post-build.mjs)
+/// to copy into `dist/` under hashed names and name in `embed.js`.
+pub const WIDGET_MODULE_FOLDER: &str = "target/widget-module";
+
 /// The features the wasm uses, for wasm-opt to accept it: Rust 1.95's defaults for
 /// `wasm32-unknown-unknown`.
 const WASM_FEATURES: [&str; 6] = [
@@ -84,6 +88,7 @@ pub fn trunk_release_build(path: &OsStr) -> Result<(), String> {
             "cargo fetch of the standard library's dependencies",
         )?;
         build_wordpress_importer(path)?;
+        build_widget_module(path)?;
         run(
             with_size_flags(&mut Command::new("trunk"))
                 .args(["build", "--release"])
@@ -94,37 +99,88 @@ pub fn trunk_release_build(path: &OsStr) -> Result<(), String> {
 }
 
 /// Builds the WordPress importer module (importer/), which the reader loads only for a
-/// widget whose `format` is `wordpress`: the crate for wasm, its JS glue from wasm-bindgen,
-/// then wasm-opt, into [`WORDPRESS_IMPORTER_FOLDER`] as `lede-wordpress.js` and
-/// `lede-wordpress_bg.wasm`. It is built before Trunk, so that the post-build step
-/// compresses its files with the rest of `dist/`.
+/// widget whose `format` is `wordpress`, into [`WORDPRESS_IMPORTER_FOLDER`] as
+/// `lede-wordpress.js` and `lede-wordpress_bg.wasm`.
 fn build_wordpress_importer(path: &OsStr) -> Result<(), String> {
+    build_wasm_module(
+        path,
+        WasmModule {
+            what: "the WordPress importer module",
+            cargo_args: &["--package", "lede-wordpress-importer"],
+            built_name: "lede_wordpress_importer.wasm",
+            out_name: "lede-wordpress",
+            folder: WORDPRESS_IMPORTER_FOLDER,
+            wasm_opt_args: &[],
+        },
+    )
+}
+
+/// Builds the widget's module (`src/bin/lede-widget.rs`, the crate's default features, so
+/// `widget` included), which `embed.js` loads, into [`WIDGET_MODULE_FOLDER`] as
+/// `lede-widget.js` and `lede-widget_bg.wasm`. The reader's page is built by Trunk without
+/// it (decision 021). wasm-opt runs as Trunk runs it for the reader's page.
+fn build_widget_module(path: &OsStr) -> Result<(), String> {
+    build_wasm_module(
+        path,
+        WasmModule {
+            what: "the widget's module",
+            cargo_args: &["--bin", "lede-widget"],
+            built_name: "lede-widget.wasm",
+            out_name: "lede-widget",
+            folder: WIDGET_MODULE_FOLDER,
+            wasm_opt_args: &["--low-memory-unused"],
+        },
+    )
+}
+
+/// A wasm module built outside Trunk, for Trunk's post-build step to copy into `dist/`.
+struct WasmModule {
+    /// What the module is, for messages.
+    what: &'static str,
+    /// What `cargo build` builds: a package or a binary.
+    cargo_args: &'static [&'static str],
+    /// The file Cargo writes to `target/wasm32-unknown-unknown/release/`.
+    built_name: &'static str,
+    /// wasm-bindgen's `--out-name`: the glue is `{out_name}.js`, the wasm `{out_name}_bg.wasm`.
+    out_name: &'static str,
+    /// Where the glue and the wasm go, under the project's root.
+    folder: &'static str,
+    /// wasm-opt's arguments besides `-Oz` and the wasm's features.
+    wasm_opt_args: &'static [&'static str],
+}
+
+/// Builds `module` for wasm with the size flags, then its JS glue with wasm-bindgen, then
+/// runs wasm-opt. It is built before Trunk, so that the post-build step finds it and
+/// compresses its files with the rest of `dist/`.
+fn build_wasm_module(path: &OsStr, module: WasmModule) -> Result<(), String> {
     run(
         with_size_flags(&mut Command::new("cargo"))
-            .args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", "lede-wordpress-importer"])
+            .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+            .args(module.cargo_args)
             .env("PATH", path),
-        "cargo build of the WordPress importer module",
+        &format!("cargo build of {}", module.what),
     )?;
     let root = project_root();
-    let built = root.join("target/wasm32-unknown-unknown/release/lede_wordpress_importer.wasm");
-    let folder = root.join(WORDPRESS_IMPORTER_FOLDER);
+    let built = root.join("target/wasm32-unknown-unknown/release").join(module.built_name);
+    let folder = root.join(module.folder);
     run(
         Command::new("wasm-bindgen")
-            .args(["--target", "web", "--no-typescript", "--out-name", "lede-wordpress", "--out-dir"])
+            .args(["--target", "web", "--no-typescript", "--out-name", module.out_name, "--out-dir"])
             .arg(&folder)
             .arg(&built)
             .env("PATH", path),
-        "wasm-bindgen for the WordPress importer module",
+        &format!("wasm-bindgen for {}", module.what),
     )?;
-    let wasm = folder.join("lede-wordpress_bg.wasm");
+    let wasm = folder.join(format!("{}_bg.wasm", module.out_name));
     run(
         Command::new("wasm-opt")
             .arg("-Oz")
+            .args(module.wasm_opt_args)
             .args(WASM_FEATURES)
             .arg(&wasm)
             .arg("-o")
             .arg(&wasm)
             .env("PATH", path),
-        "wasm-opt for the WordPress importer module",
+        &format!("wasm-opt for {}", module.what),
     )
 }
