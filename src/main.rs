@@ -2,8 +2,8 @@
 //!
 //! In the browser the entry is a wasm-bindgen start function instead of `main`: Rust's
 //! `main` brings the standard library's process start-up and exit (the flush of a
-//! buffered stdout, with `std::io`'s error texts), which a wasm module in a page never
-//! uses, and which cost the reader's page 0.3 KB brotli (docs/performance.md).
+//! buffered stdout), which a wasm module in a page never uses, and whose bytes every
+//! reader would download (docs/performance.md, "Size levers").
 #![cfg_attr(target_arch = "wasm32", no_main)]
 
 /// Mounts the reader on the page, when wasm-bindgen's glue has instantiated the module.
