@@ -41,7 +41,7 @@
 // Plain Node, no dependencies: it runs wherever Trunk does.
 import { createHash } from "node:crypto";
 import { minify as minifyJs } from "terser";
-import { copyFileSync, existsSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 
@@ -257,6 +257,9 @@ async function copyWidgetModule() {
   const names = { module: `lede-widget-${hash}.js`, wasm: `lede-widget-${hash}_bg.wasm` };
   writeFileSync(join(staging, names.module), glue.code);
   writeFileSync(join(staging, names.wasm), wasm);
+  // Its JS snippets (the WordPress importer's loader) go where its glue imports them from,
+  // `snippets/` beside it: the reader's page, built without the widget, has none of them.
+  if (existsSync(join(folder, "snippets"))) cpSync(join(folder, "snippets"), join(staging, "snippets"), { recursive: true });
   console.log(`post-build: the widget's module copied from target/widget-module/ as ${names.module}`);
   return names;
 }

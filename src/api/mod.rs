@@ -100,27 +100,10 @@ pub(crate) async fn fetch_article_now(
     };
     crate::platform::performance_marks::mark(crate::platform::performance_marks::JSON_ARRIVED);
     // A WordPress post becomes a Lede article's JSON in the importer module first, and is
-    // then read and validated like any article. What the import dropped or guessed comes
-    // first among its warnings, under the post's field names, for the `debug` report.
+    // then read and validated like any article.
     let (text, import_warnings) = match location.format() {
         SourceFormat::Lede => (text, Vec::new()),
-        SourceFormat::WordPress => {
-            let converted = crate::platform::wordpress_importer::convert_wordpress_post(&text).await.map_err(|message| {
-                FetchError::Article(crate::model::ArticleError::Syntax {
-                    source: url.clone(),
-                    message: format!("as a wordpress post, {message}"),
-                })
-            })?;
-            let warnings = converted
-                .notes
-                .into_iter()
-                .map(|(field, kind, message)| crate::model::Warning {
-                    path: format!("wordpress {field}"),
-                    message: format!("{kind} {message}"),
-                })
-                .collect();
-            (converted.article_json, warnings)
-        }
+        SourceFormat::WordPress => wordpress_post_as_lede_json(&text, &url).await?,
     };
     // A long article takes tens of milliseconds per step on a slow phone. Each step runs
     // in a task of its own, apart from the task that received the text too, and so does
@@ -152,4 +135,45 @@ pub(crate) async fn fetch_article_now(
     remember_article(&url, &parsed);
     crate::platform::frames::yield_to_browser().await;
     Ok(parsed)
+}
+
+/// The WordPress post `text`, from `url`, as a Lede article's JSON, with what the import
+/// dropped or guessed as warnings under the post's field names, which come first among the
+/// article's warnings for the `debug` report.
+#[cfg(feature = "widget")]
+async fn wordpress_post_as_lede_json(
+    text: &str,
+    url: &str,
+) -> Result<(String, Vec<crate::model::Warning>), FetchError> {
+    let converted = crate::platform::wordpress_importer::convert_wordpress_post(text)
+        .await
+        .map_err(|message| {
+            FetchError::Article(crate::model::ArticleError::Syntax {
+                source: url.to_owned(),
+                message: format!("as a wordpress post, {message}"),
+            })
+        })?;
+    let warnings = converted
+        .notes
+        .into_iter()
+        .map(|(field, kind, message)| crate::model::Warning {
+            path: format!("wordpress {field}"),
+            message: format!("{kind} {message}"),
+        })
+        .collect();
+    Ok((converted.article_json, warnings))
+}
+
+/// Only a widget's `format` attribute asks for a WordPress post, and the reader's page is
+/// built without the widget (decision 021), so it never gets here: it refuses, rather
+/// than carry the importer's loader for nothing.
+#[cfg(not(feature = "widget"))]
+async fn wordpress_post_as_lede_json(
+    _text: &str,
+    url: &str,
+) -> Result<(String, Vec<crate::model::Warning>), FetchError> {
+    Err(FetchError::Article(crate::model::ArticleError::Syntax {
+        source: url.to_owned(),
+        message: "wordpress posts are read only by the widget".to_owned(),
+    }))
 }

@@ -3,7 +3,7 @@
 //! ([`intl`]), performance marks ([`performance_marks`]), whether the reader is the page
 //! or a widget ([`surface`]), WHATWG URL parsing ([`url`]), watching elements come into
 //! view ([`observer`]), HTML parsed inertly for the importers (`dom_tree`), the WordPress importer module
-//! loaded on demand ([`wordpress_importer`]), and reading or calling what web-sys does not bind ([`js`]). Components and pages call these; nothing else uses
+//! loaded on demand for the widget (`wordpress_importer`), and reading or calling what web-sys does not bind ([`js`]). Components and pages call these; nothing else uses
 //! `Reflect`.
 //!
 //! Natively (tests, the schema), [`url`] parses with the `url` crate, and nothing else
@@ -18,4 +18,6 @@ pub mod performance_marks;
 pub mod surface;
 pub mod takeover;
 pub mod url;
+// Only the widget's `format` attribute asks for WordPress posts (decision 021).
+#[cfg(feature = "widget")]
 pub mod wordpress_importer;
