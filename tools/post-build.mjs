@@ -4,8 +4,10 @@
 //   `lede-{hash}.css`, linked once from index.html (decision 011). Twenty-five
 //   render-blocking requests cost a slow phone several round trips before the first paint,
 //   and brotli compresses the whole better than the parts.
-// - `lede-{hash}.js`, wasm-bindgen's JS glue, is minified with terser: Trunk's own minifier
-//   fails on it and ships it whole. Its `integrity` hash in index.html is updated to match.
+// - `lede-{hash}.js`, wasm-bindgen's JS glue, and its wasm get short import names
+//   (tools/short-import-names.mjs), and the glue is minified with terser: Trunk's own
+//   minifier fails on it and ships it whole. Their `integrity` hashes in index.html are
+//   updated to match.
 //
 // - Nothing stays inline, so the reader runs under a Content Security Policy without
 //   'unsafe-inline' (docs/configuration.md): Trunk's inline start-up module becomes
@@ -41,6 +43,7 @@
 // Plain Node, no dependencies: it runs wherever Trunk does.
 import { createHash } from "node:crypto";
 import { minify as minifyJs } from "terser";
+import { shortenImportNames } from "./short-import-names.mjs";
 import { copyFileSync, cpSync, existsSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
@@ -126,15 +129,36 @@ const appModule = built.find((name) => /^lede-[0-9a-f]+\.js$/.test(name));
 const appWasm = built.find((name) => /^lede-[0-9a-f]+_bg\.wasm$/.test(name));
 if (!appModule || !appWasm) throw new Error(`post-build: no lede-{hash}.js and lede-{hash}_bg.wasm in ${staging}`);
 
-// The glue is an ES module with named exports that embed.js calls: top-level names stay.
+/**
+ * The glue `glue` of the wasm at `wasmPath` with the wasm's import names shortened in both (tools/short-import-names.mjs): the wasm
+ * is rewritten in place, and the new glue returned. Fails the build if it finds no names
+ * to shorten, which would mean wasm-bindgen changed how it names them.
+ */
+function shortenImports(wasmPath, glue) {
+  const wasm = readFileSync(wasmPath);
+  const shortened = shortenImportNames(wasm, glue);
+  if (shortened.renamed < 50) throw new Error(`post-build: only ${shortened.renamed} import names of ${wasmPath} could be shortened`);
+  writeFileSync(wasmPath, shortened.wasm);
+  console.log(`post-build: ${shortened.renamed} import names shortened in ${wasmPath} (${wasm.length} to ${shortened.wasm.length} bytes)`);
+  return { glue: shortened.glue, wasmBefore: wasm, wasmAfter: shortened.wasm };
+}
+
+// The reader's glue and wasm with short import names, then the glue minified. It is an ES
+// module whose exports the start-up script calls: top-level names stay.
 const glue = readFileSync(join(staging, appModule), "utf8");
-const minified = await minifyJs(glue, { module: true, compress: { passes: 2 }, mangle: true });
+const appImports = shortenImports(join(staging, appWasm), glue);
+const minified = await minifyJs(appImports.glue, { module: true, compress: { passes: 2 }, mangle: true });
 if (!minified.code) throw new Error(`post-build: terser returned nothing for ${appModule}`);
 writeFileSync(join(staging, appModule), minified.code);
 const indexPath = join(staging, "index.html");
 const index = readFileSync(indexPath, "utf8");
 if (!index.includes(integrity(glue))) throw new Error(`post-build: index.html does not name ${appModule} by its integrity hash`);
-writeFileSync(indexPath, index.replaceAll(integrity(glue), integrity(minified.code)));
+writeFileSync(
+  indexPath,
+  index
+    .replaceAll(integrity(glue), integrity(minified.code))
+    .replaceAll(integrity(appImports.wasmBefore), integrity(appImports.wasmAfter)),
+);
 console.log(`post-build: ${appModule} minified from ${glue.length} to ${minified.code.length} bytes`);
 /**
  * The script that preloads the article the page's address will show, while the wasm
@@ -249,9 +273,13 @@ async function copyWidgetModule() {
     console.log("post-build: no widget module in target/widget-module/ (cargo xtask build makes it)");
     return { module: "lede-widget.js", wasm: "lede-widget_bg.wasm" };
   }
-  const wasm = readFileSync(join(folder, "lede-widget_bg.wasm"));
+  // Short import names in a copy of the wasm; the build's own stays as wasm-bindgen wrote it.
+  const staged = join(staging, "lede-widget_bg.wasm");
+  copyFileSync(join(folder, "lede-widget_bg.wasm"), staged);
+  const { glue: shortGlue, wasmAfter: wasm } = shortenImports(staged, readFileSync(join(folder, "lede-widget.js"), "utf8"));
+  unlinkSync(staged);
   // The glue is an ES module with named exports that embed.js calls: top-level names stay.
-  const glue = await minifyJs(readFileSync(join(folder, "lede-widget.js"), "utf8"), { module: true, compress: { passes: 2 }, mangle: true });
+  const glue = await minifyJs(shortGlue, { module: true, compress: { passes: 2 }, mangle: true });
   if (!glue.code) throw new Error("post-build: terser returned nothing for the widget's glue");
   const hash = shortHash(Buffer.concat([Buffer.from(glue.code), wasm]));
   const names = { module: `lede-widget-${hash}.js`, wasm: `lede-widget-${hash}_bg.wasm` };
