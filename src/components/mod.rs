@@ -29,7 +29,13 @@ mod validation_report_panel;
 mod tag_list;
 
 /// The interface's words for this view: the widget's `lang`, or English.
+///
+/// The reader's page speaks English, and its build has no widget (decision 021): there
+/// the answer is a constant, and the other languages' words are not in its wasm.
 pub fn interface_text() -> &'static crate::interface_text::InterfaceText {
+    #[cfg(all(target_arch = "wasm32", not(feature = "widget")))]
+    return &crate::interface_text::ENGLISH;
+    #[cfg(not(all(target_arch = "wasm32", not(feature = "widget"))))]
     leptos::prelude::use_context::<&'static crate::interface_text::InterfaceText>()
         .unwrap_or(&crate::interface_text::ENGLISH)
 }
