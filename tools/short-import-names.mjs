@@ -5,7 +5,8 @@
 // import section and again as a key of the glue's import object. Their hashes are
 // sixteen hex digits each, which brotli cannot compress, and they cost every reader a few
 // kilobytes (docs/performance.md, "Size levers"). This renames each to a short name
-// (`a`, `b`, …, `aa`, …), in the wasm and in the glue alike.
+// (`a`, `b`, …, `aa`, …), in the wasm and in the glue alike. The closures' adapters, which
+// the wasm exports under long names with hashes for the glue alone, become `$a`, `$b`, ….
 //
 // Only names imported from the glue's own module (`./{out name}_bg.js`, the name
 // wasm-bindgen gave the module, which Trunk's hashed file names do not change) are renamed, and only
@@ -96,12 +97,45 @@ export function shortenImportNames(wasm, glue) {
   const parts = [wasm.subarray(0, 8)];
   let offset = 8;
   let renamed = 0;
+  let renamedExports = 0;
   let newGlue = glue;
   while (offset < wasm.length) {
     const id = wasm[offset];
     const size = readUnsigned(wasm, offset + 1);
     const start = size.offset;
     const end = start + size.value;
+    if (id === 7) {
+      // The export section: the closure adapters' long names, which only the glue reads.
+      const exported = readUnsigned(wasm, start);
+      const exports = [unsigned(exported.value)];
+      let at = exported.offset;
+      for (let index = 0; index < exported.value; index += 1) {
+        const nameLength = readUnsigned(wasm, at);
+        const exportName = wasm.toString("utf8", nameLength.offset, nameLength.offset + nameLength.value);
+        const descriptionStart = nameLength.offset + nameLength.value;
+        const descriptionEnd = readUnsigned(wasm, descriptionStart + 1).offset;
+        let name = exportName;
+        // The glue reads them as `wasm.{name}`; its own functions of the same names are
+        // other identifiers, which the minifier renames anyway. A name in quotes would be
+        // a read this cannot follow, so such a name stays.
+        if (/^wasm_bindgen_[0-9a-f]{16}___convert__closures_/.test(exportName)) {
+          const quoted = new RegExp(`["'\`]${exportName}["'\`]`).test(newGlue);
+          const readsByWasm = newGlue.match(new RegExp(`(?<![\\w$])wasm\\.${exportName}(?![\\w$])`, "g")) ?? [];
+          if (!quoted && readsByWasm.length > 0) {
+            name = `$${shortName(renamedExports)}`;
+            newGlue = newGlue.replace(new RegExp(`(?<![\\w$])wasm\\.${exportName}(?![\\w$])`, "g"), `wasm.${name}`);
+            renamedExports += 1;
+          }
+        }
+        exports.push(encodedName(name), wasm.subarray(descriptionStart, descriptionEnd));
+        at = descriptionEnd;
+      }
+      if (at !== end) throw new Error("short-import-names: the export section did not end where its size says");
+      const payload = Buffer.concat(exports);
+      parts.push(Buffer.from([7]), unsigned(payload.length), payload);
+      offset = end;
+      continue;
+    }
     if (id !== 2) {
       parts.push(wasm.subarray(offset, end));
       offset = end;

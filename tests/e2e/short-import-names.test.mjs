@@ -20,15 +20,20 @@ function builtModules() {
   });
 }
 
-test('the built modules import from their glue by short names only, each one a key the glue defines', () => {
+test('the built modules import from their glue by short names only, and export their closures by short names', () => {
   for (const { wasm, glue } of builtModules()) {
-    const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(join(dist, wasm))));
+    const module = new WebAssembly.Module(readFileSync(join(dist, wasm)));
+    const imports = WebAssembly.Module.imports(module);
     const fromGlue = imports.filter((entry) => /_bg\.js$/.test(entry.module));
     assert.ok(fromGlue.length > 100, `${wasm} imports its glue's functions`);
     const long = fromGlue.filter((entry) => entry.name.length > 3);
     assert.deepEqual(long.map((entry) => entry.name), [], `${wasm} imports no long names from its glue`);
     const glueText = readFileSync(join(dist, glue), 'utf8');
     assert.doesNotMatch(glueText, /__wbg_[A-Za-z0-9_]*_[0-9a-f]{16}\b/, `${glue} names no hashed import`);
+    const exports = WebAssembly.Module.exports(module).map((entry) => entry.name);
+    assert.deepEqual(exports.filter((name) => /convert__closures/.test(name)), [], `${wasm} exports no long closure adapter`);
+    assert.ok(exports.some((name) => name.startsWith('$')), `${wasm} exports its closures' adapters by short names`);
+    assert.ok(exports.includes('__wbindgen_start') && exports.includes('memory'), `${wasm} keeps the exports others read by name`);
   }
 });
 
