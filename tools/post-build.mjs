@@ -131,13 +131,13 @@ if (!appModule || !appWasm) throw new Error(`post-build: no lede-{hash}.js and l
 
 /**
  * The glue `glue` of the wasm at `wasmPath` with the wasm's import names shortened in both (tools/short-import-names.mjs): the wasm
- * is rewritten in place, and the new glue returned. Fails the build if it finds no names
- * to shorten, which would mean wasm-bindgen changed how it names them.
+ * is rewritten in place, and the new glue returned. Fails the build if it finds fewer than
+ * `leastRenamed` names to shorten, which would mean wasm-bindgen changed how it names them.
  */
-function shortenImports(wasmPath, glue) {
+function shortenImports(wasmPath, glue, leastRenamed = 50) {
   const wasm = readFileSync(wasmPath);
   const shortened = shortenImportNames(wasm, glue);
-  if (shortened.renamed < 50) throw new Error(`post-build: only ${shortened.renamed} import names of ${wasmPath} could be shortened`);
+  if (shortened.renamed < leastRenamed) throw new Error(`post-build: only ${shortened.renamed} import names of ${wasmPath} could be shortened`);
   writeFileSync(wasmPath, shortened.wasm);
   console.log(`post-build: ${shortened.renamed} import names shortened in ${wasmPath} (${wasm.length} to ${shortened.wasm.length} bytes)`);
   return { glue: shortened.glue, wasmBefore: wasm, wasmAfter: shortened.wasm };
@@ -312,9 +312,12 @@ console.log(`post-build: embed.js loads ${widgetModule.module} and ${stylesheetN
 // the importer could not be loaded.
 const importerFolder = "target/wordpress-importer";
 if (existsSync(join(importerFolder, "lede-wordpress.js"))) {
-  const glue = await minifyJs(readFileSync(join(importerFolder, "lede-wordpress.js"), "utf8"), { module: true, format: { comments: false } });
+  // Short import names as in the reader's modules (decision 022), in the staged copy.
+  const stagedWasm = join(staging, "lede-wordpress_bg.wasm");
+  copyFileSync(join(importerFolder, "lede-wordpress_bg.wasm"), stagedWasm);
+  const { glue: shortGlue } = shortenImports(stagedWasm, readFileSync(join(importerFolder, "lede-wordpress.js"), "utf8"), 20);
+  const glue = await minifyJs(shortGlue, { module: true, format: { comments: false } });
   writeFileSync(join(staging, "lede-wordpress.js"), glue.code);
-  copyFileSync(join(importerFolder, "lede-wordpress_bg.wasm"), join(staging, "lede-wordpress_bg.wasm"));
   console.log("post-build: the WordPress importer module copied from target/wordpress-importer/");
 } else {
   console.log("post-build: no WordPress importer module in target/wordpress-importer/ (cargo xtask build makes it)");

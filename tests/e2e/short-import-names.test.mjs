@@ -10,7 +10,7 @@ import { shortenImportNames } from '../../tools/short-import-names.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 
-/** The wasm modules a page loads: the reader's and the widget's. */
+/** The wasm modules with closures a page loads: the reader's and the widget's. */
 function builtModules() {
   const names = readdirSync(dist);
   return [/^lede-[0-9a-f]+_bg\.wasm$/, /^lede-widget-[0-9a-f]+_bg\.wasm$/].map((pattern) => {
@@ -35,6 +35,14 @@ test('the built modules import from their glue by short names only, and export t
     assert.ok(exports.some((name) => name.startsWith('$')), `${wasm} exports its closures' adapters by short names`);
     assert.ok(exports.includes('__wbindgen_start') && exports.includes('memory'), `${wasm} keeps the exports others read by name`);
   }
+});
+
+test('the WordPress importer module imports from its glue by short names only', () => {
+  const module = new WebAssembly.Module(readFileSync(join(dist, 'lede-wordpress_bg.wasm')));
+  const fromGlue = WebAssembly.Module.imports(module).filter((entry) => /_bg\.js$/.test(entry.module));
+  assert.ok(fromGlue.length > 20, 'the importer imports its glue\'s functions');
+  assert.deepEqual(fromGlue.filter((entry) => entry.name.length > 3).map((entry) => entry.name), []);
+  assert.doesNotMatch(readFileSync(join(dist, 'lede-wordpress.js'), 'utf8'), /__wbg_[A-Za-z0-9_]*_[0-9a-f]{16}\b/);
 });
 
 /** A module importing `names` (functions of no arguments) from `glueModule`, made by hand. */
