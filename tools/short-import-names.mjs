@@ -87,89 +87,97 @@ function skipImportDescription(bytes, offset) {
 /** Whether `moduleName` is how a wasm-bindgen module names its glue: `./{out name}_bg.js`. */
 const isGlueModule = (moduleName) => /^\.\/[^/]+_bg\.js$/.test(moduleName);
 
+/** The name at `offset` (its length, then its UTF-8 bytes): its text and the offset after it. */
+function readName(bytes, offset) {
+  const length = readUnsigned(bytes, offset);
+  const end = length.offset + length.value;
+  return { text: bytes.toString("utf8", length.offset, end), offset: end };
+}
+
+/**
+ * The payload of a section that is a vector of entries, from `start` to `end`, with each
+ * entry rewritten by `rewriteEntry(offset)`, which returns the entry's new bytes and the
+ * offset after the old entry.
+ */
+function rewriteVector(bytes, start, end, rewriteEntry) {
+  const count = readUnsigned(bytes, start);
+  const entries = [unsigned(count.value)];
+  let at = count.offset;
+  for (let index = 0; index < count.value; index += 1) {
+    const entry = rewriteEntry(at);
+    entries.push(entry.bytes);
+    at = entry.offset;
+  }
+  if (at !== end) throw new Error("short-import-names: a section did not end where its size says");
+  return Buffer.concat(entries);
+}
+
 /**
  * `wasm` (a Buffer) and `glue` (the wasm-bindgen JS text) with the names the wasm imports
- * from the glue shortened. Returns the new wasm, the new glue and how many names were
- * renamed.
+ * from the glue shortened, and the closures' adapters it exports. Returns the new wasm,
+ * the new glue and how many imports were renamed.
  */
 export function shortenImportNames(wasm, glue) {
   if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error("short-import-names: not a wasm module");
-  const parts = [wasm.subarray(0, 8)];
-  let offset = 8;
   let renamed = 0;
   let renamedExports = 0;
   let newGlue = glue;
+
+  // An import: its module, its name and what it imports. A function of the glue's own
+  // module gets a short name when the glue names it once, as a key of its import object
+  // (`name: function…`).
+  const renameImport = (offset) => {
+    const moduleName = readName(wasm, offset);
+    const field = readName(wasm, moduleName.offset);
+    const descriptionEnd = skipImportDescription(wasm, field.offset);
+    let name = field.text;
+    if (isGlueModule(moduleName.text) && /^__wb[a-z_]*_[A-Za-z0-9_]+$/.test(field.text)) {
+      const uses = newGlue.match(new RegExp(`(?<![\\w$])${field.text}(?![\\w$])`, "g")) ?? [];
+      const key = new RegExp(`(?<![\\w$])${field.text}(?=\\s*:)`);
+      if (uses.length === 1 && key.test(newGlue)) {
+        name = shortName(renamed);
+        newGlue = newGlue.replace(key, name);
+        renamed += 1;
+      }
+    }
+    const bytes = Buffer.concat([encodedName(moduleName.text), encodedName(name), wasm.subarray(field.offset, descriptionEnd)]);
+    return { bytes, offset: descriptionEnd };
+  };
+
+  // An export: its name, its kind and its index. The closures' adapters, which only the
+  // glue reads, as `wasm.{name}`, get short names; the glue's own functions of the same
+  // names are other identifiers, which the minifier renames anyway. A name in quotes
+  // would be a read this cannot follow, so such a name stays.
+  const renameExport = (offset) => {
+    const exported = readName(wasm, offset);
+    const descriptionEnd = readUnsigned(wasm, exported.offset + 1).offset;
+    let name = exported.text;
+    if (/^wasm_bindgen_[0-9a-f]{16}___convert__closures_/.test(exported.text)) {
+      const quoted = new RegExp(`["'\`]${exported.text}["'\`]`).test(newGlue);
+      const reads = new RegExp(`(?<![\\w$])wasm\\.${exported.text}(?![\\w$])`, "g");
+      if (!quoted && reads.test(newGlue)) {
+        name = `$${shortName(renamedExports)}`;
+        newGlue = newGlue.replace(reads, `wasm.${name}`);
+        renamedExports += 1;
+      }
+    }
+    const bytes = Buffer.concat([encodedName(name), wasm.subarray(exported.offset, descriptionEnd)]);
+    return { bytes, offset: descriptionEnd };
+  };
+
+  const parts = [wasm.subarray(0, 8)];
+  let offset = 8;
   while (offset < wasm.length) {
     const id = wasm[offset];
     const size = readUnsigned(wasm, offset + 1);
-    const start = size.offset;
-    const end = start + size.value;
-    if (id === 7) {
-      // The export section: the closure adapters' long names, which only the glue reads.
-      const exported = readUnsigned(wasm, start);
-      const exports = [unsigned(exported.value)];
-      let at = exported.offset;
-      for (let index = 0; index < exported.value; index += 1) {
-        const nameLength = readUnsigned(wasm, at);
-        const exportName = wasm.toString("utf8", nameLength.offset, nameLength.offset + nameLength.value);
-        const descriptionStart = nameLength.offset + nameLength.value;
-        const descriptionEnd = readUnsigned(wasm, descriptionStart + 1).offset;
-        let name = exportName;
-        // The glue reads them as `wasm.{name}`; its own functions of the same names are
-        // other identifiers, which the minifier renames anyway. A name in quotes would be
-        // a read this cannot follow, so such a name stays.
-        if (/^wasm_bindgen_[0-9a-f]{16}___convert__closures_/.test(exportName)) {
-          const quoted = new RegExp(`["'\`]${exportName}["'\`]`).test(newGlue);
-          const readsByWasm = newGlue.match(new RegExp(`(?<![\\w$])wasm\\.${exportName}(?![\\w$])`, "g")) ?? [];
-          if (!quoted && readsByWasm.length > 0) {
-            name = `$${shortName(renamedExports)}`;
-            newGlue = newGlue.replace(new RegExp(`(?<![\\w$])wasm\\.${exportName}(?![\\w$])`, "g"), `wasm.${name}`);
-            renamedExports += 1;
-          }
-        }
-        exports.push(encodedName(name), wasm.subarray(descriptionStart, descriptionEnd));
-        at = descriptionEnd;
-      }
-      if (at !== end) throw new Error("short-import-names: the export section did not end where its size says");
-      const payload = Buffer.concat(exports);
-      parts.push(Buffer.from([7]), unsigned(payload.length), payload);
-      offset = end;
-      continue;
-    }
-    if (id !== 2) {
+    const end = size.offset + size.value;
+    const rewriteEntry = id === 2 ? renameImport : id === 7 ? renameExport : null;
+    if (rewriteEntry) {
+      const payload = rewriteVector(wasm, size.offset, end, rewriteEntry);
+      parts.push(Buffer.from([id]), unsigned(payload.length), payload);
+    } else {
       parts.push(wasm.subarray(offset, end));
-      offset = end;
-      continue;
     }
-    // The import section: every import rewritten with its new name.
-    const count = readUnsigned(wasm, start);
-    const imports = [unsigned(count.value)];
-    let at = count.offset;
-    for (let index = 0; index < count.value; index += 1) {
-      const moduleLength = readUnsigned(wasm, at);
-      const moduleName = wasm.toString("utf8", moduleLength.offset, moduleLength.offset + moduleLength.value);
-      const fieldLength = readUnsigned(wasm, moduleLength.offset + moduleLength.value);
-      const fieldStart = fieldLength.offset;
-      const fieldName = wasm.toString("utf8", fieldStart, fieldStart + fieldLength.value);
-      const descriptionStart = fieldStart + fieldLength.value;
-      const descriptionEnd = skipImportDescription(wasm, descriptionStart);
-      let name = fieldName;
-      if (isGlueModule(moduleName) && /^__wb[a-z_]*_[A-Za-z0-9_]+$/.test(fieldName)) {
-        // The glue must name it once, as a key of its import object (`name: function…`).
-        const uses = newGlue.match(new RegExp(`(?<![\\w$])${fieldName}(?![\\w$])`, "g")) ?? [];
-        const key = new RegExp(`(?<![\\w$])${fieldName}(?=\\s*:)`);
-        if (uses.length === 1 && key.test(newGlue)) {
-          name = shortName(renamed);
-          newGlue = newGlue.replace(key, name);
-          renamed += 1;
-        }
-      }
-      imports.push(encodedName(moduleName), encodedName(name), wasm.subarray(descriptionStart, descriptionEnd));
-      at = descriptionEnd;
-    }
-    if (at !== end) throw new Error("short-import-names: the import section did not end where its size says");
-    const payload = Buffer.concat(imports);
-    parts.push(Buffer.from([2]), unsigned(payload.length), payload);
     offset = end;
   }
   return { wasm: Buffer.concat(parts), glue: newGlue, renamed };
