@@ -2,7 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::components::{ArticleFigure, FactBox, ImageLoading, InlineTextView, LinkCard, Permalink, PermalinkKind};
+use crate::components::article_figure::write_article_figure;
+use crate::components::fact_box::write_fact_box;
+use crate::components::inline_text::write_inline_text;
+use crate::components::link_card::write_link_card;
+use crate::components::markup::Markup;
+use crate::components::{ImageLoading, Permalink, PermalinkKind};
 use crate::model::{Block, BlockKind};
 use crate::platform::surface::ReaderSurface;
 
@@ -13,61 +18,87 @@ pub fn ArticleBlock(
     /// The block to show.
     block: Block,
 ) -> impl IntoView {
-    block_view(block)
+    let mut markup = Markup::new();
+    write_article_block(&mut markup, block);
+    markup
 }
 
-// Returns `AnyView` because fact boxes make the view recursive, and a recursive view type
-// must be erased to have a size.
-fn block_view(block: Block) -> AnyView {
+/// Writes the markup of [`ArticleBlock`], for the components that list blocks.
+pub fn write_article_block(markup: &mut Markup, block: Block) {
     let id = block.id.to_string();
-    // A permalink names a place on the reader's own page. In a widget the anchor lives in
-    // a shadow root on someone else's page, where no address can reach it.
-    let has_permalinks = ReaderSurface::current().is_page();
     match block.kind {
         BlockKind::Paragraph(text) => {
-            let link_target = id.clone();
-            view! {
-                <p class="lede-article-block__paragraph" id=id>
-                    <InlineTextView text=text />
-                    {has_permalinks.then(|| view! { <Permalink anchor_id=link_target kind=PermalinkKind::Paragraph /> })}
-                </p>
-            }
-            .into_any()
+            markup
+                .open_with_class("p", "lede-article-block__paragraph")
+                .owned_attribute("id", id.clone());
+            write_inline_text(markup, text);
+            write_permalink(markup, id, PermalinkKind::Paragraph);
+            markup.close();
         }
-        BlockKind::Subheading(text) => view! { <h3 class="lede-article-block__subheading" id=id>{text}</h3> }.into_any(),
+        BlockKind::Subheading(text) => {
+            markup
+                .open_with_class("h3", "lede-article-block__subheading")
+                .owned_attribute("id", id)
+                .owned_text(text)
+                .close();
+        }
         BlockKind::Quote { text, speaker } => {
-            let link_target = id.clone();
-            view! {
-            <figure class="lede-article-block__quote" id=id>
-                <blockquote class="lede-article-block__quote-text"><p><InlineTextView text=text /></p></blockquote>
-                <figcaption class="lede-article-block__quote-speaker">
-                    {speaker.attribution()}
-                    {has_permalinks.then(|| view! { <Permalink anchor_id=link_target kind=PermalinkKind::Quote /> })}
-                </figcaption>
-            </figure>
+            markup
+                .open_with_class("figure", "lede-article-block__quote")
+                .owned_attribute("id", id.clone())
+                .open_with_class("blockquote", "lede-article-block__quote-text")
+                .open("p");
+            write_inline_text(markup, text);
+            markup
+                .close()
+                .close()
+                .open_with_class("figcaption", "lede-article-block__quote-speaker")
+                .owned_text(speaker.attribution());
+            write_permalink(markup, id, PermalinkKind::Quote);
+            markup.close().close();
+        }
+        BlockKind::PullQuote { text, speaker } => {
+            markup
+                .open_with_class("aside", "lede-article-block__pull-quote")
+                .owned_attribute("id", id)
+                .open_with_class("p", "lede-article-block__pull-quote-text")
+                .owned_text(text)
+                .close();
+            if let Some(speaker) = speaker {
+                markup
+                    .open_with_class("p", "lede-article-block__pull-quote-speaker")
+                    .owned_text(speaker.attribution())
+                    .close();
             }
-            .into_any()
+            markup.close();
         }
-        BlockKind::PullQuote { text, speaker } => view! {
-            <aside class="lede-article-block__pull-quote" id=id>
-                <p class="lede-article-block__pull-quote-text">{text}</p>
-                {speaker.map(|speaker| view! { <p class="lede-article-block__pull-quote-speaker">{speaker.attribution()}</p> })}
-            </aside>
-        }
-        .into_any(),
         BlockKind::List { ordered, items } => {
-            let items = items.into_iter().map(|item| view! { <li><InlineTextView text=item /></li> }).collect_view();
-            if ordered {
-                view! { <ol class="lede-article-block__list" id=id>{items}</ol> }.into_any()
-            } else {
-                view! { <ul class="lede-article-block__list" id=id>{items}</ul> }.into_any()
+            markup
+                .open_with_class(if ordered { "ol" } else { "ul" }, "lede-article-block__list")
+                .owned_attribute("id", id);
+            for item in items {
+                markup.open("li");
+                write_inline_text(markup, item);
+                markup.close();
             }
+            markup.close();
         }
-        BlockKind::Figure(image) => view! { <ArticleFigure image=image anchor_id=id loading=ImageLoading::Lazy /> }.into_any(),
-        BlockKind::FactBox { title, blocks } => view! { <FactBox title=title blocks=blocks anchor_id=id /> }.into_any(),
-        BlockKind::Divider => view! { <hr class="lede-article-block__divider" id=id /> }.into_any(),
-        BlockKind::LinkCard { url, title, description } => {
-            view! { <LinkCard url=url title=title description=description anchor_id=id /> }.into_any()
+        BlockKind::Figure(image) => write_article_figure(markup, image, id, ImageLoading::Lazy),
+        BlockKind::FactBox { title, blocks } => write_fact_box(markup, title, blocks, id),
+        BlockKind::Divider => {
+            markup
+                .open_with_class("hr", "lede-article-block__divider")
+                .owned_attribute("id", id)
+                .close();
         }
+        BlockKind::LinkCard { url, title, description } => write_link_card(markup, url, title, description, id),
+    }
+}
+
+/// The link to the block `anchor_id`, on the reader's own page. In a widget the anchor
+/// lives in a shadow root on someone else's page, where no address can reach it.
+fn write_permalink(markup: &mut Markup, anchor_id: String, kind: PermalinkKind) {
+    if ReaderSurface::current().is_page() {
+        markup.view(view! { <Permalink anchor_id=anchor_id kind=kind /> }.into_any());
     }
 }

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::InlineTextView;
+use crate::components::inline_text::write_inline_text;
+use crate::components::markup::Markup;
 use crate::model::Image;
 
 /// When a picture's file should load.
@@ -27,6 +28,14 @@ pub fn ArticleFigure(
     /// When the file should load.
     loading: ImageLoading,
 ) -> impl IntoView {
+    let mut markup = Markup::new();
+    write_article_figure(&mut markup, image, anchor_id, loading);
+    markup
+}
+
+/// Writes the markup of [`ArticleFigure`], for the components that show pictures among
+/// other markup.
+pub fn write_article_figure(markup: &mut Markup, image: Image, anchor_id: String, loading: ImageLoading) {
     let src = crate::components::address_of(&image.fallback_source().url);
     let srcset = image.srcset_with(crate::components::address_of);
     let Image {
@@ -42,25 +51,32 @@ pub fn ArticleFigure(
         ImageLoading::Eager => "eager",
         ImageLoading::Lazy => "lazy",
     };
-    view! {
-        <figure class="lede-article-figure" id=anchor_id>
-            <img
-                class="lede-article-figure__image"
-                src=src
-                srcset=srcset
-                sizes="(min-width: 1024px) 40rem, 100vw"
-                width=width
-                height=height
-                alt=alt
-                loading=loading
-                decoding="async"
-            />
-            {has_caption.then(|| view! {
-                <figcaption class="lede-article-figure__caption">
-                    {caption.map(|caption| view! { <InlineTextView text=caption /> })}
-                    {credit.map(|credit| view! { " " <span class="lede-article-figure__credit">{credit}</span> })}
-                </figcaption>
-            })}
-        </figure>
+    markup
+        .open_with_class("figure", "lede-article-figure")
+        .owned_attribute("id", anchor_id)
+        .open_with_class("img", "lede-article-figure__image")
+        .owned_attribute("src", src)
+        .owned_attribute("srcset", srcset)
+        .attribute("sizes", "(min-width: 1024px) 40rem, 100vw")
+        .owned_attribute("width", width.to_string())
+        .owned_attribute("height", height.to_string())
+        .owned_attribute("alt", alt)
+        .attribute("loading", loading)
+        .attribute("decoding", "async")
+        .close();
+    if has_caption {
+        markup.open_with_class("figcaption", "lede-article-figure__caption");
+        if let Some(caption) = caption {
+            write_inline_text(markup, caption);
+        }
+        if let Some(credit) = credit {
+            markup
+                .text(" ")
+                .open_with_class("span", "lede-article-figure__credit")
+                .owned_text(credit)
+                .close();
+        }
+        markup.close();
     }
+    markup.close();
 }

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::ArticleBlock;
+use crate::components::article_block::write_article_block;
+use crate::components::markup::Markup;
 use crate::model::{Block, Section};
 
 /// Blocks of a section that are rendered later than its heading, once `is_shown` is true:
@@ -27,21 +28,20 @@ pub fn ArticleSection(
 ) -> impl IntoView {
     let heading_id = format!("{}-heading", section.id);
     let labelled_by = heading_id.clone();
-    let blocks = section
-        .blocks
-        .into_iter()
-        .map(|block| view! { <ArticleBlock block=block /> })
-        .collect_view();
+    let mut blocks = Markup::new();
+    for block in section.blocks {
+        write_article_block(&mut blocks, block);
+    }
     let later_blocks = later_blocks
         .into_iter()
         .map(|LaterBlocks { is_shown, blocks }| {
             move || {
                 is_shown.get().then(|| {
-                    blocks
-                        .clone()
-                        .into_iter()
-                        .map(|block| view! { <ArticleBlock block=block /> })
-                        .collect_view()
+                    let mut markup = Markup::new();
+                    for block in blocks.clone() {
+                        write_article_block(&mut markup, block);
+                    }
+                    markup
                 })
             }
         })

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::ArticleBlock;
+use crate::components::article_block::write_article_block;
+use crate::components::markup::Markup;
 use crate::model::Block;
 
 /// An `aside` with a title and its blocks.
@@ -17,16 +18,24 @@ pub fn FactBox(
     #[prop(into)]
     anchor_id: String,
 ) -> impl IntoView {
+    let mut markup = Markup::new();
+    write_fact_box(&mut markup, title, blocks, anchor_id);
+    markup
+}
+
+/// Writes the markup of [`FactBox`], for the blocks that contain one.
+pub fn write_fact_box(markup: &mut Markup, title: String, blocks: Vec<Block>, anchor_id: String) {
     let title_id = format!("{anchor_id}-title");
-    let labelled_by = title_id.clone();
-    let blocks = blocks
-        .into_iter()
-        .map(|block| view! { <ArticleBlock block=block /> })
-        .collect_view();
-    view! {
-        <aside class="lede-fact-box" id=anchor_id aria-labelledby=labelled_by>
-            <h3 class="lede-fact-box__title" id=title_id>{title}</h3>
-            {blocks}
-        </aside>
+    markup
+        .open_with_class("aside", "lede-fact-box")
+        .owned_attribute("id", anchor_id)
+        .owned_attribute("aria-labelledby", title_id.clone())
+        .open_with_class("h3", "lede-fact-box__title")
+        .owned_attribute("id", title_id)
+        .owned_text(title)
+        .close();
+    for block in blocks {
+        write_article_block(markup, block);
     }
+    markup.close();
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::markup::Markup;
 use crate::model::{InlineText, Run};
 
 /// The runs of `text`, each wrapped in the elements its marks, quote and link call for.
@@ -11,33 +12,50 @@ pub fn InlineTextView(
     /// The text to show.
     text: InlineText,
 ) -> impl IntoView {
-    text.runs.into_iter().map(run_view).collect_view()
+    let mut markup = Markup::new();
+    write_inline_text(&mut markup, text);
+    markup
+}
+
+/// Writes the markup of [`InlineTextView`], for the components that put inline text in
+/// their own markup.
+pub fn write_inline_text(markup: &mut Markup, text: InlineText) {
+    for run in text.runs {
+        write_run(markup, run);
+    }
 }
 
 // Marks nest innermost first (emphasis inside strong inside the quote inside the link),
 // so a linked quote reads as one link and quotation marks surround the emphasis.
-fn run_view(run: Run) -> AnyView {
+fn write_run(markup: &mut Markup, run: Run) {
     let Run {
         text,
         marks,
         link,
         quote_speaker,
     } = run;
-    let mut view = text.into_any();
-    if marks.italic {
-        view = view! { <em>{view}</em> }.into_any();
-    }
-    if marks.bold {
-        view = view! { <strong>{view}</strong> }.into_any();
+    let is_link = link.is_some();
+    let is_quote = quote_speaker.is_some();
+    if let Some(url) = link {
+        markup
+            .open_with_class("a", "lede-inline__link")
+            .owned_attribute("href", crate::components::address_of(&url))
+            .attribute("rel", "noopener noreferrer nofollow");
     }
     if let Some(speaker) = quote_speaker {
-        view = view! { <q class="lede-inline__quote" data-speaker=speaker.name>{view}</q> }.into_any();
+        markup
+            .open_with_class("q", "lede-inline__quote")
+            .owned_attribute("data-speaker", speaker.name);
     }
-    if let Some(url) = link {
-        view = view! {
-            <a class="lede-inline__link" href=crate::components::address_of(&url) rel="noopener noreferrer nofollow">{view}</a>
-        }
-        .into_any();
+    if marks.bold {
+        markup.open("strong");
     }
-    view
+    if marks.italic {
+        markup.open("em");
+    }
+    markup.owned_text(text);
+    let open_elements = [marks.italic, marks.bold, is_quote, is_link];
+    for _ in open_elements.into_iter().filter(|is_open| *is_open) {
+        markup.close();
+    }
 }

@@ -15,6 +15,7 @@ mod formatted_time;
 mod inline_text;
 mod link_card;
 mod loading_state;
+mod markup;
 mod masthead;
 mod offline_notice;
 mod permalink;
