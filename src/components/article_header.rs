@@ -3,7 +3,10 @@
 use crate::components::interface_text;
 use leptos::prelude::*;
 
-use crate::components::{FormattedTime, SummaryBox};
+use crate::components::formatted_time::write_formatted_time;
+use crate::components::markup::Markup;
+use crate::components::summary_box::write_summary_box;
+use crate::components::TimeStyle;
 use crate::model::timestamp::Timestamp;
 use crate::model::{Category, InlineText};
 
@@ -45,36 +48,63 @@ pub fn ArticleHeader(
     /// Minutes to read the body.
     reading_minutes: usize,
 ) -> impl IntoView {
-    let kicker = match category.url {
-        Some(url) => {
-            view! { <a class="lede-article-header__kicker-link" href=crate::components::address_of(&url)>{category.name}</a> }.into_any()
-        }
-        None => category.name.into_any(),
-    };
     let words = interface_text();
-    let updated = times.updated.map(|updated| {
-        view! {
-            <span class="lede-article-header__updated">
-                {words.updated} <FormattedTime timestamp=updated language=language.clone() />
-            </span>
+    let mut markup = Markup::new();
+    markup
+        .open_with_class("header", "lede-article-header")
+        .open_with_class("p", "lede-article-header__kicker")
+        .attribute("data-testid", "kicker");
+    match category.url {
+        Some(url) => {
+            markup
+                .open_with_class("a", "lede-article-header__kicker-link")
+                .owned_attribute("href", crate::components::address_of(&url))
+                .owned_text(category.name)
+                .close();
         }
-    });
-    view! {
-        <header class="lede-article-header">
-            <p class="lede-article-header__kicker" data-testid="kicker">{kicker}</p>
-            <h1 class="lede-article-header__headline" tabindex="-1">{headline}</h1>
-            <SummaryBox summary=summary />
-            <p class="lede-article-header__meta" data-testid="byline">
-                <span class="lede-article-header__byline">{words.by} {byline.writers}</span>
-                {byline.dateline.map(|dateline| view! { <span class="lede-article-header__dateline">{dateline}</span> })}
-                <span class="lede-article-header__times">
-                    <FormattedTime timestamp=times.published language=language.clone() />
-                    {updated}
-                </span>
-                // An interface string inside an article of any language: isolated and marked,
-                // so that in Arabic it reads "1 min read", not "min read 1".
-                <span class="lede-article-header__reading-time" lang=words.language dir="ltr">{words.reading_time(reading_minutes)}</span>
-            </p>
-        </header>
+        None => {
+            markup.owned_text(category.name);
+        }
     }
+    markup
+        .close()
+        .open_with_class("h1", "lede-article-header__headline")
+        .attribute("tabindex", "-1")
+        .owned_text(headline)
+        .close();
+    write_summary_box(&mut markup, summary);
+    markup
+        .open_with_class("p", "lede-article-header__meta")
+        .attribute("data-testid", "byline")
+        .open_with_class("span", "lede-article-header__byline")
+        .text(words.by)
+        .owned_text(byline.writers)
+        .close();
+    if let Some(dateline) = byline.dateline {
+        markup
+            .open_with_class("span", "lede-article-header__dateline")
+            .owned_text(dateline)
+            .close();
+    }
+    markup.open_with_class("span", "lede-article-header__times");
+    write_formatted_time(&mut markup, &times.published, &language, TimeStyle::Absolute);
+    if let Some(updated) = times.updated {
+        markup
+            .open_with_class("span", "lede-article-header__updated")
+            .text(words.updated);
+        write_formatted_time(&mut markup, &updated, &language, TimeStyle::Absolute);
+        markup.close();
+    }
+    // An interface string inside an article of any language: isolated and marked, so that
+    // in Arabic it reads "1 min read", not "min read 1".
+    markup
+        .close()
+        .open_with_class("span", "lede-article-header__reading-time")
+        .attribute("lang", words.language)
+        .attribute("dir", "ltr")
+        .owned_text(words.reading_time(reading_minutes))
+        .close()
+        .close()
+        .close();
+    markup
 }

@@ -3,7 +3,8 @@
 use crate::components::interface_text;
 use leptos::prelude::*;
 
-use crate::components::InlineTextView;
+use crate::components::inline_text::write_inline_text;
+use crate::components::markup::Markup;
 use crate::model::InlineText;
 
 /// A labelled box with the article's context note.
@@ -12,10 +13,17 @@ pub fn ContextNote(
     /// The note's text.
     text: InlineText,
 ) -> impl IntoView {
-    view! {
-        <aside class="lede-context-note" aria-labelledby="lede-context-note-title" data-testid="context-note">
-            <h2 class="lede-context-note__title" id="lede-context-note-title">{interface_text().context}</h2>
-            <p class="lede-context-note__text"><InlineTextView text=text /></p>
-        </aside>
-    }
+    let mut markup = Markup::new();
+    markup
+        .open_with_class("aside", "lede-context-note")
+        .attribute("aria-labelledby", "lede-context-note-title")
+        .attribute("data-testid", "context-note")
+        .open_with_class("h2", "lede-context-note__title")
+        .attribute("id", "lede-context-note-title")
+        .text(interface_text().context)
+        .close()
+        .open_with_class("p", "lede-context-note__text");
+    write_inline_text(&mut markup, text);
+    markup.close().close();
+    markup
 }

@@ -3,7 +3,10 @@
 use crate::components::interface_text;
 use leptos::prelude::*;
 
-use crate::components::{FormattedTime, InlineTextView};
+use crate::components::formatted_time::write_formatted_time;
+use crate::components::inline_text::write_inline_text;
+use crate::components::markup::Markup;
+use crate::components::TimeStyle;
 use crate::model::Correction;
 
 /// "Corrections and updates": each change with when it was made. Renders nothing when
@@ -16,25 +19,26 @@ pub fn CorrectionsList(
     #[prop(into)]
     language: String,
 ) -> impl IntoView {
+    let mut markup = Markup::new();
     if corrections.is_empty() {
-        return None;
+        return markup;
     }
-    let items = corrections
-        .into_iter()
-        .map(|correction| {
-            view! {
-                <li class="lede-corrections-list__item">
-                    <FormattedTime timestamp=correction.time language=language.clone() />
-                    ": "
-                    <InlineTextView text=correction.text />
-                </li>
-            }
-        })
-        .collect_view();
-    Some(view! {
-        <section class="lede-corrections-list" aria-labelledby="lede-corrections-list-title" data-testid="corrections">
-            <h2 class="lede-corrections-list__title" id="lede-corrections-list-title">{interface_text().corrections}</h2>
-            <ul class="lede-corrections-list__items">{items}</ul>
-        </section>
-    })
+    markup
+        .open_with_class("section", "lede-corrections-list")
+        .attribute("aria-labelledby", "lede-corrections-list-title")
+        .attribute("data-testid", "corrections")
+        .open_with_class("h2", "lede-corrections-list__title")
+        .attribute("id", "lede-corrections-list-title")
+        .text(interface_text().corrections)
+        .close()
+        .open_with_class("ul", "lede-corrections-list__items");
+    for correction in corrections {
+        markup.open_with_class("li", "lede-corrections-list__item");
+        write_formatted_time(&mut markup, &correction.time, &language, TimeStyle::Absolute);
+        markup.text(": ");
+        write_inline_text(&mut markup, correction.text);
+        markup.close();
+    }
+    markup.close().close();
+    markup
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::markup::Markup;
 use crate::model::timestamp::Timestamp;
 
 /// How a time is written.
@@ -30,17 +31,28 @@ pub fn FormattedTime(
     #[prop(optional)]
     style: TimeStyle,
 ) -> impl IntoView {
-    let absolute = format_timestamp(&timestamp, &language);
+    let mut markup = Markup::new();
+    write_formatted_time(&mut markup, &timestamp, &language, style);
+    markup
+}
+
+/// Writes the markup of [`FormattedTime`], for the components that show times.
+pub fn write_formatted_time(markup: &mut Markup, timestamp: &Timestamp, language: &str, style: TimeStyle) {
+    let absolute = format_timestamp(timestamp, language);
     let relative = match style {
         TimeStyle::Absolute => None,
         TimeStyle::Relative => crate::platform::intl::now_ms()
-            .and_then(|now_ms| format_relative(&timestamp, &language, now_ms)),
+            .and_then(|now_ms| format_relative(timestamp, language, now_ms)),
     };
-    let (label, title) = match relative {
-        Some(relative) => (relative, Some(absolute)),
-        None => (absolute, None),
+    markup.open("time").owned_attribute("datetime", timestamp.to_string());
+    let label = match relative {
+        Some(relative) => {
+            markup.owned_attribute("title", absolute);
+            relative
+        }
+        None => absolute,
     };
-    view! { <time datetime=timestamp.to_string() title=title>{label}</time> }
+    markup.owned_text(label).close();
 }
 
 /// Formats `timestamp` relative to `now_ms` (milliseconds since the epoch) in `language`,

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::markup::Markup;
+
 use crate::model::Outlet;
 
 /// The outlet's logo or name as a banner, linked to its home page when there is one.
@@ -10,28 +12,39 @@ pub fn Masthead(
     /// The publishing outlet.
     outlet: Outlet,
 ) -> impl IntoView {
-    // The logo stands for the name, so the name is its text alternative.
-    let identity = match outlet.logo {
-        Some(logo) => {
-            let src = crate::components::address_of(&logo.fallback_source().url);
-            view! {
-                <img class="lede-masthead__logo" src=src srcset=logo.srcset_with(crate::components::address_of) sizes="12rem"
-                    width=logo.width height=logo.height alt=outlet.name.clone() />
-            }
-            .into_any()
-        }
-        None => outlet.name.clone().into_any(),
-    };
-    let name = match outlet.url {
-        Some(url) => view! { <a class="lede-masthead__name" href=crate::components::address_of(&url)>{identity}</a> }.into_any(),
-        None => view! { <span class="lede-masthead__name">{identity}</span> }.into_any(),
-    };
+    let mut markup = Markup::new();
     // On the reader's page the masthead is the page's banner; in a widget the host's page
     // has its own banner, and the masthead is just the outlet's name.
-    let role = (!crate::platform::surface::ReaderSurface::current().is_page()).then_some("none");
-    view! {
-        <header class="lede-masthead" data-testid="masthead" role=role>
-            <div class="lede-masthead__inner">{name}</div>
-        </header>
+    markup
+        .open_with_class("header", "lede-masthead")
+        .attribute("data-testid", "masthead");
+    if !crate::platform::surface::ReaderSurface::current().is_page() {
+        markup.attribute("role", "none");
     }
+    markup.open_with_class("div", "lede-masthead__inner");
+    match &outlet.url {
+        Some(url) => markup
+            .open_with_class("a", "lede-masthead__name")
+            .owned_attribute("href", crate::components::address_of(url)),
+        None => markup.open_with_class("span", "lede-masthead__name"),
+    };
+    // The logo stands for the name, so the name is its text alternative.
+    match outlet.logo {
+        Some(logo) => {
+            markup
+                .open_with_class("img", "lede-masthead__logo")
+                .owned_attribute("src", crate::components::address_of(&logo.fallback_source().url))
+                .owned_attribute("srcset", logo.srcset_with(crate::components::address_of))
+                .attribute("sizes", "12rem")
+                .owned_attribute("width", logo.width.to_string())
+                .owned_attribute("height", logo.height.to_string())
+                .owned_attribute("alt", outlet.name)
+                .close();
+        }
+        None => {
+            markup.owned_text(outlet.name);
+        }
+    }
+    markup.close().close().close();
+    markup
 }

@@ -3,6 +3,8 @@
 use crate::components::interface_text;
 use leptos::prelude::*;
 
+use crate::components::markup::Markup;
+
 /// A small note crediting contributors, such as a wire agency.
 #[component]
 pub fn ReportingNote(
@@ -10,12 +12,16 @@ pub fn ReportingNote(
     #[prop(into)]
     text: String,
 ) -> impl IntoView {
-    view! {
-        <footer class="lede-reporting-note" data-testid="reporting-note">
-            <p class="lede-reporting-note__text">
-                <span class="lede-reporting-note__label">{interface_text().reporting_note}</span>
-                {text}
-            </p>
-        </footer>
-    }
+    let mut markup = Markup::new();
+    markup
+        .open_with_class("footer", "lede-reporting-note")
+        .attribute("data-testid", "reporting-note")
+        .open_with_class("p", "lede-reporting-note__text")
+        .open_with_class("span", "lede-reporting-note__label")
+        .text(interface_text().reporting_note)
+        .close()
+        .owned_text(text)
+        .close()
+        .close();
+    markup
 }

@@ -3,20 +3,25 @@
 use crate::components::interface_text;
 use leptos::prelude::*;
 
+use crate::components::markup::Markup;
+
 /// A labelled list of topics. Renders nothing when there are none.
 #[component]
 pub fn TagList(
     /// The topics.
     tags: Vec<String>,
 ) -> impl IntoView {
+    let mut markup = Markup::new();
     if tags.is_empty() {
-        return None;
+        return markup;
     }
-    let items = tags
-        .into_iter()
-        .map(|tag| view! { <li class="lede-tag-list__tag">{tag}</li> })
-        .collect_view();
-    Some(view! {
-        <ul class="lede-tag-list" aria-label=interface_text().topics data-testid="tags">{items}</ul>
-    })
+    markup
+        .open_with_class("ul", "lede-tag-list")
+        .attribute("aria-label", interface_text().topics)
+        .attribute("data-testid", "tags");
+    for tag in tags {
+        markup.open_with_class("li", "lede-tag-list__tag").owned_text(tag).close();
+    }
+    markup.close();
+    markup
 }
