@@ -3,6 +3,7 @@
 use crate::components::interface_text;
 use leptos::prelude::*;
 
+use crate::components::markup::Markup;
 use crate::platform::surface::ReaderSurface;
 
 /// What went wrong, in words for a reader, with technical details folded away for the
@@ -21,36 +22,47 @@ pub fn ErrorState(
     retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let words = interface_text();
-    let details = (!details.is_empty()).then(|| {
-        let items = details
-            .into_iter()
-            .map(|detail| view! { <li><code>{detail}</code></li> })
-            .collect_view();
-        view! {
-            <details class="lede-error-state__details">
-                <summary>{words.error_details}</summary>
-                <ul>{items}</ul>
-            </details>
+    let mut markup = Markup::new();
+    markup
+        .open_with_class("div", "lede-error-state")
+        .attribute("role", "alert")
+        .attribute("data-testid", "error")
+        .open_with_class("h1", "lede-error-state__title")
+        .attribute("tabindex", "-1")
+        .owned_text(title)
+        .close()
+        .open_with_class("p", "lede-error-state__message")
+        .owned_text(message)
+        .close();
+    if !details.is_empty() {
+        markup
+            .open_with_class("details", "lede-error-state__details")
+            .open("summary")
+            .text(words.error_details)
+            .close()
+            .open("ul");
+        for detail in details {
+            markup.open("li").open("code").owned_text(detail).close().close();
         }
-    });
-    let retry_button = retry.map(|retry| {
-        view! {
-            <button class="lede-error-state__retry" type="button" on:click=move |_| retry.run(())>{words.try_again}</button>
-        }
-    });
-    // A widget's host page has its own front page; the reader's is not the host's to visit.
-    let home_link = ReaderSurface::current()
-        .is_page()
-        .then(|| view! { <a class="lede-error-state__home" href="/">{words.go_to_front_article}</a> });
-    view! {
-        <div class="lede-error-state" role="alert" data-testid="error">
-            <h1 class="lede-error-state__title" tabindex="-1">{title}</h1>
-            <p class="lede-error-state__message">{message}</p>
-            {details}
-            <p class="lede-error-state__actions">
-                {retry_button}
-                {home_link}
-            </p>
-        </div>
+        markup.close().close();
     }
+    markup.open_with_class("p", "lede-error-state__actions");
+    if let Some(retry) = retry {
+        markup.view(
+            view! {
+                <button class="lede-error-state__retry" type="button" on:click=move |_| retry.run(())>{words.try_again}</button>
+            }
+            .into_any(),
+        );
+    }
+    // A widget's host page has its own front page; the reader's is not the host's to visit.
+    if ReaderSurface::current().is_page() {
+        markup
+            .open_with_class("a", "lede-error-state__home")
+            .attribute("href", "/")
+            .text(words.go_to_front_article)
+            .close();
+    }
+    markup.close().close();
+    markup
 }

@@ -3,6 +3,7 @@
 use crate::components::interface_text;
 use leptos::prelude::*;
 
+use crate::components::markup::Markup;
 use crate::reading::quotes::SpeakerQuotes;
 
 /// A disclosure listing each speaker's quotes, each linking to the paragraph that holds it.
@@ -40,30 +41,32 @@ pub fn QuoteIndex(
 }
 
 /// Each speaker with the links to their quotes.
-fn speaker_list(groups: Vec<SpeakerQuotes>) -> impl IntoView {
-    groups
-        .into_iter()
-        .map(|group| {
-            let quotes = group
-                .quotes
-                .into_iter()
-                .map(|quote| {
-                    view! {
-                        <li class="lede-quote-index__quote">
-                            <a href=format!("#{}", quote.block_anchor_id)><q>{quote.text}</q></a>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <li class="lede-quote-index__speaker">
-                    <p class="lede-quote-index__name">
-                        {group.speaker.name}
-                        {group.speaker.role.map(|role| view! { <span class="lede-quote-index__role">{format!(", {role}")}</span> })}
-                    </p>
-                    <ul class="lede-quote-index__quotes">{quotes}</ul>
-                </li>
-            }
-        })
-        .collect_view()
+fn speaker_list(groups: Vec<SpeakerQuotes>) -> Markup {
+    let mut markup = Markup::new();
+    for group in groups {
+        markup
+            .open_with_class("li", "lede-quote-index__speaker")
+            .open_with_class("p", "lede-quote-index__name")
+            .owned_text(group.speaker.name);
+        if let Some(role) = group.speaker.role {
+            markup
+                .open_with_class("span", "lede-quote-index__role")
+                .owned_text(format!(", {role}"))
+                .close();
+        }
+        markup.close().open_with_class("ul", "lede-quote-index__quotes");
+        for quote in group.quotes {
+            markup
+                .open_with_class("li", "lede-quote-index__quote")
+                .open("a")
+                .owned_attribute("href", format!("#{}", quote.block_anchor_id))
+                .open("q")
+                .owned_text(quote.text)
+                .close()
+                .close()
+                .close();
+        }
+        markup.close().close();
+    }
+    markup
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::markup::Markup;
 use crate::reading::validation_report::ValidationReport;
 
 /// A labelled region listing what was skipped or assumed while the article was read,
@@ -15,43 +16,46 @@ pub fn ValidationReportPanel(
     /// The article's id, or the address it came from: which document the report is about.
     article: String,
 ) -> impl IntoView {
-    let unlisted = (report.unlisted > 0).then(|| {
-        view! {
-            <p class="lede-validation-report__more">
-                {format!("… and {} more, listed in the browser's console", report.unlisted)}
-            </p>
-        }
-    });
     let summary = report.summary();
-    let lines = report
-        .lines
-        .into_iter()
-        .map(|line| {
-            view! {
-                <li class="lede-validation-report__line">
-                    <code class="lede-validation-report__path">{line.path}</code>
-                    " "
-                    <span class="lede-validation-report__message">{line.message}</span>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section
-            class="lede-validation-report"
-            aria-labelledby="lede-validation-report-title"
-            data-testid="validation-report"
-        >
-            <h2 class="lede-validation-report__title" id="lede-validation-report-title">
-                "Validation report"
-            </h2>
-            <p class="lede-validation-report__summary">
-                <span data-testid="validation-report-summary">{summary}</span>
-                " · "
-                <code>{article}</code>
-            </p>
-            <ul class="lede-validation-report__lines">{lines}</ul>
-            {unlisted}
-        </section>
+    let mut markup = Markup::new();
+    markup
+        .open_with_class("section", "lede-validation-report")
+        .attribute("aria-labelledby", "lede-validation-report-title")
+        .attribute("data-testid", "validation-report")
+        .open_with_class("h2", "lede-validation-report__title")
+        .attribute("id", "lede-validation-report-title")
+        .text("Validation report")
+        .close()
+        .open_with_class("p", "lede-validation-report__summary")
+        .open("span")
+        .attribute("data-testid", "validation-report-summary")
+        .owned_text(summary)
+        .close()
+        .text(" · ")
+        .open("code")
+        .owned_text(article)
+        .close()
+        .close()
+        .open_with_class("ul", "lede-validation-report__lines");
+    for line in report.lines {
+        markup
+            .open_with_class("li", "lede-validation-report__line")
+            .open_with_class("code", "lede-validation-report__path")
+            .owned_text(line.path)
+            .close()
+            .text(" ")
+            .open_with_class("span", "lede-validation-report__message")
+            .owned_text(line.message)
+            .close()
+            .close();
     }
+    markup.close();
+    if report.unlisted > 0 {
+        markup
+            .open_with_class("p", "lede-validation-report__more")
+            .owned_text(format!("… and {} more, listed in the browser's console", report.unlisted))
+            .close();
+    }
+    markup.close();
+    markup
 }
