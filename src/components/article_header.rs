@@ -48,8 +48,34 @@ pub fn ArticleHeader(
     /// Minutes to read the body.
     reading_minutes: usize,
 ) -> impl IntoView {
-    let words = interface_text();
     let mut markup = Markup::new();
+    write_article_header(
+        &mut markup,
+        category,
+        headline,
+        summary,
+        byline,
+        times,
+        &language,
+        reading_minutes,
+    );
+    markup
+}
+
+/// Writes the markup of [`ArticleHeader`], for the view that puts the lead picture under
+/// it.
+#[allow(clippy::too_many_arguments)]
+pub fn write_article_header(
+    markup: &mut Markup,
+    category: Category,
+    headline: String,
+    summary: InlineText,
+    byline: Byline,
+    times: PublicationTimes,
+    language: &str,
+    reading_minutes: usize,
+) {
+    let words = interface_text();
     markup
         .open_with_class("header", "lede-article-header")
         .open_with_class("p", "lede-article-header__kicker")
@@ -72,7 +98,7 @@ pub fn ArticleHeader(
         .attribute("tabindex", "-1")
         .owned_text(headline)
         .close();
-    write_summary_box(&mut markup, summary);
+    write_summary_box(markup, summary);
     markup
         .open_with_class("p", "lede-article-header__meta")
         .attribute("data-testid", "byline")
@@ -87,12 +113,12 @@ pub fn ArticleHeader(
             .close();
     }
     markup.open_with_class("span", "lede-article-header__times");
-    write_formatted_time(&mut markup, &times.published, &language, TimeStyle::Absolute);
+    write_formatted_time(markup, &times.published, language, TimeStyle::Absolute);
     if let Some(updated) = times.updated {
         markup
             .open_with_class("span", "lede-article-header__updated")
             .text(words.updated);
-        write_formatted_time(&mut markup, &updated, &language, TimeStyle::Absolute);
+        write_formatted_time(markup, &updated, language, TimeStyle::Absolute);
         markup.close();
     }
     // An interface string inside an article of any language: isolated and marked, so that
@@ -106,5 +132,4 @@ pub fn ArticleHeader(
         .close()
         .close()
         .close();
-    markup
 }

@@ -26,31 +26,36 @@ pub fn ArticleSection(
     #[prop(optional)]
     later_blocks: Vec<LaterBlocks>,
 ) -> impl IntoView {
+    let mut markup = Markup::new();
+    write_article_section(&mut markup, section, later_blocks);
+    markup
+}
+
+/// Writes the markup of [`ArticleSection`], for the view that lists the sections.
+pub fn write_article_section(markup: &mut Markup, section: Section, later_blocks: Vec<LaterBlocks>) {
     let heading_id = format!("{}-heading", section.id);
-    let labelled_by = heading_id.clone();
-    let mut blocks = Markup::new();
+    markup
+        .open_with_class("section", "lede-article-section")
+        .owned_attribute("id", section.id.to_string())
+        .owned_attribute("aria-labelledby", heading_id.clone())
+        .open_with_class("h2", "lede-article-section__heading")
+        .owned_attribute("id", heading_id)
+        .owned_text(section.heading)
+        .close();
     for block in section.blocks {
-        write_article_block(&mut blocks, block);
+        write_article_block(markup, block);
     }
-    let later_blocks = later_blocks
-        .into_iter()
-        .map(|LaterBlocks { is_shown, blocks }| {
-            move || {
-                is_shown.get().then(|| {
-                    let mut markup = Markup::new();
-                    for block in blocks.clone() {
-                        write_article_block(&mut markup, block);
-                    }
-                    markup
-                })
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="lede-article-section" id=section.id.to_string() aria-labelledby=labelled_by>
-            <h2 class="lede-article-section__heading" id=heading_id>{section.heading}</h2>
-            {blocks}
-            {later_blocks}
-        </section>
+    for LaterBlocks { is_shown, blocks } in later_blocks {
+        let later = move || {
+            is_shown.get().then(|| {
+                let mut markup = Markup::new();
+                for block in blocks.clone() {
+                    write_article_block(&mut markup, block);
+                }
+                markup
+            })
+        };
+        markup.view(later.into_any());
     }
+    markup.close();
 }

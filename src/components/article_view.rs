@@ -6,10 +6,19 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::components::article_figure::write_article_figure;
+use crate::components::article_header::write_article_header;
+use crate::components::article_section::write_article_section;
+use crate::components::context_note::write_context_note;
+use crate::components::corrections_list::write_corrections_list;
+use crate::components::markup::Markup;
+use crate::components::masthead::write_masthead;
+use crate::components::related_sidebar::write_related_sidebar;
+use crate::components::reporting_note::write_reporting_note;
+use crate::components::tag_list::write_tag_list;
 use crate::components::{
-    ArticleFigure, ArticleHeader, ArticleSection, Byline, ContextNote, CorrectionsList, ImageLoading, LaterBlocks,
-    Masthead, PermalinkAnnouncements, PublicationTimes, QuoteIndex, ReaderControls, RelatedSidebar, ReportingNote,
-    SectionNav, TagList,
+    Byline, ImageLoading, LaterBlocks, PermalinkAnnouncements, PublicationTimes, QuoteIndex,
+    ReaderControls, SectionNav,
 };
 use crate::model::Article;
 use crate::platform::surface::ReaderSurface;
@@ -221,42 +230,49 @@ pub fn ArticleView(
     let extras = full.then_some({
         move || {
             (first_paint_done.get() && last_chunk_shown.get()).then(|| {
-                view! {
-                    {context.clone().map(|text| view! { <ContextNote text=text /> })}
-                    <QuoteIndex groups=quote_groups.clone() />
-                    {note.clone().map(|text| view! { <ReportingNote text=text /> })}
-                    <CorrectionsList corrections=corrections.clone() language=corrections_language.clone() />
-                    <TagList tags=tags.clone() />
+                let mut markup = Markup::new();
+                if let Some(text) = context.clone() {
+                    write_context_note(&mut markup, text);
                 }
+                markup.view(view! { <QuoteIndex groups=quote_groups.clone() /> }.into_any());
+                if let Some(text) = note.clone() {
+                    write_reporting_note(&mut markup, text);
+                }
+                write_corrections_list(&mut markup, corrections.clone(), &corrections_language);
+                write_tag_list(&mut markup, tags.clone());
+                markup
             })
         }
     });
     let related_list = (layout.related == RelatedVisibility::Shown).then_some({
         move || {
             first_paint_done.get().then(|| {
-                view! {
-                    <RelatedSidebar related=related.clone() language=sidebar_language.clone() navigation=navigation />
-                }
+                let mut markup = Markup::new();
+                write_related_sidebar(&mut markup, related.clone(), &sidebar_language, navigation);
+                markup
             })
         }
     });
+    let mut header = Markup::new();
+    header.open_with_class("div", "lede-article-view__header");
+    write_article_header(
+        &mut header,
+        category,
+        headline,
+        summary,
+        byline,
+        PublicationTimes { published, updated },
+        &header_language,
+        reading_minutes,
+    );
+    if let Some(image) = lead_image {
+        // The lead picture is usually the largest thing on the first screen: load it now.
+        write_article_figure(&mut header, image, "lead-image".to_owned(), ImageLoading::Eager);
+    }
+    header.close();
     let article_body = view! {
         <article class="lede-article-view__article">
-            <div class="lede-article-view__header">
-            <ArticleHeader
-                category=category
-                headline=headline
-                summary=summary
-                byline=byline
-                times=PublicationTimes { published, updated }
-                language=header_language
-                reading_minutes=reading_minutes
-            />
-            {lead_image.map(|image| view! {
-                // The lead picture is usually the largest thing on the first screen: load it now.
-                <ArticleFigure image=image anchor_id="lead-image" loading=ImageLoading::Eager />
-            })}
-            </div>
+            {header}
             {section_nav}
             <div class="lede-article-view__body" data-testid="article-body">
                 {section_views}
@@ -277,9 +293,14 @@ pub fn ArticleView(
         <div class="lede-article-view" class:lede-article-view--widget=!is_page lang=language dir=direction.as_html_dir()
             data-theme=theme style:--lede-text-percent=text_percent data-line-width=line_width on:click=move |event| on_click.run(event)>
             {page_furniture}
-            {move || masthead_shown.get().then(|| view! {
-                <Masthead outlet=outlet.clone() />
-                <div class="lede-article-view__toolbar"><ReaderControls settings=settings /></div>
+            {move || masthead_shown.get().then(|| {
+                let mut markup = Markup::new();
+                write_masthead(&mut markup, outlet.clone());
+                markup
+                    .open_with_class("div", "lede-article-view__toolbar")
+                    .view(view! { <ReaderControls settings=settings /> }.into_any())
+                    .close();
+                markup
             })}
             <div class="lede-article-view__layout">
                 {main_area}
@@ -332,7 +353,9 @@ fn section_views_in_chunks(
                             blocks: blocks_in(range),
                         })
                         .collect();
-                    view! { <ArticleSection section=first_part later_blocks=later_blocks /> }
+                    let mut markup = Markup::new();
+                    write_article_section(&mut markup, first_part, later_blocks);
+                    markup
                 })
             })
         })

@@ -14,6 +14,12 @@ pub fn ContextNote(
     text: InlineText,
 ) -> impl IntoView {
     let mut markup = Markup::new();
+    write_context_note(&mut markup, text);
+    markup
+}
+
+/// Writes the markup of [`ContextNote`], for the view that shows it among the notes.
+pub fn write_context_note(markup: &mut Markup, text: InlineText) {
     markup
         .open_with_class("aside", "lede-context-note")
         .attribute("aria-labelledby", "lede-context-note-title")
@@ -23,7 +29,6 @@ pub fn ContextNote(
         .text(interface_text().context)
         .close()
         .open_with_class("p", "lede-context-note__text");
-    write_inline_text(&mut markup, text);
+    write_inline_text(markup, text);
     markup.close().close();
-    markup
 }

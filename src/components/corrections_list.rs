@@ -20,8 +20,14 @@ pub fn CorrectionsList(
     language: String,
 ) -> impl IntoView {
     let mut markup = Markup::new();
+    write_corrections_list(&mut markup, corrections, &language);
+    markup
+}
+
+/// Writes the markup of [`CorrectionsList`]: nothing when there are no corrections.
+pub fn write_corrections_list(markup: &mut Markup, corrections: Vec<Correction>, language: &str) {
     if corrections.is_empty() {
-        return markup;
+        return;
     }
     markup
         .open_with_class("section", "lede-corrections-list")
@@ -34,11 +40,10 @@ pub fn CorrectionsList(
         .open_with_class("ul", "lede-corrections-list__items");
     for correction in corrections {
         markup.open_with_class("li", "lede-corrections-list__item");
-        write_formatted_time(&mut markup, &correction.time, &language, TimeStyle::Absolute);
+        write_formatted_time(markup, &correction.time, language, TimeStyle::Absolute);
         markup.text(": ");
-        write_inline_text(&mut markup, correction.text);
+        write_inline_text(markup, correction.text);
         markup.close();
     }
     markup.close().close();
-    markup
 }

@@ -13,6 +13,12 @@ pub fn Masthead(
     outlet: Outlet,
 ) -> impl IntoView {
     let mut markup = Markup::new();
+    write_masthead(&mut markup, outlet);
+    markup
+}
+
+/// Writes the markup of [`Masthead`], for the view that puts it above its toolbar.
+pub fn write_masthead(markup: &mut Markup, outlet: Outlet) {
     // On the reader's page the masthead is the page's banner; in a widget the host's page
     // has its own banner, and the masthead is just the outlet's name.
     markup
@@ -46,5 +52,4 @@ pub fn Masthead(
         }
     }
     markup.close().close().close();
-    markup
 }

@@ -3,7 +3,9 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::{FormattedTime, TimeStyle};
+use crate::components::formatted_time::write_formatted_time;
+use crate::components::markup::Markup;
+use crate::components::TimeStyle;
 use crate::model::{RelatedArticle, RelatedTarget};
 use crate::platform::observer::{observe_intersections, Observing};
 use crate::routing::{is_plain_left_click, ArticleNavigation};
@@ -22,6 +24,13 @@ pub fn RelatedCard(
     /// Opens and prefetches the article.
     navigation: ArticleNavigation,
 ) -> impl IntoView {
+    let mut markup = Markup::new();
+    write_related_card(&mut markup, related, &language, navigation);
+    markup
+}
+
+/// Writes the markup of [`RelatedCard`], for the sidebar that lists the cards.
+pub fn write_related_card(markup: &mut Markup, related: RelatedArticle, language: &str, navigation: ArticleNavigation) {
     let RelatedArticle {
         target,
         headline,
@@ -30,7 +39,31 @@ pub fn RelatedCard(
         published,
         image,
     } = related;
-    let link = match target {
+    markup
+        .open_with_class("li", "lede-related-card")
+        .attribute("data-testid", "related-card");
+    // The card's picture is decorative: the headline beside it says what it is about.
+    if let Some(image) = image {
+        markup
+            .open_with_class("img", "lede-related-card__image")
+            .owned_attribute("src", crate::components::address_of(&image.fallback_source().url))
+            .owned_attribute("srcset", image.srcset_with(crate::components::address_of))
+            .attribute("sizes", "6rem")
+            .owned_attribute("width", image.width.to_string())
+            .owned_attribute("height", image.height.to_string())
+            .attribute("alt", "")
+            .attribute("loading", "lazy")
+            .attribute("decoding", "async")
+            .close();
+    }
+    if let Some(category) = category {
+        markup
+            .open_with_class("p", "lede-related-card__kicker")
+            .owned_text(category)
+            .close();
+    }
+    markup.open_with_class("h3", "lede-related-card__headline");
+    match target {
         RelatedTarget::Article(article_id) => {
             let href = navigation.href.run(article_id.clone());
             let prefetch_id = article_id.clone();
@@ -45,38 +78,38 @@ pub fn RelatedCard(
                 }
             };
             // `pointerenter` also fires for a touch, just before the click.
-            view! {
-                <a class="lede-related-card__link" href=href node_ref=link on:click=open
-                    on:pointerenter={let prefetch = prefetch.clone(); move |_| prefetch()} on:focus=move |_| prefetch()>
-                    {headline}
-                </a>
-            }
-            .into_any()
+            markup.view(
+                view! {
+                    <a class="lede-related-card__link" href=href node_ref=link on:click=open
+                        on:pointerenter={let prefetch = prefetch.clone(); move |_| prefetch()} on:focus=move |_| prefetch()>
+                        {headline}
+                    </a>
+                }
+                .into_any(),
+            );
         }
-        RelatedTarget::External(url) => view! {
-            <a class="lede-related-card__link" href=crate::components::address_of(&url) rel="noopener noreferrer">{headline}</a>
+        RelatedTarget::External(url) => {
+            markup
+                .open_with_class("a", "lede-related-card__link")
+                .owned_attribute("href", crate::components::address_of(&url))
+                .attribute("rel", "noopener noreferrer")
+                .owned_text(headline)
+                .close();
         }
-        .into_any(),
-    };
-    // The card's picture is decorative: the headline beside it says what it is about.
-    let picture = image.map(|image| {
-        let src = crate::components::address_of(&image.fallback_source().url);
-        view! {
-            <img class="lede-related-card__image" src=src srcset=image.srcset_with(crate::components::address_of) sizes="6rem"
-                width=image.width height=image.height alt="" loading="lazy" decoding="async" />
-        }
-    });
-    view! {
-        <li class="lede-related-card" data-testid="related-card">
-            {picture}
-            {category.map(|category| view! { <p class="lede-related-card__kicker">{category}</p> })}
-            <h3 class="lede-related-card__headline">{link}</h3>
-            {summary.map(|summary| view! { <p class="lede-related-card__summary">{summary}</p> })}
-            {published.map(|published| view! {
-                <p class="lede-related-card__time"><FormattedTime timestamp=published language=language style=TimeStyle::Relative /></p>
-            })}
-        </li>
     }
+    markup.close();
+    if let Some(summary) = summary {
+        markup
+            .open_with_class("p", "lede-related-card__summary")
+            .owned_text(summary)
+            .close();
+    }
+    if let Some(published) = published {
+        markup.open_with_class("p", "lede-related-card__time");
+        write_formatted_time(markup, &published, language, TimeStyle::Relative);
+        markup.close();
+    }
+    markup.close();
 }
 
 /// Calls `prefetch` once, the first time `link` comes into the viewport. Observing stops

@@ -3,7 +3,8 @@
 use crate::components::interface_text;
 use leptos::prelude::*;
 
-use crate::components::RelatedCard;
+use crate::components::markup::Markup;
+use crate::components::related_card::write_related_card;
 use crate::model::RelatedArticle;
 use crate::routing::ArticleNavigation;
 
@@ -22,18 +23,27 @@ pub fn RelatedSidebar(
     /// Opens and prefetches the related articles.
     navigation: ArticleNavigation,
 ) -> impl IntoView {
+    let mut markup = Markup::new();
+    write_related_sidebar(&mut markup, related, &language, navigation);
+    markup
+}
+
+/// Writes the markup of [`RelatedSidebar`]: nothing when there are no related articles.
+pub fn write_related_sidebar(markup: &mut Markup, related: Vec<RelatedArticle>, language: &str, navigation: ArticleNavigation) {
     if related.is_empty() {
-        return None;
+        return;
     }
-    let cards = related
-        .into_iter()
-        .take(MAX_RELATED_CARDS)
-        .map(|related| view! { <RelatedCard related=related language=language.clone() navigation=navigation /> })
-        .collect_view();
-    Some(view! {
-        <aside class="lede-related-sidebar" aria-labelledby="lede-related-sidebar-title" data-testid="related">
-            <h2 class="lede-related-sidebar__title" id="lede-related-sidebar-title">{interface_text().similar_articles}</h2>
-            <ul class="lede-related-sidebar__list">{cards}</ul>
-        </aside>
-    })
+    markup
+        .open_with_class("aside", "lede-related-sidebar")
+        .attribute("aria-labelledby", "lede-related-sidebar-title")
+        .attribute("data-testid", "related")
+        .open_with_class("h2", "lede-related-sidebar__title")
+        .attribute("id", "lede-related-sidebar-title")
+        .text(interface_text().similar_articles)
+        .close()
+        .open_with_class("ul", "lede-related-sidebar__list");
+    for related in related.into_iter().take(MAX_RELATED_CARDS) {
+        write_related_card(markup, related, language, navigation);
+    }
+    markup.close().close();
 }

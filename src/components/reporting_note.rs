@@ -13,6 +13,12 @@ pub fn ReportingNote(
     text: String,
 ) -> impl IntoView {
     let mut markup = Markup::new();
+    write_reporting_note(&mut markup, text);
+    markup
+}
+
+/// Writes the markup of [`ReportingNote`], for the view that shows it among the notes.
+pub fn write_reporting_note(markup: &mut Markup, text: String) {
     markup
         .open_with_class("footer", "lede-reporting-note")
         .attribute("data-testid", "reporting-note")
@@ -23,5 +29,4 @@ pub fn ReportingNote(
         .owned_text(text)
         .close()
         .close();
-    markup
 }

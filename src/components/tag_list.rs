@@ -12,8 +12,14 @@ pub fn TagList(
     tags: Vec<String>,
 ) -> impl IntoView {
     let mut markup = Markup::new();
+    write_tag_list(&mut markup, tags);
+    markup
+}
+
+/// Writes the markup of [`TagList`]: nothing when there are no tags.
+pub fn write_tag_list(markup: &mut Markup, tags: Vec<String>) {
     if tags.is_empty() {
-        return markup;
+        return;
     }
     markup
         .open_with_class("ul", "lede-tag-list")
@@ -23,5 +29,4 @@ pub fn TagList(
         markup.open_with_class("li", "lede-tag-list__tag").owned_text(tag).close();
     }
     markup.close();
-    markup
 }
