@@ -3,6 +3,7 @@
 use crate::components::interface_text;
 use leptos::prelude::*;
 
+use crate::components::markup::Markup;
 use crate::reader_settings::{LineWidth, ReaderSettings, Theme, TEXT_SIZES_PERCENT};
 use crate::platform::surface::ReaderSurface;
 
@@ -34,7 +35,26 @@ pub fn ReaderControls(
     });
     let panel = move || {
         panel_built.get().then(|| {
-            let widths = radio_choices(
+            let mut markup = Markup::new();
+            markup
+                .open_with_class("div", "lede-reader-controls__panel")
+                .open_with_class("div", "lede-reader-controls__group")
+                .attribute("role", "group")
+                .attribute("aria-labelledby", "lede-reader-controls-size")
+                .open_with_class("span", "lede-reader-controls__legend")
+                .attribute("id", "lede-reader-controls-size")
+                .text(words.text_size)
+                .close()
+                .view(text_size_button("A−", words.smaller_text, is_smallest, move || change(&|s| *s = s.smaller_text())))
+                .view(view! { <output class="lede-reader-controls__value" aria-live="polite">{size_label}</output> }.into_any())
+                .view(text_size_button("A+", words.larger_text, is_largest, move || change(&|s| *s = s.larger_text())))
+                .close()
+                .open_with_class("fieldset", "lede-reader-controls__group")
+                .open_with_class("legend", "lede-reader-controls__legend")
+                .text(words.line_width)
+                .close();
+            write_radio_choices(
+                &mut markup,
                 "lede-line-width",
                 &LineWidth::ALL,
                 LineWidth::as_str,
@@ -42,7 +62,14 @@ pub fn ReaderControls(
                 move |width| settings.get().line_width == width,
                 move |width| change(&move |s| s.line_width = width),
             );
-            let themes = radio_choices(
+            markup
+                .close()
+                .open_with_class("fieldset", "lede-reader-controls__group")
+                .open_with_class("legend", "lede-reader-controls__legend")
+                .text(words.theme)
+                .close();
+            write_radio_choices(
+                &mut markup,
                 "lede-theme",
                 &Theme::ALL,
                 Theme::as_str,
@@ -50,24 +77,8 @@ pub fn ReaderControls(
                 move |theme| settings.get().theme == theme,
                 move |theme| change(&move |s| s.theme = theme),
             );
-            view! {
-            <div class="lede-reader-controls__panel">
-                <div class="lede-reader-controls__group" role="group" aria-labelledby="lede-reader-controls-size">
-                    <span class="lede-reader-controls__legend" id="lede-reader-controls-size">{words.text_size}</span>
-                    {text_size_button("A−", words.smaller_text, is_smallest, move || change(&|s| *s = s.smaller_text()))}
-                    <output class="lede-reader-controls__value" aria-live="polite">{size_label}</output>
-                    {text_size_button("A+", words.larger_text, is_largest, move || change(&|s| *s = s.larger_text()))}
-                </div>
-                <fieldset class="lede-reader-controls__group">
-                    <legend class="lede-reader-controls__legend">{words.line_width}</legend>
-                    {widths}
-                </fieldset>
-                <fieldset class="lede-reader-controls__group">
-                    <legend class="lede-reader-controls__legend">{words.theme}</legend>
-                    {themes}
-                </fieldset>
-            </div>
-            }
+            markup.close().close();
+            markup
         })
     };
     view! {
@@ -85,30 +96,32 @@ fn text_size_button(
     name: &'static str,
     is_disabled: impl Fn() -> bool + Send + Sync + 'static,
     on_press: impl Fn() + Send + Sync + 'static,
-) -> impl IntoView {
+) -> AnyView {
     view! {
         <button class="lede-reader-controls__step" type="button" disabled=is_disabled on:click=move |_| on_press()>
             <span aria-hidden="true">{glyph}</span>
             <span class="lede-visually-hidden">{name}</span>
         </button>
     }
+    .into_any()
 }
 
-/// One radio button per choice, labelled, checked while `is_chosen` says so, calling
+/// Writes one radio button per choice, labelled, checked while `is_chosen` says so, calling
 /// `choose` when picked.
-fn radio_choices<T: Copy + Send + Sync + 'static>(
+fn write_radio_choices<T: Copy + Send + Sync + 'static>(
+    markup: &mut Markup,
     name: &'static str,
     choices: &[T],
     value: fn(T) -> &'static str,
     label: impl Fn(T) -> &'static str + Copy + Send + Sync + 'static,
     is_chosen: impl Fn(T) -> bool + Copy + Send + Sync + 'static,
     choose: impl Fn(T) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    choices
-        .iter()
-        .map(|&choice| {
-            view! {
-                <label class="lede-reader-controls__choice">
+) {
+    for &choice in choices {
+        markup
+            .open_with_class("label", "lede-reader-controls__choice")
+            .view(
+                view! {
                     <input
                         type="radio"
                         name=name
@@ -116,9 +129,10 @@ fn radio_choices<T: Copy + Send + Sync + 'static>(
                         prop:checked=move || is_chosen(choice)
                         on:change=move |_| choose(choice)
                     />
-                    {label(choice)}
-                </label>
-            }
-        })
-        .collect_view()
+                }
+                .into_any(),
+            )
+            .text(label(choice))
+            .close();
+    }
 }
