@@ -253,10 +253,27 @@ pub fn ArticleView(
             })
         }
     });
-    let mut header = Markup::new();
-    header.open_with_class("div", "lede-article-view__header");
+    // The layout around the article and its sidebar never changes: markup, with the parts
+    // that do change (the section list, the body's chunks, the notes) as views inside it.
+    // The page's main landmark; a widget sits inside the host's own page, which has its
+    // main landmark already, and two confuse screen-reader navigation.
+    let mut layout = Markup::new();
+    layout.open_with_class("div", "lede-article-view__layout");
+    if is_page {
+        layout
+            .open_with_class("main", "lede-article-view__main")
+            .attribute("id", "lede-main")
+            .attribute("tabindex", "-1");
+    } else {
+        layout
+            .open_with_class("div", "lede-article-view__main")
+            .attribute("id", "lede-main");
+    }
+    layout
+        .open_with_class("article", "lede-article-view__article")
+        .open_with_class("div", "lede-article-view__header");
     write_article_header(
-        &mut header,
+        &mut layout,
         category,
         headline,
         summary,
@@ -267,28 +284,22 @@ pub fn ArticleView(
     );
     if let Some(image) = lead_image {
         // The lead picture is usually the largest thing on the first screen: load it now.
-        write_article_figure(&mut header, image, "lead-image".to_owned(), ImageLoading::Eager);
+        write_article_figure(&mut layout, image, "lead-image".to_owned(), ImageLoading::Eager);
     }
-    header.close();
-    let article_body = view! {
-        <article class="lede-article-view__article">
-            {header}
-            {section_nav}
-            <div class="lede-article-view__body" data-testid="article-body">
-                {section_views}
-                {continue_reading}
-                {whole_article}
-                {extras}
-            </div>
-        </article>
-    };
-    // The page's main landmark; a widget sits inside the host's own page, which has its
-    // main landmark already, and two confuse screen-reader navigation.
-    let main_area = if is_page {
-        view! { <main class="lede-article-view__main" id="lede-main" tabindex="-1">{article_body}</main> }.into_any()
-    } else {
-        view! { <div class="lede-article-view__main" id="lede-main">{article_body}</div> }.into_any()
-    };
+    layout
+        .close()
+        .view(section_nav.into_any())
+        .open_with_class("div", "lede-article-view__body")
+        .attribute("data-testid", "article-body")
+        .view(section_views.into_any())
+        .view(continue_reading.into_any())
+        .view(whole_article.into_any())
+        .view(extras.into_any())
+        .close()
+        .close()
+        .close()
+        .view(related_list.into_any())
+        .close();
     view! {
         <div class="lede-article-view" class:lede-article-view--widget=!is_page lang=language dir=direction.as_html_dir()
             data-theme=theme style:--lede-text-percent=text_percent data-line-width=line_width on:click=move |event| on_click.run(event)>
@@ -302,10 +313,7 @@ pub fn ArticleView(
                     .close();
                 markup
             })}
-            <div class="lede-article-view__layout">
-                {main_area}
-                {related_list}
-            </div>
+            {layout}
         </div>
     }
 }
