@@ -7,7 +7,8 @@ use crate::components::fact_box::write_fact_box;
 use crate::components::inline_text::write_inline_text;
 use crate::components::link_card::write_link_card;
 use crate::components::markup::Markup;
-use crate::components::{ImageLoading, Permalink, PermalinkKind};
+use crate::components::permalink::write_permalink;
+use crate::components::{ImageLoading, PermalinkKind};
 use crate::model::{Block, BlockKind};
 use crate::platform::surface::ReaderSurface;
 
@@ -32,7 +33,7 @@ pub fn write_article_block(markup: &mut Markup, block: Block) {
                 .open_with_class("p", "lede-article-block__paragraph")
                 .owned_attribute("id", id.clone());
             write_inline_text(markup, text);
-            write_permalink(markup, id, PermalinkKind::Paragraph);
+            write_block_permalink(markup, id, PermalinkKind::Paragraph);
             markup.close();
         }
         BlockKind::Subheading(text) => {
@@ -54,7 +55,7 @@ pub fn write_article_block(markup: &mut Markup, block: Block) {
                 .close()
                 .open_with_class("figcaption", "lede-article-block__quote-speaker")
                 .owned_text(speaker.attribution());
-            write_permalink(markup, id, PermalinkKind::Quote);
+            write_block_permalink(markup, id, PermalinkKind::Quote);
             markup.close().close();
         }
         BlockKind::PullQuote { text, speaker } => {
@@ -97,8 +98,8 @@ pub fn write_article_block(markup: &mut Markup, block: Block) {
 
 /// The link to the block `anchor_id`, on the reader's own page. In a widget the anchor
 /// lives in a shadow root on someone else's page, where no address can reach it.
-fn write_permalink(markup: &mut Markup, anchor_id: String, kind: PermalinkKind) {
+fn write_block_permalink(markup: &mut Markup, anchor_id: String, kind: PermalinkKind) {
     if ReaderSurface::current().is_page() {
-        markup.view(view! { <Permalink anchor_id=anchor_id kind=kind /> }.into_any());
+        write_permalink(markup, anchor_id, kind);
     }
 }

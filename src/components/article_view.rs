@@ -12,6 +12,7 @@ use crate::components::article_section::write_article_section;
 use crate::components::context_note::write_context_note;
 use crate::components::corrections_list::write_corrections_list;
 use crate::components::markup::Markup;
+use crate::components::permalink::share_pressed_permalink;
 use crate::components::masthead::write_masthead;
 use crate::components::related_sidebar::write_related_sidebar;
 use crate::components::reporting_note::write_reporting_note;
@@ -118,9 +119,8 @@ pub fn ArticleView(
     let theme = move || settings.get().theme.data_attribute();
     // In a widget the page's scroll position is the host's business, and there are no
     // permalinks to announce: they name places on the reader's own page.
-    let page_furniture = is_page.then(|| {
-        let permalink_announcements = PermalinkAnnouncements::new();
-        provide_context(permalink_announcements);
+    let permalink_announcements = is_page.then(PermalinkAnnouncements::new);
+    let page_furniture = permalink_announcements.map(|permalink_announcements| {
         view! {
             <a class="lede-article-view__skip-link" href="#lede-main">{crate::components::interface_text().skip_to_article}</a>
             // How far through the page the reader is; drawn by CSS alone, from the scroll position.
@@ -302,7 +302,12 @@ pub fn ArticleView(
         .close();
     view! {
         <div class="lede-article-view" class:lede-article-view--widget=!is_page lang=language dir=direction.as_html_dir()
-            data-theme=theme style:--lede-text-percent=text_percent data-line-width=line_width on:click=move |event| on_click.run(event)>
+            data-theme=theme style:--lede-text-percent=text_percent data-line-width=line_width on:click=move |event| {
+                // The permalinks' presses, here once for all of them; every other click is the page's.
+                if !share_pressed_permalink(&event, permalink_announcements) {
+                    on_click.run(event);
+                }
+            }>
             {page_furniture}
             {move || masthead_shown.get().then(|| {
                 let mut markup = Markup::new();

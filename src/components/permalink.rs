@@ -13,9 +13,10 @@
 //! - It carried a visually hidden label and a `role=status` region, both positioned
 //!   absolutely inside a positioned block: 15,000 paint layers, and each hit test (every
 //!   mouse move, every layout under the pointer) took 13 ms instead of 0.01 ms. The name is
-//!   now an `aria-label`, and outcomes are announced in the view's one region, found through
-//!   context: the links sit deep inside sections, quotes and fact boxes, and a prop would
-//!   have to pass through every component on the way for the sake of one leaf.
+//!   now an `aria-label`, and outcomes are announced in the view's one region.
+//! - Each had a click handler of its own. The reading view now handles every permalink's
+//!   press in its one click handler ([`share_pressed_permalink`]), and a permalink is plain
+//!   markup (decision 023).
 //!
 //! Being a link also gives the reader what a link gives: the browser's "copy link
 //! address", opening it in a new tab with a modified click, and, before the wasm has
@@ -25,6 +26,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::components::markup::Markup;
 use crate::interface_text::InterfaceText;
 use crate::platform::js;
 use crate::routing::is_plain_left_click;
@@ -39,8 +41,9 @@ enum CopyOutcome {
 }
 
 /// The reading view's one live region for permalinks. [`crate::components::ArticleView`]
-/// makes it, provides it as context and renders [`PermalinkAnnouncements::text`] in a
-/// `role=status` element; permalinks outside such a view announce nothing.
+/// makes it, renders [`PermalinkAnnouncements::text`] in a `role=status` element and
+/// passes it to [`share_pressed_permalink`]; permalinks outside such a view do nothing
+/// special when pressed, and jump to their block as plain links.
 #[derive(Clone, Copy)]
 pub struct PermalinkAnnouncements {
     last_outcome: RwSignal<CopyOutcome>,
@@ -88,6 +91,10 @@ pub enum PermalinkKind {
 /// Web Share API where the browser has it (phones), or copies it to the clipboard; where
 /// neither is allowed the address is put in the address bar instead, so the reader can
 /// still copy it. Modified presses are the browser's.
+///
+/// The press is handled by the reading view that contains the link
+/// ([`share_pressed_permalink`]), once for all of them: a long article has thousands, and
+/// a handler each cost a listener and a closure per paragraph.
 #[component]
 pub fn Permalink(
     /// The block's anchor id.
@@ -96,33 +103,59 @@ pub fn Permalink(
     /// What the block is, for the link's name.
     kind: PermalinkKind,
 ) -> impl IntoView {
+    let mut markup = Markup::new();
+    write_permalink(&mut markup, anchor_id, kind);
+    markup
+}
+
+/// Writes the markup of [`Permalink`], for the blocks that end with one.
+pub fn write_permalink(markup: &mut Markup, anchor_id: String, kind: PermalinkKind) {
     let words = crate::components::interface_text();
     let name = match kind {
         PermalinkKind::Paragraph => words.copy_link_to_paragraph,
         PermalinkKind::Quote => words.copy_link_to_quote,
     };
-    let announcements = use_context::<PermalinkAnnouncements>();
-    let href = format!("#{anchor_id}");
-    let share = move |event: web_sys::MouseEvent| {
-        if !is_plain_left_click(&event) {
-            return;
-        }
-        event.prevent_default();
-        let anchor_id = anchor_id.clone();
-        leptos::task::spawn_local(async move {
-            let outcome = share_or_copy(&anchor_id).await;
-            if let Some(announcements) = announcements {
-                announcements.announce(outcome);
-            }
-        });
-    };
     // A line may break before the link: otherwise the block's last word, which has no
     // space before the link, would wrap with it and stand alone on a line of its own.
-    view! {
-        <wbr />
-        <a class="lede-permalink" href=href aria-label=name on:click=share
-            data-testid="permalink">"¶"</a>
+    markup
+        .open("wbr")
+        .close()
+        .open_with_class("a", PERMALINK_CLASS)
+        .owned_attribute("href", format!("#{anchor_id}"))
+        .attribute("aria-label", name)
+        .attribute("data-testid", "permalink")
+        .text("¶")
+        .close();
+}
+
+/// The class that marks a permalink, for the reading view to recognise presses on one.
+const PERMALINK_CLASS: &str = "lede-permalink";
+
+/// Shares or copies the address of the permalink that `event`, a click somewhere in a
+/// reading view, pressed, and announces the outcome in `announcements`. True if the click
+/// was a plain press on a permalink, which it has handled; false otherwise, for the view to
+/// handle the click as it would.
+pub fn share_pressed_permalink(event: &web_sys::MouseEvent, announcements: Option<PermalinkAnnouncements>) -> bool {
+    if !is_plain_left_click(event) {
+        return false;
     }
+    let anchor_id = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|target| target.closest(&format!("a.{PERMALINK_CLASS}")).ok().flatten())
+        .and_then(|link| link.get_attribute("href"))
+        .and_then(|href| href.strip_prefix('#').map(str::to_owned));
+    let Some(anchor_id) = anchor_id else {
+        return false;
+    };
+    event.prevent_default();
+    leptos::task::spawn_local(async move {
+        let outcome = share_or_copy(&anchor_id).await;
+        if let Some(announcements) = announcements {
+            announcements.announce(outcome);
+        }
+    });
+    true
 }
 
 /// The address of this page with `#anchor_id`.
