@@ -7,6 +7,9 @@ use crate::components::interface_text;
 use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+
+use crate::components::markup::Markup;
 
 use crate::reading::navigation::SectionNavItem;
 use crate::platform::observer::{observe_intersections, Observing};
@@ -40,25 +43,37 @@ pub fn SectionNav(
             }
         }
     };
-    let links = items
-        .into_iter()
-        .map(|item| {
-            let anchor_id = item.anchor_id.clone();
-            let is_current = move || current_section.with(|current| current.as_deref() == Some(anchor_id.as_str()));
-            view! {
-                <li class="lede-section-nav__item">
-                    <a
-                        class="lede-section-nav__link"
-                        href=format!("#{}", item.anchor_id)
-                        aria-current=move || is_current().then_some("location")
-                        on:click=move |_| set_is_open.set(false)
-                    >
-                        {item.label}
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
+    // The links are markup, and one effect moves `aria-current` between them: a long
+    // article has fifty sections, and a reactive attribute and a click handler each cost a
+    // closure and a listener per link.
+    let first_anchor_id = items.first().map(|item| item.anchor_id.clone());
+    let mut links = Markup::new();
+    for item in items {
+        links
+            .open_with_class("li", "lede-section-nav__item")
+            .open_with_class("a", "lede-section-nav__link")
+            .owned_attribute("href", format!("#{}", item.anchor_id));
+        if first_anchor_id.as_ref() == Some(&item.anchor_id) {
+            links.attribute("aria-current", "location");
+        }
+        links.owned_text(item.label).close().close();
+    }
+    let list = NodeRef::<html::Ol>::new();
+    Effect::new(move || {
+        let current = current_section.get();
+        let Some(list) = list.get() else { return };
+        mark_current_link(&list, current.as_deref());
+    });
+    // A choice in the list closes it, as a press anywhere on a link.
+    let close_on_choice = move |event: web_sys::MouseEvent| {
+        let on_link = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|target| target.closest("a").ok().flatten().is_some());
+        if on_link {
+            set_is_open.set(false);
+        }
+    };
     view! {
         <nav class="lede-section-nav" aria-labelledby="lede-section-nav-title" data-testid="section-nav" on:keydown=close_on_escape>
             <h2 class="lede-section-nav__title" id="lede-section-nav-title">{words.in_this_article}</h2>
@@ -76,10 +91,28 @@ pub fn SectionNav(
                 class="lede-section-nav__list"
                 class:lede-section-nav__list--open=move || is_open.get()
                 id="lede-section-nav-list"
+                node_ref=list
+                on:click=close_on_choice
             >
                 {links}
             </ol>
         </nav>
+    }
+}
+
+/// Marks the link to `current` in `list` as the current location, and no other.
+fn mark_current_link(list: &web_sys::HtmlOListElement, current: Option<&str>) {
+    let current_href = current.map(|anchor_id| format!("#{anchor_id}"));
+    let Ok(links) = list.query_selector_all("a") else { return };
+    for index in 0..links.length() {
+        let Some(link) = links.item(index).and_then(|link| link.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
+        if link.get_attribute("href") == current_href {
+            let _ = link.set_attribute("aria-current", "location");
+        } else {
+            let _ = link.remove_attribute("aria-current");
+        }
     }
 }
 
