@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::slug::Slug;
 use crate::pages::{ArticlePage, NotFoundPage};
+use crate::reading::validation_report::ValidationReportRequested;
 use crate::platform::takeover::{PublishedPage, OUT_OF_SIGHT_ATTRIBUTE, PUBLISHED_ATTRIBUTE};
 use crate::routing::{ArticleNavigation, BrowserRouter, Route};
 
@@ -13,7 +14,15 @@ pub const APP_ROOT_ID: &str = "lede-app";
 
 /// The reader as a full page: follows the address bar and shows its article.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The published page the app takes over with its first article, if it was started on
+    /// one.
+    #[prop(optional_no_strip)]
+    published: Option<PublishedPage>,
+    /// The validation report above every article of this visit, if `?debug` asked for it.
+    #[prop(optional_no_strip)]
+    validation_report: Option<ValidationReportRequested>,
+) -> impl IntoView {
     let router = BrowserRouter::start();
     let navigation = ArticleNavigation {
         open: Callback::new(move |article_id: Slug| router.open_article(&article_id)),
@@ -25,7 +34,13 @@ pub fn App() -> impl IntoView {
         Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
         route => match route.article_location() {
             Some(location) => view! {
-                <ArticlePage location=location navigation=navigation arrival=router.arrival() />
+                <ArticlePage
+                    location=location
+                    navigation=navigation
+                    arrival=router.arrival()
+                    published=published.clone()
+                    validation_report=validation_report.clone()
+                />
             }
             .into_any(),
             None => view! { <NotFoundPage path=route.path() /> }.into_any(),
@@ -55,15 +70,10 @@ pub fn mount_app() {
         let mount = move || {
             // One call for both cases: each call of `mount_to` compiles its own copy.
             leptos::mount::mount_to(mount_root, move || {
-                if let Some(published) = published.clone() {
-                    provide_context(published);
-                }
                 // `?debug`: the validation report above every article of this visit, for an
                 // outlet's developer checking their JSON.
-                if debug_requested() {
-                    provide_context(crate::reading::validation_report::ValidationReportRequested::default());
-                }
-                view! { <App /> }
+                let validation_report = debug_requested().then(ValidationReportRequested::default);
+                view! { <App published=published.clone() validation_report=validation_report /> }
             })
             .forget();
             // While the article downloads: its dates will need the browser's locale data, and

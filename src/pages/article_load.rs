@@ -38,9 +38,7 @@ impl ArticleLoad {
     /// render rather than in the same one: the first calls of the load's code (each
     /// compiled by the browser when first called) made that one task long enough to keep
     /// a reader's tap waiting on a slow phone (docs/performance.md).
-    pub(crate) fn new(location: ArticleLocation) -> ArticleLoad {
-        let takes_a_page_over =
-            use_context::<crate::platform::takeover::PublishedPage>().is_some_and(|page| page.is_waiting());
+    pub(crate) fn new(location: ArticleLocation, takes_a_page_over: bool) -> ArticleLoad {
         let load = ArticleLoad {
             state: RwSignal::new_local(None),
             location: StoredValue::new_local(location),

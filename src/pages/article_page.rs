@@ -51,8 +51,11 @@ pub(crate) fn failed_load_view(
 
 /// The validation report above the article, when the reader's page (`?debug`) or the
 /// widget (`debug`) asked for it; nothing otherwise.
-pub(crate) fn validation_report_view(parsed: &ParsedArticle) -> Option<impl IntoView> {
-    let requested = use_context::<ValidationReportRequested>()?;
+pub(crate) fn validation_report_view(
+    parsed: &ParsedArticle,
+    requested: Option<&ValidationReportRequested>,
+) -> Option<impl IntoView> {
+    let requested = requested?;
     let report = ValidationReport::new(&parsed.warnings, &requested.attribute_warnings);
     Some(view! { <ValidationReportPanel report=report article=parsed.article.id.to_string() /> })
 }
@@ -163,10 +166,15 @@ pub fn ArticlePage(
     /// How the reader arrived: decides the scroll position, and whether focus moves to the
     /// headline so that screen readers announce the new article.
     arrival: Arrival,
+    /// A published page this app is taking over, if any; only the first article takes it.
+    #[prop(optional_no_strip)]
+    published: Option<PublishedPage>,
+    /// The validation report above the article, if the reader's page asked for it (`?debug`).
+    #[prop(optional_no_strip)]
+    validation_report: Option<ValidationReportRequested>,
 ) -> impl IntoView {
-    let article = ArticleLoad::new(location);
-    // A published page this app is taking over, on the first article only.
-    let published = use_context::<PublishedPage>().filter(PublishedPage::is_waiting);
+    let published = published.filter(PublishedPage::is_waiting);
+    let article = ArticleLoad::new(location, published.is_some());
 
     // Offline: say so, and when the connection returns, retry a load that failed for a
     // reason the network explains.
@@ -185,12 +193,13 @@ pub fn ArticlePage(
         online.remove();
     });
 
+    let described_page = published.clone();
     Effect::new(move || {
         // `with`, not `get`: a long article is megabytes of text, and cloning it here would
         // lengthen the task that renders it.
         article.with(|state| {
             let Some(state) = state else { return };
-            describe_article_state(state, arrival, published.as_ref());
+            describe_article_state(state, arrival, described_page.as_ref());
         });
     });
 
@@ -207,10 +216,10 @@ pub fn ArticlePage(
                 body_rendering: body_rendering(arrival),
                 ..ArticleViewLayout::default()
             };
-            let validation_report = validation_report_view(&parsed);
+            let report = validation_report_view(&parsed, validation_report.as_ref());
             EitherOf3::B(view! {
-                {validation_report}
-                <ReadingView article=parsed.article navigation=navigation layout=layout />
+                {report}
+                <ReadingView article=parsed.article navigation=navigation layout=layout takeover=published.clone() />
             })
         }
         Some(Err(error)) => EitherOf3::C(failed_load_view(&error, article)),

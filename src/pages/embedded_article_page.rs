@@ -14,6 +14,7 @@ use crate::interface_text::InterfaceText;
 use crate::model::slug::Slug;
 use crate::pages::article_load::ArticleLoad;
 use crate::pages::article_page::{failed_load_view, validation_report_view};
+use crate::reading::validation_report::ValidationReportRequested;
 use crate::routing::{ArticleLocation, ArticleNavigation};
 
 /// What a widget tells its loader, which turns it into a DOM event on the host element.
@@ -130,7 +131,7 @@ fn EmbeddedArticle(
     navigation: ArticleNavigation,
     report: Callback<WidgetEvent>,
 ) -> impl IntoView {
-    let article = ArticleLoad::new(location);
+    let article = ArticleLoad::new(location, false);
     Effect::new(move || {
         let event = article.with(|state| match state {
             None => None,
@@ -159,7 +160,7 @@ fn EmbeddedArticle(
         // (see the same match in `ArticlePage`).
         None => Some(EitherOf3::A(view! { <LoadingState /> })),
         Some(Ok(parsed)) => {
-            let validation_report = validation_report_view(&parsed);
+            let validation_report = validation_report_view(&parsed, use_context::<ValidationReportRequested>().as_ref());
             Some(EitherOf3::B(view! {
                 {validation_report}
                 <ReadingView article=parsed.article navigation=navigation layout=layout />

@@ -30,13 +30,23 @@ pub fn ReadingView(
     /// What is shown; everything by default.
     #[prop(optional)]
     layout: ArticleViewLayout,
+    /// A published page this view takes over, if any: the view renders out of sight, in
+    /// its usual chunks, and replaces the static view once it is complete (decision 015).
+    #[prop(optional_no_strip)]
+    takeover: Option<PublishedPage>,
 ) -> impl IntoView {
-    let reading = start_reading(&article, layout, navigation);
+    let takeover = takeover.filter(PublishedPage::is_waiting);
+    let reading = start_reading(&article, layout, navigation, takeover);
     view! { <ArticleView article=article navigation=navigation layout=layout reading=reading /> }
 }
 
 /// Creates the view's state for `article` and starts what runs after the first paint.
-fn start_reading(article: &Article, layout: ArticleViewLayout, navigation: ArticleNavigation) -> ReadingState {
+fn start_reading(
+    article: &Article,
+    layout: ArticleViewLayout,
+    navigation: ArticleNavigation,
+    takeover: Option<PublishedPage>,
+) -> ReadingState {
     let surface = ReaderSurface::current();
     let is_page = surface.is_page();
     // On the reader's own page the settings apply to every article and are remembered
@@ -53,9 +63,6 @@ fn start_reading(article: &Article, layout: ArticleViewLayout, navigation: Artic
     if is_page {
         follow_scroll_where_css_cannot(progress_bar);
     }
-    // A published page this view is taking over: it renders out of sight, in its usual
-    // chunks, and replaces the static view once it is complete (decision 015).
-    let takeover = use_context::<PublishedPage>().filter(PublishedPage::is_waiting);
     let body = schedule_body(article, layout, is_page, takeover);
     let show_all_sections = Callback::new({
         let switches = body.switches.clone();

@@ -37,7 +37,7 @@ const FOCUSABLE: &str = "a[href], button, summary, input, [tabindex]";
 /// The display controls, whose panel only the app's view has.
 const APP_ONLY_PANEL: &str = "[data-testid=reader-controls] > :not(summary)";
 
-/// A published page waiting for the app, provided as context to the app that takes it over.
+/// A published page waiting for the app, passed to the app that takes it over.
 #[derive(Clone)]
 pub struct PublishedPage(SendWrapper<Rc<Takeover>>);
 

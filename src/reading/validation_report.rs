@@ -10,8 +10,8 @@ use crate::model::Warning;
 /// and the rest are counted instead, so that the report costs the page little.
 pub const WARNINGS_LISTED: usize = 100;
 
-/// The report is shown: provided as context by the reader's page (`?debug`) or a widget
-/// (`debug`). Without it, nothing of the report is built.
+/// The report is shown: passed down by the reader's page (`?debug`), provided as context
+/// by a widget (`debug`). Without it, nothing of the report is built.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ValidationReportRequested {
     /// The widget's attribute values that were not understood, one sentence each; empty
