@@ -121,15 +121,21 @@ pub fn ArticleView(
     // permalinks to announce: they name places on the reader's own page.
     let permalink_announcements = is_page.then(PermalinkAnnouncements::new);
     let page_furniture = permalink_announcements.map(|permalink_announcements| {
-        view! {
-            <a class="lede-article-view__skip-link" href="#lede-main">{crate::components::interface_text().skip_to_article}</a>
+        let mut markup = Markup::new();
+        markup
+            .open_with_class("a", "lede-article-view__skip-link")
+            .attribute("href", "#lede-main")
+            .text(crate::components::interface_text().skip_to_article)
+            .close()
             // How far through the page the reader is; drawn by CSS alone, from the scroll position.
-            <div class="lede-article-view__progress" aria-hidden="true" node_ref=progress_bar></div>
+            .view(view! { <div class="lede-article-view__progress" aria-hidden="true" node_ref=progress_bar></div> }.into_any())
             // What the last permalink pressed did, for screen readers.
-            <p class="lede-visually-hidden" role="status" data-testid="permalink-status">
-                {move || permalink_announcements.text(crate::components::interface_text())}
-            </p>
-        }
+            .open_with_class("p", "lede-visually-hidden")
+            .attribute("role", "status")
+            .attribute("data-testid", "permalink-status")
+            .view((move || permalink_announcements.text(crate::components::interface_text())).into_any())
+            .close();
+        markup
     });
     // Set through the CSSOM (`style.setProperty`), which a host's Content Security Policy
     // allows, where a `style` attribute would need `'unsafe-inline'`. A published page,
@@ -175,12 +181,16 @@ pub fn ArticleView(
     let continue_words = crate::components::interface_text().continue_reading;
     // A long article's published page: the rest is on the page of the whole article.
     let whole_article = (layout.extent == ArticleExtent::Opening).then(|| {
-        let href = crate::routing::whole_article_path(&article.id);
-        view! {
-            <p class="lede-article-view__continue">
-                <a class="lede-article-view__continue-link" href=href data-testid="continue-reading">{continue_words}</a>
-            </p>
-        }
+        let mut markup = Markup::new();
+        markup
+            .open_with_class("p", "lede-article-view__continue")
+            .open_with_class("a", "lede-article-view__continue-link")
+            .owned_attribute("href", crate::routing::whole_article_path(&article.id))
+            .attribute("data-testid", "continue-reading")
+            .text(continue_words)
+            .close()
+            .close();
+        markup
     });
     let continue_reading = is_compact.then(|| match canonical_url {
         Some(url) => {
@@ -224,7 +234,12 @@ pub fn ArticleView(
         .map_or_else(|| Signal::stored(true), |switch| (*switch).into());
     let section_nav = full.then_some(move || {
         first_chunk_shown.get().then(|| {
-            view! { <div class="lede-article-view__nav"><SectionNav items=nav_items.clone() rendered_sections=rendered_sections /></div> }
+            let mut markup = Markup::new();
+            markup
+                .open_with_class("div", "lede-article-view__nav")
+                .view(view! { <SectionNav items=nav_items.clone() rendered_sections=rendered_sections /> }.into_any())
+                .close();
+            markup
         })
     });
     let extras = full.then_some({

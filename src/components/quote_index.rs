@@ -30,13 +30,20 @@ pub fn QuoteIndex(
     let speakers = move || opened.get().then(|| speaker_list(groups.clone()));
     let words = interface_text();
     let count = words.quote_count(n_quotes);
+    let mut contents = Markup::new();
+    contents
+        .open_with_class("summary", "lede-quote-index__summary")
+        .text(words.who_said_what)
+        .text(" ")
+        .open_with_class("span", "lede-quote-index__count")
+        .owned_text(format!("({count})"))
+        .close()
+        .close()
+        .open_with_class("ul", "lede-quote-index__speakers")
+        .view(speakers.into_any())
+        .close();
     Some(view! {
-        <details class="lede-quote-index" data-testid="quote-index" on:toggle=open_once>
-            <summary class="lede-quote-index__summary">
-                {words.who_said_what} " " <span class="lede-quote-index__count">{format!("({count})")}</span>
-            </summary>
-            <ul class="lede-quote-index__speakers">{speakers}</ul>
-        </details>
+        <details class="lede-quote-index" data-testid="quote-index" on:toggle=open_once>{contents}</details>
     })
 }
 
