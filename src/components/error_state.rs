@@ -21,8 +21,14 @@ pub fn ErrorState(
     /// Tries again; `None` when trying again cannot help.
     retry: Option<Callback<()>>,
 ) -> impl IntoView {
-    let words = interface_text();
     let mut markup = Markup::new();
+    write_error_state(&mut markup, title, message, details, retry);
+    markup
+}
+
+/// Writes the markup of [`ErrorState`], for the pages that explain a failure.
+pub fn write_error_state(markup: &mut Markup, title: String, message: String, details: Vec<String>, retry: Option<Callback<()>>) {
+    let words = interface_text();
     markup
         .open_with_class("div", "lede-error-state")
         .attribute("role", "alert")
@@ -64,5 +70,4 @@ pub fn ErrorState(
             .close();
     }
     markup.close().close();
-    markup
 }

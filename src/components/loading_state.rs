@@ -11,6 +11,12 @@ use crate::components::markup::Markup;
 #[component]
 pub fn LoadingState() -> impl IntoView {
     let mut markup = Markup::new();
+    write_loading_state(&mut markup);
+    markup
+}
+
+/// Writes the markup of [`LoadingState`], for the pages that wait for an article.
+pub fn write_loading_state(markup: &mut Markup) {
     markup
         .open_with_class("div", "lede-loading-state")
         .attribute("role", "status")
@@ -34,5 +40,4 @@ pub fn LoadingState() -> impl IntoView {
         markup.open_with_class("div", class).close();
     }
     markup.close();
-    markup
 }

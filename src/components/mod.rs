@@ -9,13 +9,13 @@ mod article_section;
 mod article_view;
 mod context_note;
 mod corrections_list;
-mod error_state;
+pub(crate) mod error_state;
 mod fact_box;
 mod formatted_time;
 mod inline_text;
 mod link_card;
-mod loading_state;
-mod markup;
+pub(crate) mod loading_state;
+pub(crate) mod markup;
 mod masthead;
 mod offline_notice;
 mod permalink;
@@ -26,7 +26,7 @@ mod related_sidebar;
 mod reporting_note;
 mod section_nav;
 mod summary_box;
-mod validation_report_panel;
+pub(crate) mod validation_report_panel;
 mod tag_list;
 
 /// The interface's words for this view: the widget's `lang`, or English.

@@ -16,8 +16,15 @@ pub fn ValidationReportPanel(
     /// The article's id, or the address it came from: which document the report is about.
     article: String,
 ) -> impl IntoView {
-    let summary = report.summary();
     let mut markup = Markup::new();
+    write_validation_report(&mut markup, report, article);
+    markup
+}
+
+/// Writes the markup of [`ValidationReportPanel`], for the pages that show it above an
+/// article.
+pub fn write_validation_report(markup: &mut Markup, report: ValidationReport, article: String) {
+    let summary = report.summary();
     markup
         .open_with_class("section", "lede-validation-report")
         .attribute("aria-labelledby", "lede-validation-report-title")
@@ -57,5 +64,4 @@ pub fn ValidationReportPanel(
             .close();
     }
     markup.close();
-    markup
 }

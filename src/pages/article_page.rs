@@ -4,7 +4,11 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::api::FetchError;
-use crate::components::{interface_text, ErrorState, LoadingState, OfflineNotice, ValidationReportPanel};
+use crate::components::error_state::write_error_state;
+use crate::components::loading_state::write_loading_state;
+use crate::components::markup::Markup;
+use crate::components::validation_report_panel::write_validation_report;
+use crate::components::{interface_text, OfflineNotice};
 use crate::model::ParsedArticle;
 use crate::pages::article_load::ArticleLoad;
 use crate::pages::ReadingView;
@@ -46,7 +50,9 @@ pub(crate) fn failed_load_view(
     if let FetchError::Article(article_error) = error {
         details.extend(article_error.listed_problems(PROBLEMS_LISTED_ON_THE_PAGE));
     }
-    view! { <ErrorState title=explanation.title message=explanation.advice details=details retry=retry /> }.into_any()
+    let mut markup = Markup::new();
+    write_error_state(&mut markup, explanation.title.to_owned(), explanation.advice.to_owned(), details, retry);
+    markup.into_any()
 }
 
 /// The validation report above the article, when the reader's page (`?debug`) or the
@@ -57,7 +63,9 @@ pub(crate) fn validation_report_view(
 ) -> Option<impl IntoView> {
     let requested = requested?;
     let report = ValidationReport::new(&parsed.warnings, &requested.attribute_warnings);
-    Some(view! { <ValidationReportPanel report=report article=parsed.article.id.to_string() /> })
+    let mut markup = Markup::new();
+    write_validation_report(&mut markup, report, parsed.article.id.to_string());
+    Some(markup)
 }
 
 /// Names the page after the article's state, describes it in the head for link previews,
@@ -208,7 +216,11 @@ pub fn ArticlePage(
     // `AnyView` rebuilds over one of the same type in place. The skeleton's element would
     // become the article's, and browsers count its move as a layout shift.
     let content = move || match article.get() {
-        None => EitherOf3::A(view! { <LoadingState /> }),
+        None => EitherOf3::A({
+            let mut markup = Markup::new();
+            write_loading_state(&mut markup);
+            markup
+        }),
         Some(Ok(parsed)) => {
             // Taking a published page over, the view renders out of sight in its usual
             // chunks and replaces the static view when it is complete (`ReadingView`).

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::ErrorState;
+use crate::components::error_state::write_error_state;
+use crate::components::markup::Markup;
 
 /// Says that nothing lives at `path` and offers the front article.
 #[component]
@@ -16,7 +17,7 @@ pub fn NotFoundPage(
         document().set_title(words.page_not_found);
         crate::pages::describe_page(None);
     });
-    view! {
-        <ErrorState title=words.page_not_found message=format!("{}{path}", words.no_page_at) details=Vec::new() retry=None />
-    }
+    let mut markup = Markup::new();
+    write_error_state(&mut markup, words.page_not_found.to_owned(), format!("{}{path}", words.no_page_at), Vec::new(), None);
+    markup
 }
