@@ -84,7 +84,7 @@ pub fn ArticleView(
     reading: ReadingState,
 ) -> impl IntoView {
     let is_page = ReaderSurface::current().is_page();
-    let is_compact = layout.extent == ArticleExtent::Compact;
+    let is_compact = layout.shown_extent() == ArticleExtent::Compact;
     let ReadingState {
         settings,
         body,
@@ -180,7 +180,7 @@ pub fn ArticleView(
     // one, or else right here.
     let continue_words = crate::components::interface_text().continue_reading;
     // A long article's published page: the rest is on the page of the whole article.
-    let whole_article = (layout.extent == ArticleExtent::Opening).then(|| {
+    let whole_article = (layout.shown_extent() == ArticleExtent::Opening).then(|| {
         let mut markup = Markup::new();
         markup
             .open_with_class("p", "lede-article-view__continue")

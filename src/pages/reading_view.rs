@@ -93,7 +93,7 @@ fn schedule_body(
     is_page: bool,
     takeover: Option<PublishedPage>,
 ) -> BodyChunks {
-    let is_compact = layout.extent == ArticleExtent::Compact;
+    let is_compact = layout.shown_extent() == ArticleExtent::Compact;
     let takes_over_whole_page = takeover.as_ref().is_some_and(|page| !page.holds_only_the_opening());
     let parts: Arc<[_]> = if is_compact {
         compact_rendering_chunks(&article.sections)

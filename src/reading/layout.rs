@@ -43,6 +43,20 @@ pub struct ArticleViewLayout {
     pub body_rendering: BodyRendering,
 }
 
+impl ArticleViewLayout {
+    /// How much of the article the view shows: [`ArticleViewLayout::extent`], except in
+    /// the reader's page, which always shows the whole article. Only a widget's options ask
+    /// for a compact article, and only publishing, which is native, for an opening; the
+    /// reader's page is built without the widget (decision 021), so there this is a
+    /// constant and the view's code for the other extents is left out of its wasm.
+    pub fn shown_extent(&self) -> ArticleExtent {
+        #[cfg(all(target_arch = "wasm32", not(feature = "widget")))]
+        return ArticleExtent::Full;
+        #[cfg(not(all(target_arch = "wasm32", not(feature = "widget"))))]
+        self.extent
+    }
+}
+
 /// How the body of a long article is rendered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum BodyRendering {
