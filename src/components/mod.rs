@@ -1,6 +1,8 @@
 //! The reading view's components. Each takes its data as props and returns a view:
 //! none fetches, none owns a resource, none knows about routing beyond the callbacks
 //! it is given. One component per file, named after it; its CSS is `style/{file}.css`.
+//! `markup.rs` is the one file that is not a component: the view type in which the parts
+//! that never change once rendered are written (decision 023).
 
 mod article_block;
 mod article_figure;
@@ -15,7 +17,7 @@ mod formatted_time;
 mod inline_text;
 mod link_card;
 pub(crate) mod loading_state;
-pub(crate) mod markup;
+pub mod markup;
 mod masthead;
 mod offline_notice;
 mod permalink;

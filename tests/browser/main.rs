@@ -8,6 +8,7 @@
 mod errors;
 mod importing;
 mod interaction;
+mod markup;
 mod parsing;
 mod reading_view;
 mod settings;
