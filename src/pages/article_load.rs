@@ -34,10 +34,10 @@ pub(crate) struct ArticleLoad {
 impl ArticleLoad {
     /// Starts loading the article at `location`.
     ///
-    /// Taking a published page over, the load starts in the task after the page's first
-    /// render rather than in the same one: the first calls of the load's code (each
-    /// compiled by the browser when first called) made that one task long enough to keep
-    /// a reader's tap waiting on a slow phone (docs/performance.md).
+    /// Taking a published page over (`takes_a_page_over`), the load starts in the task
+    /// after the page's first render rather than in the same one: the first calls of the
+    /// load's code (each compiled by the browser when first called) made that one task
+    /// long enough to keep a reader's tap waiting on a slow phone (docs/performance.md).
     pub(crate) fn new(location: ArticleLocation, takes_a_page_over: bool) -> ArticleLoad {
         let load = ArticleLoad {
             state: RwSignal::new_local(None),
