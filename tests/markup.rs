@@ -61,3 +61,10 @@ fn two_texts_in_a_row_stay_two_texts() {
     markup.open("span").text("By ").owned_text("CRBC News".to_owned()).close();
     assert_eq!(markup.to_html(), "<span>By <!>CRBC News</span>");
 }
+
+#[test]
+fn an_attribute_written_after_an_elements_children_is_ignored() {
+    let mut markup = Markup::new();
+    markup.open("p").text("words").attribute("hidden", "").close();
+    assert_eq!(markup.to_html(), "<p>words</p>");
+}

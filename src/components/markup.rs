@@ -26,7 +26,9 @@ use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtm
 /// Elements, text and views, written in document order.
 ///
 /// Each `open` is ended by a `close`, void elements (`img`, `hr`) included. A `close`
-/// with nothing open is ignored, and what is still open at the end is closed there.
+/// with nothing open is ignored, and what is still open at the end is closed there. An
+/// attribute belongs to the element opened just before it: one written after a text, a
+/// view or another element is ignored, in the browser and in published HTML alike.
 #[derive(Default)]
 pub struct Markup {
     tokens: Vec<Token>,
@@ -144,7 +146,11 @@ impl Render for Markup {
         let mut inner_views = Vec::new();
         // The elements open at this point of the markup, innermost last.
         let mut open: Vec<Element> = Vec::new();
+        // Whether the tokens since the last `open` are all attributes, which belong to it.
+        let mut in_start_tag = false;
         for token in self.tokens {
+            let starts_an_element = matches!(token, Token::Open(_));
+            let is_attribute = matches!(token, Token::Attribute(..));
             match token {
                 Token::Open(tag) => {
                     let element = Rndr::create_element(tag, None);
@@ -155,7 +161,7 @@ impl Render for Markup {
                     open.push(element);
                 }
                 Token::Attribute(name, value) => {
-                    if let Some(element) = open.last() {
+                    if let (true, Some(element)) = (in_start_tag, open.last()) {
                         Rndr::set_attribute(element, name, &value);
                     }
                 }
@@ -180,6 +186,7 @@ impl Render for Markup {
                     open.pop();
                 }
             }
+            in_start_tag = starts_an_element || (in_start_tag && is_attribute);
         }
         // Empty markup is an empty text node, so that it still has a place in the page
         // for markup that replaces it to take.

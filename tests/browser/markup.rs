@@ -46,3 +46,22 @@ async fn a_view_inside_markup_stays_live() {
     count.set(2);
     wait_until("the view inside the markup shows the new count", || text(&paragraph) == "Count: 2").await;
 }
+
+#[wasm_bindgen_test]
+fn an_attribute_written_after_an_elements_children_is_ignored_as_in_published_html() {
+    // Regression: the browser set such an attribute on the innermost open element, while
+    // the published HTML left it out, so the two renderings of one markup could differ.
+    let container = fresh_container();
+    let _mounted = mount_to(container.clone(), move || {
+        let mut markup = Markup::new();
+        markup
+            .open("p")
+            .attribute("data-testid", "late-attribute")
+            .text("words")
+            .attribute("hidden", "")
+            .close();
+        markup
+    });
+    let paragraph = one(&container, "[data-testid=late-attribute]");
+    assert!(!paragraph.has_attribute("hidden"), "the late attribute is not set");
+}
