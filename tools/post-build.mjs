@@ -4,6 +4,8 @@
 //   `lede-{hash}.css`, linked once from index.html (decision 011). Twenty-five
 //   render-blocking requests cost a slow phone several round trips before the first paint,
 //   and brotli compresses the whole better than the parts.
+// - In release builds, the reader's wasm is optimized for size with wasm-opt, its
+//   functions laid out by similarity first (tools/order-functions.mjs, decision 024).
 // - `lede-{hash}.js`, wasm-bindgen's JS glue, and its wasm get short import names
 //   (tools/short-import-names.mjs), and the glue is minified with terser: Trunk's own
 //   minifier fails on it and ships it whole. Their `integrity` hashes in index.html are
@@ -44,6 +46,8 @@
 import { createHash } from "node:crypto";
 import { minify as minifyJs } from "terser";
 import { shortenImportNames } from "./short-import-names.mjs";
+import { nameFunctionsBySimilarity } from "./order-functions.mjs";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
@@ -140,12 +144,40 @@ function shortenImports(wasmPath, glue, leastRenamed = 50) {
   if (shortened.renamed < leastRenamed) throw new Error(`post-build: only ${shortened.renamed} import names of ${wasmPath} could be shortened`);
   writeFileSync(wasmPath, shortened.wasm);
   console.log(`post-build: ${shortened.renamed} import names shortened in ${wasmPath} (${wasm.length} to ${shortened.wasm.length} bytes)`);
-  return { glue: shortened.glue, wasmBefore: wasm, wasmAfter: shortened.wasm };
+  return { glue: shortened.glue, wasmAfter: shortened.wasm };
 }
 
-// The reader's glue and wasm with short import names, then the glue minified. It is an ES
-// module whose exports the start-up script calls: top-level names stay.
+/**
+ * In release builds, optimizes the wasm at `wasmPath` for size with wasm-opt, with its
+ * functions laid out by similarity (tools/order-functions.mjs, decision 024). Trunk's
+ * own wasm-opt is off for the reader's page (`data-wasm-opt="0"` in index.html): the
+ * order is computed from wasm-bindgen's output, whose function names wasm-opt drops.
+ */
+function optimizeForSize(wasmPath, extraArguments = []) {
+  const named = nameFunctionsBySimilarity(readFileSync(wasmPath));
+  if (!named.hadNames) throw new Error(`post-build: ${wasmPath} has no function names to order its functions by`);
+  writeFileSync(wasmPath, named.wasm);
+  const wasmOpt = spawnSync(
+    "wasm-opt",
+    ["-Oz", ...extraArguments, "--reorder-functions-by-name", wasmPath, "-o", wasmPath],
+    { stdio: "inherit" },
+  );
+  if (wasmOpt.error || wasmOpt.status !== 0) {
+    throw new Error(`post-build: wasm-opt failed on ${wasmPath}: ${wasmOpt.error ?? `exit status ${wasmOpt.status}`}`);
+  }
+  console.log(`post-build: ${named.ordered} functions of ${wasmPath} laid out by similarity, then wasm-opt -Oz`);
+}
+
+// The reader's glue and wasm: in release builds the wasm optimized for size, then short
+// import names in both, then the glue minified. It is an ES module whose exports the
+// start-up script calls: top-level names stay.
 const glue = readFileSync(join(staging, appModule), "utf8");
+const wasmAsBuilt = readFileSync(join(staging, appWasm));
+if (process.env.TRUNK_PROFILE === "release") {
+  // The reader's wasm never uses the lowest kilobyte of its memory (its stack comes
+  // first), so loads and stores may fold small constant offsets (docs/performance.md).
+  optimizeForSize(join(staging, appWasm), ["--low-memory-unused"]);
+}
 const appImports = shortenImports(join(staging, appWasm), glue);
 const minified = await minifyJs(appImports.glue, { module: true, compress: { passes: 2 }, mangle: true });
 if (!minified.code) throw new Error(`post-build: terser returned nothing for ${appModule}`);
@@ -157,7 +189,7 @@ writeFileSync(
   indexPath,
   index
     .replaceAll(integrity(glue), integrity(minified.code))
-    .replaceAll(integrity(appImports.wasmBefore), integrity(appImports.wasmAfter)),
+    .replaceAll(integrity(wasmAsBuilt), integrity(appImports.wasmAfter)),
 );
 console.log(`post-build: ${appModule} minified from ${glue.length} to ${minified.code.length} bytes`);
 /**

@@ -118,7 +118,7 @@ fn build_wordpress_importer(path: &OsStr) -> Result<(), String> {
 /// Builds the widget's module (`src/bin/lede-widget.rs`, the crate's default features, so
 /// `widget` included), which `embed.js` loads, into [`WIDGET_MODULE_FOLDER`] as
 /// `lede-widget.js` and `lede-widget_bg.wasm`. The reader's page is built by Trunk without
-/// it (decision 021). wasm-opt runs as Trunk runs it for the reader's page.
+/// it (decision 021). wasm-opt runs as tools/post-build.mjs runs it for the reader's page.
 fn build_widget_module(path: &OsStr) -> Result<(), String> {
     build_wasm_module(
         path,
@@ -150,7 +150,7 @@ struct WasmModule {
 }
 
 /// Builds `module` for wasm with the size flags, then its JS glue with wasm-bindgen, then
-/// runs wasm-opt. It is built before Trunk, so that the post-build step finds it and
+/// lays its functions out by similarity and runs wasm-opt. It is built before Trunk, so that the post-build step finds it and
 /// compresses its files with the rest of `dist/`.
 fn build_wasm_module(path: &OsStr, module: WasmModule) -> Result<(), String> {
     run(
@@ -172,10 +172,20 @@ fn build_wasm_module(path: &OsStr, module: WasmModule) -> Result<(), String> {
         &format!("wasm-bindgen for {}", module.what),
     )?;
     let wasm = folder.join(format!("{}_bg.wasm", module.out_name));
+    // Functions with similar code next to each other compress better (decision 024): the
+    // order comes from wasm-bindgen's function names, and wasm-opt lays it out last.
+    run(
+        Command::new("node")
+            .arg(root.join("tools/order-functions.mjs"))
+            .arg(&wasm)
+            .env("PATH", path),
+        &format!("the functions' order for {}", module.what),
+    )?;
     run(
         Command::new("wasm-opt")
             .arg("-Oz")
             .args(module.wasm_opt_args)
+            .arg("--reorder-functions-by-name")
             .args(WASM_FEATURES)
             .arg(&wasm)
             .arg("-o")
