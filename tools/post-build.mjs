@@ -4,8 +4,10 @@
 //   `lede-{hash}.css`, linked once from index.html (decision 011). Twenty-five
 //   render-blocking requests cost a slow phone several round trips before the first paint,
 //   and brotli compresses the whole better than the parts.
-// - In release builds, the reader's wasm is optimized for size with wasm-opt, its
-//   functions laid out by similarity first (tools/order-functions.mjs, decision 024).
+// - In release builds, the reader's wasm loses the stream classes `server_fn` exports and
+//   nothing uses (tools/drop-stream-exports.mjs, decision 025), and is optimized for
+//   size with wasm-opt, its functions laid out by similarity first
+//   (tools/order-functions.mjs, decision 024).
 // - `lede-{hash}.js`, wasm-bindgen's JS glue, and its wasm get short import names
 //   (tools/short-import-names.mjs), and the glue is minified with terser: Trunk's own
 //   minifier fails on it and ships it whole. Their `integrity` hashes in index.html are
@@ -47,6 +49,7 @@ import { createHash } from "node:crypto";
 import { minify as minifyJs } from "terser";
 import { shortenImportNames } from "./short-import-names.mjs";
 import { nameFunctionsBySimilarity } from "./order-functions.mjs";
+import { dropStreamExports } from "./drop-stream-exports.mjs";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -143,8 +146,23 @@ function shortenImports(wasmPath, glue, leastRenamed = 50) {
   const shortened = shortenImportNames(wasm, glue);
   if (shortened.renamed < leastRenamed) throw new Error(`post-build: only ${shortened.renamed} import names of ${wasmPath} could be shortened`);
   writeFileSync(wasmPath, shortened.wasm);
-  console.log(`post-build: ${shortened.renamed} import names shortened in ${wasmPath} (${wasm.length} to ${shortened.wasm.length} bytes)`);
+  console.log(
+    `post-build: ${shortened.renamed} import names shortened in ${wasmPath} (${wasm.length} to ${shortened.wasm.length} bytes), ${shortened.removed} glue functions it no longer imports removed`,
+  );
   return { glue: shortened.glue, wasmAfter: shortened.wasm };
+}
+
+/**
+ * The glue `glue` of the wasm at `wasmPath` without the stream classes that `server_fn`
+ * exports and nothing uses (tools/drop-stream-exports.mjs, decision 025): the wasm loses
+ * their exports in place, before wasm-opt drops the code only they reached, and the new
+ * glue is returned.
+ */
+function dropUnusedStreamClasses(wasmPath, glue) {
+  const result = dropStreamExports(readFileSync(wasmPath), glue);
+  writeFileSync(wasmPath, result.wasm);
+  console.log(`post-build: ${result.dropped.length} exports of unused stream classes dropped from ${wasmPath}`);
+  return result.glue;
 }
 
 /**
@@ -173,12 +191,14 @@ function optimizeForSize(wasmPath, extraArguments = []) {
 // start-up script calls: top-level names stay.
 const glue = readFileSync(join(staging, appModule), "utf8");
 const wasmAsBuilt = readFileSync(join(staging, appWasm));
+let releaseGlue = glue;
 if (process.env.TRUNK_PROFILE === "release") {
+  releaseGlue = dropUnusedStreamClasses(join(staging, appWasm), glue);
   // The reader's wasm never uses the lowest kilobyte of its memory (its stack comes
   // first), so loads and stores may fold small constant offsets (docs/performance.md).
   optimizeForSize(join(staging, appWasm), ["--low-memory-unused"]);
 }
-const appImports = shortenImports(join(staging, appWasm), glue);
+const appImports = shortenImports(join(staging, appWasm), releaseGlue);
 const minified = await minifyJs(appImports.glue, { module: true, compress: { passes: 2 }, mangle: true });
 if (!minified.code) throw new Error(`post-build: terser returned nothing for ${appModule}`);
 writeFileSync(join(staging, appModule), minified.code);

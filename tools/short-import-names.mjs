@@ -165,12 +165,21 @@ export function shortenImportNames(wasm, glue) {
     return { bytes, offset: descriptionEnd };
   };
 
+  const imported = new Set();
   const parts = [wasm.subarray(0, 8)];
   let offset = 8;
   while (offset < wasm.length) {
     const id = wasm[offset];
     const size = readUnsigned(wasm, offset + 1);
     const end = size.offset + size.value;
+    if (id === 2) {
+      rewriteVector(wasm, size.offset, end, (at) => {
+        const moduleName = readName(wasm, at);
+        const field = readName(wasm, moduleName.offset);
+        imported.add(field.text);
+        return { bytes: Buffer.alloc(0), offset: skipImportDescription(wasm, field.offset) };
+      });
+    }
     const rewriteEntry = id === 2 ? renameImport : id === 7 ? renameExport : null;
     if (rewriteEntry) {
       const payload = rewriteVector(wasm, size.offset, end, rewriteEntry);
@@ -180,5 +189,30 @@ export function shortenImportNames(wasm, glue) {
     }
     offset = end;
   }
-  return { wasm: Buffer.concat(parts), glue: newGlue, renamed };
+  const unimported = withoutUnimportedFunctions(newGlue, imported);
+  return { wasm: Buffer.concat(parts), glue: unimported.glue, renamed, removed: unimported.removed };
+}
+
+/**
+ * `glue` without the functions of its import object that the wasm does not import, and
+ * how many there were. wasm-opt drops an import that only dead code called (such as the
+ * promise that only `server_fn`'s streams made, decision 025), but the glue still
+ * defines it, under its long hashed name. wasm-bindgen writes each function of the import
+ * object as a key eight spaces in, and the object's end four spaces in.
+ */
+function withoutUnimportedFunctions(glue, imported) {
+  const start = glue.indexOf("\n    const import0 = {\n");
+  const end = start < 0 ? -1 : glue.indexOf("\n    };\n", start);
+  if (end < 0) return { glue, removed: 0 };
+  const lines = glue.slice(start + 1, end).split("\n");
+  const kept = [];
+  let removed = 0;
+  let dropping = false;
+  for (const line of lines) {
+    const key = line.match(/^ {8}([A-Za-z_$][\w$]*):/);
+    if (key) dropping = /^__wb[a-z_]*_[A-Za-z0-9_]+$/.test(key[1]) && !imported.has(key[1]);
+    if (key && dropping) removed += 1;
+    if (!dropping) kept.push(line);
+  }
+  return { glue: glue.slice(0, start + 1) + kept.join("\n") + glue.slice(end), removed };
 }

@@ -80,3 +80,28 @@ test('an import the glue names more than once, or a snippet import, keeps its na
   assert.equal(untouched.renamed, 0);
   assert.deepEqual(untouched.wasm, snippet);
 });
+
+test('a function of the glue\'s import object that the wasm no longer imports leaves the glue', () => {
+  // wasm-opt drops an import that only dead code called; its function stayed in the glue
+  // under its long hashed name.
+  const glue = [
+    'function __wbg_get_imports() {',
+    '    const import0 = {',
+    '        __wbg_log_0123456789abcdef: function(arg0) {',
+    '            console.log(arg0);',
+    '        },',
+    '        __wbg_gone_0123456789abcdef: function(arg0, arg1) {',
+    '            const ret = new Promise(arg0);',
+    '            return ret;',
+    '        },',
+    '    };',
+    '    return { "./lede_bg.js": import0 };',
+    '}',
+    '',
+  ].join('\n');
+  const shortened = shortenImportNames(moduleImporting('./lede_bg.js', ['__wbg_log_0123456789abcdef']), glue);
+  assert.equal(shortened.renamed, 1);
+  assert.equal(shortened.removed, 1);
+  assert.doesNotMatch(shortened.glue, /__wbg_gone|new Promise/);
+  assert.match(shortened.glue, /^        a: function\(arg0\) \{\n            console\.log\(arg0\);\n        \},\n    \};$/m);
+});

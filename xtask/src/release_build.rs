@@ -111,6 +111,7 @@ fn build_wordpress_importer(path: &OsStr) -> Result<(), String> {
             out_name: "lede-wordpress",
             folder: WORDPRESS_IMPORTER_FOLDER,
             wasm_opt_args: &[],
+            has_server_fn_streams: false,
         },
     )
 }
@@ -129,6 +130,7 @@ fn build_widget_module(path: &OsStr) -> Result<(), String> {
             out_name: "lede-widget",
             folder: WIDGET_MODULE_FOLDER,
             wasm_opt_args: &["--low-memory-unused"],
+            has_server_fn_streams: true,
         },
     )
 }
@@ -147,6 +149,9 @@ struct WasmModule {
     folder: &'static str,
     /// wasm-opt's arguments besides `-Oz` and the wasm's features.
     wasm_opt_args: &'static [&'static str],
+    /// Whether the module has Leptos in it, and so `server_fn`'s stream classes that nothing
+    /// uses (decision 025).
+    has_server_fn_streams: bool,
 }
 
 /// Builds `module` for wasm with the size flags, then its JS glue with wasm-bindgen, then
@@ -172,6 +177,17 @@ fn build_wasm_module(path: &OsStr, module: WasmModule) -> Result<(), String> {
         &format!("wasm-bindgen for {}", module.what),
     )?;
     let wasm = folder.join(format!("{}_bg.wasm", module.out_name));
+    if module.has_server_fn_streams {
+        // Before wasm-opt, which then drops the code only these exports reached (decision 025).
+        run(
+            Command::new("node")
+                .arg(root.join("tools/drop-stream-exports.mjs"))
+                .arg(&wasm)
+                .arg(folder.join(format!("{}.js", module.out_name)))
+                .env("PATH", path),
+            &format!("dropping the unused stream classes of {}", module.what),
+        )?;
+    }
     // Functions with similar code next to each other compress better (decision 024): the
     // order comes from wasm-bindgen's function names, and wasm-opt lays it out last.
     run(
