@@ -166,6 +166,13 @@ function dropUnusedStreamClasses(wasmPath, glue) {
 }
 
 /**
+ * The custom sections wasm-opt removes last, which only tools read: the compiler versions
+ * (`producers`) and the features the wasm uses (`target_features`, which wasm-opt reads
+ * first, so it goes only after the optimizations).
+ */
+const STRIPPED_SECTIONS = ["--strip-producers", "--strip-target-features"];
+
+/**
  * In release builds, optimizes the wasm at `wasmPath` for size with wasm-opt, with its
  * functions laid out by similarity (tools/order-functions.mjs, decision 024). Trunk's
  * own wasm-opt is off for the reader's page (`data-wasm-opt="0"` in index.html): the
@@ -177,7 +184,7 @@ function optimizeForSize(wasmPath, extraArguments = []) {
   writeFileSync(wasmPath, named.wasm);
   const wasmOpt = spawnSync(
     "wasm-opt",
-    ["-Oz", ...extraArguments, "--reorder-functions-by-name", wasmPath, "-o", wasmPath],
+    ["-Oz", ...extraArguments, "--reorder-functions-by-name", ...STRIPPED_SECTIONS, wasmPath, "-o", wasmPath],
     { stdio: "inherit" },
   );
   if (wasmOpt.error || wasmOpt.status !== 0) {

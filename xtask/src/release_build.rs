@@ -202,6 +202,8 @@ fn build_wasm_module(path: &OsStr, module: WasmModule) -> Result<(), String> {
             .arg("-Oz")
             .args(module.wasm_opt_args)
             .arg("--reorder-functions-by-name")
+            // Last, as for the reader's page: sections only tools read (tools/post-build.mjs).
+            .args(["--strip-producers", "--strip-target-features"])
             .args(WASM_FEATURES)
             .arg(&wasm)
             .arg("-o")
