@@ -115,7 +115,7 @@ pub fn write_related_card(markup: &mut Markup, related: RelatedArticle, language
 /// Calls `prefetch` once, the first time `link` comes into the viewport. Observing stops
 /// then, or when the card goes away.
 fn prefetch_when_visible(link: NodeRef<html::A>, prefetch: impl Fn() + Clone + 'static) {
-    Effect::new(move || {
+    crate::platform::effects::run_effect(move || {
         let Some(element) = link.get_untracked() else { return };
         let prefetch = prefetch.clone();
         let element: web_sys::Element = element.into();

@@ -59,7 +59,7 @@ pub fn SectionNav(
         links.owned_text(item.label).close().close();
     }
     let list = NodeRef::<html::Ol>::new();
-    Effect::new(move || {
+    crate::platform::effects::run_effect(move || {
         let current = current_section.get();
         let Some(list) = list.get() else { return };
         mark_current_link(&list, current.as_deref());
@@ -131,7 +131,7 @@ fn observe_sections(
 ) {
     // The sections are in the document only after this view is mounted, and effects run
     // after mounting. It runs again, after cleaning up, whenever more sections are rendered.
-    Effect::new(move || {
+    crate::platform::effects::run_effect(move || {
         rendered_sections.track();
         let surface = ReaderSurface::current();
         let sections: Vec<web_sys::Element> = anchor_ids.iter().filter_map(|id| surface.element_by_id(id)).collect();

@@ -202,7 +202,7 @@ pub fn ArticlePage(
     });
 
     let described_page = published.clone();
-    Effect::new(move || {
+    crate::platform::effects::run_effect(move || {
         // `with`, not `get`: a long article is megabytes of text, and cloning it here would
         // lengthen the task that renders it.
         article.with(|state| {

@@ -132,7 +132,7 @@ fn EmbeddedArticle(
     report: Callback<WidgetEvent>,
 ) -> impl IntoView {
     let article = ArticleLoad::new(location, false);
-    Effect::new(move || {
+    crate::platform::effects::run_effect(move || {
         let event = article.with(|state| match state {
             None => None,
             Some(Ok(parsed)) => {

@@ -13,7 +13,7 @@ pub fn NotFoundPage(
     path: String,
 ) -> impl IntoView {
     let words = crate::components::interface_text();
-    Effect::new(move || {
+    crate::platform::effects::run_effect(move || {
         document().set_title(words.page_not_found);
         crate::pages::describe_page(None);
     });

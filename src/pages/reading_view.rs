@@ -195,7 +195,7 @@ fn follow_link(
 /// progress bar's `--lede-progress` (in permille: whole numbers keep float formatting out
 /// of the wasm) in step with the scroll position. Elsewhere CSS does it and this does nothing.
 fn follow_scroll_where_css_cannot(progress_bar: NodeRef<html::Div>) {
-    Effect::new(move || {
+    crate::platform::effects::run_effect(move || {
         if crate::platform::js::css_supports("animation-timeline: scroll()") {
             return;
         }

@@ -1,5 +1,5 @@
 //! The browser, where the reader needs it beyond a component's own DOM: work after the
-//! next paint or in a task of its own ([`frames`]), the date formatters of `Intl`
+//! next paint or in a task of its own ([`frames`]), effects after a render ([`effects`]), the date formatters of `Intl`
 //! ([`intl`]), performance marks ([`performance_marks`]), whether the reader is the page
 //! or a widget ([`surface`]), WHATWG URL parsing ([`url`]), watching elements come into
 //! view ([`observer`]), HTML parsed inertly for the importers (`dom_tree`), the WordPress importer module
@@ -10,6 +10,7 @@
 //! here is called.
 
 pub mod dom_tree;
+pub mod effects;
 pub mod frames;
 pub mod intl;
 pub mod js;
