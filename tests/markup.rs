@@ -68,3 +68,47 @@ fn an_attribute_written_after_an_elements_children_is_ignored() {
     markup.open("p").text("words").attribute("hidden", "").close();
     assert_eq!(markup.to_html(), "<p>words</p>");
 }
+
+#[test]
+fn live_attributes_and_text_are_published_with_the_values_they_have_when_rendered() {
+    let mut markup = Markup::new();
+    markup
+        .open("ol")
+        .live_attribute("class", || Some("lede-list lede-list--open".to_owned()))
+        .attribute("id", "list")
+        .live_attribute("data-theme", || None)
+        .live_attribute("aria-expanded", || Some("\"false\"".to_owned()))
+        .open("li")
+        .live_text(|| "<b>100%</b>".to_owned())
+        .close()
+        .close();
+    assert_eq!(
+        markup.to_html(),
+        "<ol id=\"list\" aria-expanded=\"&quot;false&quot;\" class=\"lede-list lede-list--open\"><li>&lt;b&gt;100%&lt;/b&gt;</li></ol>"
+    );
+}
+
+#[test]
+fn listeners_properties_style_properties_and_references_are_not_in_published_html() {
+    let mut markup = Markup::new();
+    markup
+        .open("input")
+        .attribute("type", "radio")
+        .live_property("checked", || true)
+        .live_style_property("--lede-text-percent", || Some("120".to_owned()))
+        .on("change", |_| {})
+        .reference(|_| {})
+        .close();
+    assert_eq!(markup.to_html(), "<input type=\"radio\">");
+}
+
+#[test]
+fn markup_appended_to_markup_keeps_its_order() {
+    let mut items = Markup::new();
+    items.open("li").text("one").close().open("li").text("two").close();
+    let mut list = Markup::new();
+    list.open("ul");
+    list.append(items);
+    list.close();
+    assert_eq!(list.to_html(), "<ul><li>one</li><li>two</li></ul>");
+}

@@ -13,14 +13,14 @@ use crate::components::context_note::write_context_note;
 use crate::components::corrections_list::write_corrections_list;
 use crate::components::markup::Markup;
 use crate::components::permalink::share_pressed_permalink;
+use crate::components::quote_index::write_quote_index;
+use crate::components::reader_controls::write_reader_controls;
+use crate::components::section_nav::write_section_nav;
 use crate::components::masthead::write_masthead;
 use crate::components::related_sidebar::write_related_sidebar;
 use crate::components::reporting_note::write_reporting_note;
 use crate::components::tag_list::write_tag_list;
-use crate::components::{
-    Byline, ImageLoading, LaterBlocks, PermalinkAnnouncements, PublicationTimes, QuoteIndex,
-    ReaderControls, SectionNav,
-};
+use crate::components::{Byline, ImageLoading, LaterBlocks, PermalinkAnnouncements, PublicationTimes};
 use crate::model::Article;
 use crate::platform::surface::ReaderSurface;
 use crate::reader_settings::ReaderSettings;
@@ -120,31 +120,6 @@ pub fn ArticleView(
     // In a widget the page's scroll position is the host's business, and there are no
     // permalinks to announce: they name places on the reader's own page.
     let permalink_announcements = is_page.then(PermalinkAnnouncements::new);
-    let page_furniture = permalink_announcements.map(|permalink_announcements| {
-        let mut markup = Markup::new();
-        markup
-            .open_with_class("a", "lede-article-view__skip-link")
-            .attribute("href", "#lede-main")
-            .text(crate::components::interface_text().skip_to_article)
-            .close()
-            // How far through the page the reader is; drawn by CSS alone, from the scroll position.
-            .view(view! { <div class="lede-article-view__progress" aria-hidden="true" node_ref=progress_bar></div> }.into_any())
-            // What the last permalink pressed did, for screen readers.
-            .open_with_class("p", "lede-visually-hidden")
-            .attribute("role", "status")
-            .attribute("data-testid", "permalink-status")
-            .view((move || permalink_announcements.text(crate::components::interface_text())).into_any())
-            .close();
-        markup
-    });
-    // Set through the CSSOM (`style.setProperty`), which a host's Content Security Policy
-    // allows, where a `style` attribute would need `'unsafe-inline'`. A published page,
-    // rendered natively, is plain HTML where it could only be a `style` attribute: it
-    // leaves the size to the stylesheet's default, and the app sets the reader's own.
-    #[cfg(target_arch = "wasm32")]
-    let text_percent = move || settings.get().text_percent().to_string();
-    #[cfg(not(target_arch = "wasm32"))]
-    let text_percent = move || None::<String>;
     let line_width = move || settings.get().line_width.as_str();
     let header_language = language.clone();
     let sidebar_language = language.clone();
@@ -235,10 +210,9 @@ pub fn ArticleView(
     let section_nav = full.then_some(move || {
         first_chunk_shown.get().then(|| {
             let mut markup = Markup::new();
-            markup
-                .open_with_class("div", "lede-article-view__nav")
-                .view(view! { <SectionNav items=nav_items.clone() rendered_sections=rendered_sections /> }.into_any())
-                .close();
+            markup.open_with_class("div", "lede-article-view__nav");
+            write_section_nav(&mut markup, nav_items.clone(), rendered_sections);
+            markup.close();
             markup
         })
     });
@@ -249,7 +223,7 @@ pub fn ArticleView(
                 if let Some(text) = context.clone() {
                     write_context_note(&mut markup, text);
                 }
-                markup.view(view! { <QuoteIndex groups=quote_groups.clone() /> }.into_any());
+                write_quote_index(&mut markup, quote_groups.clone());
                 if let Some(text) = note.clone() {
                     write_reporting_note(&mut markup, text);
                 }
@@ -268,11 +242,69 @@ pub fn ArticleView(
             })
         }
     });
+    // The view's root: its language, direction, theme and line width, and every click in
+    // it. The text size is set through the CSSOM (`style.setProperty`), which a host's
+    // Content Security Policy allows, where a `style` attribute would need
+    // `'unsafe-inline'`; a published page, plain HTML, leaves the size to the stylesheet's
+    // default, and the app sets the reader's own.
+    let mut view_markup = Markup::new();
+    view_markup
+        .open_with_class(
+            "div",
+            if is_page { "lede-article-view" } else { "lede-article-view lede-article-view--widget" },
+        )
+        .owned_attribute("lang", language.clone())
+        .attribute("dir", direction.as_html_dir())
+        .live_attribute("data-theme", move || theme().map(str::to_owned))
+        .live_style_property("--lede-text-percent", move || Some(settings.get().text_percent().to_string()))
+        .live_attribute("data-line-width", move || Some(line_width().to_owned()))
+        .on("click", move |event| {
+            use wasm_bindgen::JsCast;
+            let event: web_sys::MouseEvent = event.unchecked_into();
+            // The permalinks' presses, here once for all of them; every other click is the page's.
+            if !share_pressed_permalink(&event, permalink_announcements) {
+                on_click.run(event);
+            }
+        });
+    if let Some(permalink_announcements) = permalink_announcements {
+        view_markup
+            .open_with_class("a", "lede-article-view__skip-link")
+            .attribute("href", "#lede-main")
+            .text(crate::components::interface_text().skip_to_article)
+            .close()
+            // How far through the page the reader is; drawn by CSS alone, from the scroll position.
+            .open_with_class("div", "lede-article-view__progress")
+            .attribute("aria-hidden", "true")
+            .reference(move |element| {
+                use leptos::tachys::html::node_ref::NodeRefContainer;
+                progress_bar.load(&element);
+            })
+            .close()
+            // What the last permalink pressed did, for screen readers.
+            .open_with_class("p", "lede-visually-hidden")
+            .attribute("role", "status")
+            .attribute("data-testid", "permalink-status")
+            .view((move || permalink_announcements.text(crate::components::interface_text())).into_any())
+            .close();
+    }
+    view_markup.view(
+        (move || {
+            masthead_shown.get().then(|| {
+                let mut markup = Markup::new();
+                write_masthead(&mut markup, outlet.clone());
+                markup.open_with_class("div", "lede-article-view__toolbar");
+                write_reader_controls(&mut markup, settings);
+                markup.close();
+                markup
+            })
+        })
+        .into_any(),
+    );
     // The layout around the article and its sidebar never changes: markup, with the parts
     // that do change (the section list, the body's chunks, the notes) as views inside it.
     // The page's main landmark; a widget sits inside the host's own page, which has its
     // main landmark already, and two confuse screen-reader navigation.
-    let mut layout = Markup::new();
+    let layout = &mut view_markup;
     layout.open_with_class("div", "lede-article-view__layout");
     if is_page {
         layout
@@ -288,7 +320,7 @@ pub fn ArticleView(
         .open_with_class("article", "lede-article-view__article")
         .open_with_class("div", "lede-article-view__header");
     write_article_header(
-        &mut layout,
+        layout,
         category,
         headline,
         summary,
@@ -299,7 +331,7 @@ pub fn ArticleView(
     );
     if let Some(image) = lead_image {
         // The lead picture is usually the largest thing on the first screen: load it now.
-        write_article_figure(&mut layout, image, "lead-image".to_owned(), ImageLoading::Eager);
+        write_article_figure(layout, image, "lead-image".to_owned(), ImageLoading::Eager);
     }
     layout
         .close()
@@ -314,28 +346,9 @@ pub fn ArticleView(
         .close()
         .close()
         .view(related_list.into_any())
+        .close()
         .close();
-    view! {
-        <div class="lede-article-view" class:lede-article-view--widget=!is_page lang=language dir=direction.as_html_dir()
-            data-theme=theme style:--lede-text-percent=text_percent data-line-width=line_width on:click=move |event| {
-                // The permalinks' presses, here once for all of them; every other click is the page's.
-                if !share_pressed_permalink(&event, permalink_announcements) {
-                    on_click.run(event);
-                }
-            }>
-            {page_furniture}
-            {move || masthead_shown.get().then(|| {
-                let mut markup = Markup::new();
-                write_masthead(&mut markup, outlet.clone());
-                markup
-                    .open_with_class("div", "lede-article-view__toolbar")
-                    .view(view! { <ReaderControls settings=settings /> }.into_any())
-                    .close();
-                markup
-            })}
-            {layout}
-        </div>
-    }
+    view_markup
 }
 
 /// Each section's view: its element and first blocks once the chunk that starts it is

@@ -54,12 +54,12 @@ pub fn write_error_state(markup: &mut Markup, title: String, message: String, de
     }
     markup.open_with_class("p", "lede-error-state__actions");
     if let Some(retry) = retry {
-        markup.view(
-            view! {
-                <button class="lede-error-state__retry" type="button" on:click=move |_| retry.run(())>{words.try_again}</button>
-            }
-            .into_any(),
-        );
+        markup
+            .open_with_class("button", "lede-error-state__retry")
+            .attribute("type", "button")
+            .on("click", move |_| retry.run(()))
+            .text(words.try_again)
+            .close();
     }
     // A widget's host page has its own front page; the reader's is not the host's to visit.
     if ReaderSurface::current().is_page() {

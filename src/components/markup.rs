@@ -1,13 +1,15 @@
-//! Markup: the elements and text of the parts of the reading view that never change once
-//! rendered (the article's blocks and their inline text), written as a flat list of
-//! tokens, and a Leptos view type that renders it.
+//! Markup: the reading view's elements, text and live parts (the article's blocks, the
+//! header, the display controls, the section list), written as a flat list of tokens,
+//! and a Leptos view type that renders it.
 //!
 //! A `view!` element is a type of its own, and every element, attribute and child adds
 //! generic code to the wasm: with `erase_components` (decision 010), boxing into
 //! `AnyView` and `AnyAttribute` at each call site. Markup is one type: a component
 //! writes it with one small call per element, attribute and text (`open`, `attribute`,
-//! `text`, `close`), and one loop renders it (decision 023). It can hold a Leptos view
-//! where a part changes or answers the reader (a permalink's button).
+//! `text`, `close`), and one loop renders it (decision 023). The parts of an element
+//! that follow signals or answer the reader are tokens too, each a boxed closure that one
+//! function applies (`live_attribute`, `on`, …, decision 026), and markup can hold a
+//! Leptos view where a whole part changes.
 //!
 //! Text is always a text node and attribute values are always attribute values: nothing
 //! is parsed as HTML, in the browser or when published.
@@ -41,7 +43,35 @@ enum Token {
     Text(Cow<'static, str>),
     View(AnyView),
     Close,
+    /// A text node whose text follows signals; published HTML has the text it has when
+    /// rendered.
+    LiveText(Box<dyn Fn() -> String + Send + Sync>),
+    /// What follows belongs to the element opened just before, like an attribute; only
+    /// the browser acts on it, except a live attribute, which published HTML writes with
+    /// the value it has when rendered.
+    Live(LivePart),
 }
+
+/// The parts of an element that answer the reader or follow signals, each a boxed
+/// closure: one copy of the code that applies them serves every element, where a `view!`
+/// attribute or handler is a type of its own (decision 023).
+enum LivePart {
+    /// An attribute whose value follows signals; `None` leaves it out.
+    Attribute(&'static str, LiveValue),
+    /// A custom property of the element's inline style (`--name`), set through the CSSOM,
+    /// which a host page's Content Security Policy allows where a `style` attribute would
+    /// need `'unsafe-inline'`. Never in published HTML.
+    StyleProperty(&'static str, LiveValue),
+    /// A boolean property (an input's `checked`), following signals. Never in HTML.
+    Property(&'static str, Box<dyn Fn() -> bool + Send + Sync>),
+    /// A listener for an event on the element.
+    Listener(&'static str, Box<dyn Fn(web_sys::Event) + Send + Sync>),
+    /// Called with the element once it exists.
+    Reference(Box<dyn FnOnce(web_sys::Element) + Send + Sync>),
+}
+
+/// A value that follows signals; `None` when there is none.
+type LiveValue = Box<dyn Fn() -> Option<String> + Send + Sync>;
 
 // The writing methods are never inlined: a call is a few bytes at each of the many places
 // that write markup, where the push it makes is a few dozen.
@@ -94,10 +124,68 @@ impl Markup {
         self
     }
 
+    /// Adds `other`'s elements, text and views, in its order.
+    #[inline(never)]
+    pub fn append(&mut self, other: Markup) -> &mut Self {
+        self.tokens.extend(other.tokens);
+        self
+    }
+
     /// Adds a Leptos view.
     #[inline(never)]
     pub fn view(&mut self, view: AnyView) -> &mut Self {
         self.tokens.push(Token::View(view));
+        self
+    }
+
+    /// Adds `name` to the element just opened, with the value `value` gives, again whenever
+    /// a signal it read changes; `None` leaves the attribute out.
+    pub fn live_attribute(
+        &mut self,
+        name: &'static str,
+        value: impl Fn() -> Option<String> + Send + Sync + 'static,
+    ) -> &mut Self {
+        self.live(LivePart::Attribute(name, Box::new(value)))
+    }
+
+    /// Sets the custom property `name` (`--…`) of the inline style of the element just
+    /// opened to what `value` gives, again whenever a signal it read changes. In the
+    /// browser only: published HTML leaves it to the stylesheet.
+    pub fn live_style_property(
+        &mut self,
+        name: &'static str,
+        value: impl Fn() -> Option<String> + Send + Sync + 'static,
+    ) -> &mut Self {
+        self.live(LivePart::StyleProperty(name, Box::new(value)))
+    }
+
+    /// Sets the boolean property `name` of the element just opened (an input's
+    /// `checked`) to what `value` gives, again whenever a signal it read changes. In the
+    /// browser only, as Leptos's `prop:`.
+    pub fn live_property(&mut self, name: &'static str, value: impl Fn() -> bool + Send + Sync + 'static) -> &mut Self {
+        self.live(LivePart::Property(name, Box::new(value)))
+    }
+
+    /// Calls `handler` with every `event` on the element just opened. In the browser only.
+    pub fn on(&mut self, event: &'static str, handler: impl Fn(web_sys::Event) + Send + Sync + 'static) -> &mut Self {
+        self.live(LivePart::Listener(event, Box::new(handler)))
+    }
+
+    /// Calls `reference` with the element just opened once it exists. In the browser only.
+    pub fn reference(&mut self, reference: impl FnOnce(web_sys::Element) + Send + Sync + 'static) -> &mut Self {
+        self.live(LivePart::Reference(Box::new(reference)))
+    }
+
+    /// Adds a text node with the text `text` gives, again whenever a signal it read changes.
+    #[inline(never)]
+    pub fn live_text(&mut self, text: impl Fn() -> String + Send + Sync + 'static) -> &mut Self {
+        self.tokens.push(Token::LiveText(Box::new(text)));
+        self
+    }
+
+    #[inline(never)]
+    fn live(&mut self, part: LivePart) -> &mut Self {
+        self.tokens.push(Token::Live(part));
         self
     }
 
@@ -120,6 +208,63 @@ pub struct MarkupState {
     /// Kept only to be dropped with the markup: a view's state owns its reactive effects,
     /// and dropping it would stop them. Its nodes leave the page with their elements.
     _inner_views: Vec<AnyViewState>,
+    /// What keeps the live parts live, dropped with the markup, as its views are.
+    _live: Vec<LiveState>,
+}
+
+/// What keeps a live part of an element working: the effect that follows its signals, or
+/// the listener's closure, which the browser calls until the markup is dropped.
+// Its fields are held only to be dropped with the markup, never read.
+#[allow(dead_code)]
+enum LiveState {
+    Effect(leptos::prelude::RenderEffect<()>),
+    Listener(leptos::tachys::renderer::RemoveEventHandler<Element>),
+}
+
+/// Keeps the text of `node` what `text` gives.
+#[inline(never)]
+fn follow_text(node: Text, text: Box<dyn Fn() -> String + Send + Sync>) -> LiveState {
+    LiveState::Effect(leptos::prelude::RenderEffect::new(move |_| Rndr::set_text(&node, &text())))
+}
+
+/// Applies `part` to `element`, in the browser: one copy of this code serves every live
+/// part of every element.
+#[inline(never)]
+fn apply_live_part(element: &Element, part: LivePart, live: &mut Vec<LiveState>) {
+    use wasm_bindgen::JsCast;
+    use leptos::prelude::RenderEffect;
+    match part {
+        LivePart::Attribute(name, value) => {
+            let element = element.clone();
+            live.push(LiveState::Effect(RenderEffect::new(move |_| match value() {
+                Some(value) => Rndr::set_attribute(&element, name, &value),
+                None => Rndr::remove_attribute(&element, name),
+            })));
+        }
+        LivePart::StyleProperty(name, value) => {
+            let style = element.unchecked_ref::<web_sys::HtmlElement>().style();
+            live.push(LiveState::Effect(RenderEffect::new(move |_| {
+                let _ = match value() {
+                    Some(value) => style.set_property(name, &value),
+                    None => style.remove_property(name).map(drop),
+                };
+            })));
+        }
+        LivePart::Property(name, value) => {
+            let element = element.clone();
+            live.push(LiveState::Effect(RenderEffect::new(move |_| {
+                Rndr::set_property(&element, name, &wasm_bindgen::JsValue::from_bool(value()));
+            })));
+        }
+        LivePart::Listener(event, handler) => {
+            live.push(LiveState::Listener(Rndr::add_event_listener(
+                element,
+                event,
+                Box::new(move |event: wasm_bindgen::JsValue| handler(event.unchecked_into())),
+            )));
+        }
+        LivePart::Reference(reference) => reference(element.clone()),
+    }
 }
 
 enum MountedNode {
@@ -144,13 +289,14 @@ impl Render for Markup {
     fn build(self) -> MarkupState {
         let mut top_level = Vec::new();
         let mut inner_views = Vec::new();
+        let mut live = Vec::new();
         // The elements open at this point of the markup, innermost last.
         let mut open: Vec<Element> = Vec::new();
         // Whether the tokens since the last `open` are all attributes, which belong to it.
         let mut in_start_tag = false;
         for token in self.tokens {
             let starts_an_element = matches!(token, Token::Open(_));
-            let is_attribute = matches!(token, Token::Attribute(..));
+            let is_attribute = matches!(token, Token::Attribute(..) | Token::Live(_));
             match token {
                 Token::Open(tag) => {
                     let element = Rndr::create_element(tag, None);
@@ -185,6 +331,19 @@ impl Render for Markup {
                 Token::Close => {
                     open.pop();
                 }
+                Token::Live(part) => {
+                    if let (true, Some(element)) = (in_start_tag, open.last()) {
+                        apply_live_part(element, part, &mut live);
+                    }
+                }
+                Token::LiveText(text) => {
+                    let node = Rndr::create_text_node("");
+                    match open.last() {
+                        Some(parent) => Rndr::insert_node(parent, &node, None),
+                        None => top_level.push(MountedNode::Text(node.clone())),
+                    }
+                    live.push(follow_text(node, text));
+                }
             }
             in_start_tag = starts_an_element || (in_start_tag && is_attribute);
         }
@@ -196,6 +355,7 @@ impl Render for Markup {
         MarkupState {
             top_level,
             _inner_views: inner_views,
+            _live: live,
         }
     }
 
@@ -291,7 +451,7 @@ impl RenderHtml for Markup {
                 Token::Attribute(name, value) => name.len() + value.len() + 4,
                 Token::Text(text) => text.len(),
                 Token::View(view) => view.html_len(),
-                Token::Close => 0,
+                Token::Close | Token::Live(_) | Token::LiveText(_) => 0,
             })
             .sum()
     }
@@ -315,13 +475,19 @@ impl RenderHtml for Markup {
                     buf.push('<');
                     buf.push_str(tag);
                     let mut class = None;
-                    while let Some(Token::Attribute(..)) = tokens.peek() {
-                        if let Some(Token::Attribute(name, value)) = tokens.next() {
-                            if name == "class" {
-                                class = Some(value);
-                            } else {
-                                push_attribute(buf, name, &value);
-                            }
+                    while let Some(Token::Attribute(..) | Token::Live(_)) = tokens.peek() {
+                        let (name, value) = match tokens.next() {
+                            Some(Token::Attribute(name, value)) => (name, value),
+                            Some(Token::Live(LivePart::Attribute(name, value))) => match value() {
+                                Some(value) => (name, Cow::Owned(value)),
+                                None => continue,
+                            },
+                            _ => continue,
+                        };
+                        if name == "class" {
+                            class = Some(value);
+                        } else {
+                            push_attribute(buf, name, &value);
                         }
                     }
                     if let Some(class) = class {
@@ -332,10 +498,14 @@ impl RenderHtml for Markup {
                     *position = Position::FirstChild;
                 }
                 // Attributes are written with the element that they follow.
-                Token::Attribute(..) => {}
+                Token::Attribute(..) | Token::Live(_) => {}
                 Token::Text(text) => {
                     let escape_text = escape || !open.is_empty();
                     <&str as RenderHtml>::to_html_with_buf(&text, buf, position, escape_text, mark_branches, Vec::new());
+                }
+                Token::LiveText(text) => {
+                    let escape_text = escape || !open.is_empty();
+                    <&str as RenderHtml>::to_html_with_buf(&text(), buf, position, escape_text, mark_branches, Vec::new());
                 }
                 Token::View(view) => view.to_html_with_buf(buf, position, escape, mark_branches, Vec::new()),
                 Token::Close => close_tag(buf, position, open.pop()),
@@ -366,8 +536,12 @@ impl RenderHtml for Markup {
     fn hydrate<const FROM_SERVER: bool>(self, cursor: &Cursor, position: &PositionState) -> MarkupState {
         let mut top_level = Vec::new();
         let mut inner_views = Vec::new();
+        let mut live = Vec::new();
         let mut open: Vec<Element> = Vec::new();
+        let mut in_start_tag = false;
         for token in self.tokens {
+            let starts_an_element = matches!(token, Token::Open(_));
+            let is_attribute = matches!(token, Token::Attribute(..) | Token::Live(_));
             match token {
                 Token::Open(tag) => {
                     let current_position = position.get();
@@ -409,11 +583,28 @@ impl RenderHtml for Markup {
                         position.set(Position::NextChild);
                     }
                 }
+                Token::Live(part) => {
+                    if let (true, Some(element)) = (in_start_tag, open.last()) {
+                        apply_live_part(element, part, &mut live);
+                    }
+                }
+                Token::LiveText(text) => {
+                    let state = <String as RenderHtml>::hydrate::<FROM_SERVER>(text(), cursor, position);
+                    if let Some(node) = Text::cast_from(cursor.current()) {
+                        if open.is_empty() {
+                            top_level.push(MountedNode::Text(node.clone()));
+                        }
+                        live.push(follow_text(node, text));
+                    }
+                    drop(state);
+                }
             }
+            in_start_tag = starts_an_element || (in_start_tag && is_attribute);
         }
         MarkupState {
             top_level,
             _inner_views: inner_views,
+            _live: live,
         }
     }
 

@@ -13,16 +13,23 @@ pub fn QuoteIndex(
     /// The quotes grouped by speaker, in order of first appearance.
     groups: Vec<SpeakerQuotes>,
 ) -> impl IntoView {
+    let mut markup = Markup::new();
+    write_quote_index(&mut markup, groups);
+    markup
+}
+
+/// Writes [`QuoteIndex`] into `markup`: nothing when the article quotes no one.
+pub fn write_quote_index(markup: &mut Markup, groups: Vec<SpeakerQuotes>) {
     let n_quotes: usize = groups.iter().map(|group| group.quotes.len()).sum();
     if n_quotes == 0 {
-        return None;
+        return;
     }
     // The list is built when the reader first opens the disclosure, which hides it until
     // then. A long article quotes hundreds of times: building every link up front made the
     // last chunk of the benchmark's 5,000-paragraph article a 110 ms task at 4× CPU
     // throttling.
     let opened = RwSignal::new(false);
-    let open_once = move |_| {
+    let open_once = move || {
         if !opened.get_untracked() {
             opened.set(true);
         }
@@ -42,9 +49,12 @@ pub fn QuoteIndex(
         .open_with_class("ul", "lede-quote-index__speakers")
         .view(speakers.into_any())
         .close();
-    Some(view! {
-        <details class="lede-quote-index" data-testid="quote-index" on:toggle=open_once>{contents}</details>
-    })
+    markup
+        .open_with_class("details", "lede-quote-index")
+        .attribute("data-testid", "quote-index")
+        .on("toggle", move |_| open_once());
+    markup.append(contents);
+    markup.close();
 }
 
 /// Each speaker with the links to their quotes.

@@ -15,6 +15,13 @@ pub fn ReaderControls(
     /// The settings to show and change.
     settings: RwSignal<ReaderSettings>,
 ) -> impl IntoView {
+    let mut markup = Markup::new();
+    write_reader_controls(&mut markup, settings);
+    markup
+}
+
+/// Writes [`ReaderControls`] into `markup`.
+pub fn write_reader_controls(markup: &mut Markup, settings: RwSignal<ReaderSettings>) {
     // The storage of a widget's host page belongs to the host: a widget forgets.
     let remembers = ReaderSurface::current().is_page();
     let change = move |apply: &dyn Fn(&mut ReaderSettings)| {
@@ -44,10 +51,15 @@ pub fn ReaderControls(
                 .open_with_class("span", "lede-reader-controls__legend")
                 .attribute("id", "lede-reader-controls-size")
                 .text(words.text_size)
-                .close()
-                .view(text_size_button("A−", words.smaller_text, is_smallest, move || change(&|s| *s = s.smaller_text())))
-                .view(view! { <output class="lede-reader-controls__value" aria-live="polite">{size_label}</output> }.into_any())
-                .view(text_size_button("A+", words.larger_text, is_largest, move || change(&|s| *s = s.larger_text())))
+                .close();
+            write_text_size_button(&mut markup, "A−", words.smaller_text, is_smallest, move || change(&|s| *s = s.smaller_text()));
+            markup
+                .open_with_class("output", "lede-reader-controls__value")
+                .attribute("aria-live", "polite")
+                .live_text(size_label)
+                .close();
+            write_text_size_button(&mut markup, "A+", words.larger_text, is_largest, move || change(&|s| *s = s.larger_text()));
+            markup
                 .close()
                 .open_with_class("fieldset", "lede-reader-controls__group")
                 .open_with_class("legend", "lede-reader-controls__legend")
@@ -81,29 +93,38 @@ pub fn ReaderControls(
             markup
         })
     };
-    view! {
-        <details class="lede-reader-controls" data-testid="reader-controls">
-            <summary class="lede-reader-controls__summary">{words.display}</summary>
-            {panel}
-        </details>
-    }
+    markup
+        .open_with_class("details", "lede-reader-controls")
+        .attribute("data-testid", "reader-controls")
+        .open_with_class("summary", "lede-reader-controls__summary")
+        .text(words.display)
+        .close()
+        .view(panel.into_any())
+        .close();
 }
 
-/// A text-size step button. The glyph is decoration; the words are the button's accessible
-/// name, visually hidden (WCAG 2.5.3: the visible label must be part of the name).
-fn text_size_button(
+/// Writes a text-size step button. The glyph is decoration; the words are the button's
+/// accessible name, visually hidden (WCAG 2.5.3: the visible label must be part of the name).
+fn write_text_size_button(
+    markup: &mut Markup,
     glyph: &'static str,
     name: &'static str,
     is_disabled: impl Fn() -> bool + Send + Sync + 'static,
     on_press: impl Fn() + Send + Sync + 'static,
-) -> AnyView {
-    view! {
-        <button class="lede-reader-controls__step" type="button" disabled=is_disabled on:click=move |_| on_press()>
-            <span aria-hidden="true">{glyph}</span>
-            <span class="lede-visually-hidden">{name}</span>
-        </button>
-    }
-    .into_any()
+) {
+    markup
+        .open_with_class("button", "lede-reader-controls__step")
+        .attribute("type", "button")
+        .live_attribute("disabled", move || is_disabled().then(String::new))
+        .on("click", move |_| on_press())
+        .open("span")
+        .attribute("aria-hidden", "true")
+        .text(glyph)
+        .close()
+        .open_with_class("span", "lede-visually-hidden")
+        .text(name)
+        .close()
+        .close();
 }
 
 /// Writes one radio button per choice, labelled, checked while `is_chosen` says so, calling
@@ -120,18 +141,13 @@ fn write_radio_choices<T: Copy + Send + Sync + 'static>(
     for &choice in choices {
         markup
             .open_with_class("label", "lede-reader-controls__choice")
-            .view(
-                view! {
-                    <input
-                        type="radio"
-                        name=name
-                        value=value(choice)
-                        prop:checked=move || is_chosen(choice)
-                        on:change=move |_| choose(choice)
-                    />
-                }
-                .into_any(),
-            )
+            .open("input")
+            .attribute("type", "radio")
+            .attribute("name", name)
+            .attribute("value", value(choice))
+            .live_property("checked", move || is_chosen(choice))
+            .on("change", move |_| choose(choice))
+            .close()
             .text(label(choice))
             .close();
     }

@@ -1,6 +1,8 @@
 //! One related article in the sidebar.
 
 use leptos::html;
+use leptos::tachys::html::node_ref::NodeRefContainer;
+use wasm_bindgen::JsCast;
 use leptos::prelude::*;
 
 use crate::components::formatted_time::write_formatted_time;
@@ -78,15 +80,16 @@ pub fn write_related_card(markup: &mut Markup, related: RelatedArticle, language
                 }
             };
             // `pointerenter` also fires for a touch, just before the click.
-            markup.view(
-                view! {
-                    <a class="lede-related-card__link" href=href node_ref=link on:click=open
-                        on:pointerenter={let prefetch = prefetch.clone(); move |_| prefetch()} on:focus=move |_| prefetch()>
-                        {headline}
-                    </a>
-                }
-                .into_any(),
-            );
+            let prefetch_on_pointer = prefetch.clone();
+            markup
+                .open_with_class("a", "lede-related-card__link")
+                .owned_attribute("href", href)
+                .reference(move |element| link.load(&element))
+                .on("click", move |event| open(event.unchecked_into()))
+                .on("pointerenter", move |_| prefetch_on_pointer())
+                .on("focus", move |_| prefetch())
+                .owned_text(headline)
+                .close();
         }
         RelatedTarget::External(url) => {
             markup

@@ -5,6 +5,7 @@
 
 use crate::components::interface_text;
 use leptos::html;
+use leptos::tachys::html::node_ref::NodeRefContainer;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
@@ -25,6 +26,13 @@ pub fn SectionNav(
     /// sections are watched as they arrive.
     rendered_sections: Signal<usize>,
 ) -> impl IntoView {
+    let mut markup = Markup::new();
+    write_section_nav(&mut markup, items, rendered_sections);
+    markup
+}
+
+/// Writes [`SectionNav`] into `markup`.
+pub fn write_section_nav(markup: &mut Markup, items: Vec<SectionNavItem>, rendered_sections: Signal<usize>) {
     let words = interface_text();
     let (is_open, set_is_open) = signal(false);
     let current_section = RwSignal::new(items.first().map(|item| item.anchor_id.clone()));
@@ -74,30 +82,39 @@ pub fn SectionNav(
             set_is_open.set(false);
         }
     };
-    view! {
-        <nav class="lede-section-nav" aria-labelledby="lede-section-nav-title" data-testid="section-nav" on:keydown=close_on_escape>
-            <h2 class="lede-section-nav__title" id="lede-section-nav-title">{words.in_this_article}</h2>
-            <button
-                class="lede-section-nav__toggle"
-                type="button"
-                node_ref=toggle_button
-                aria-expanded=move || if is_open.get() { "true" } else { "false" }
-                aria-controls="lede-section-nav-list"
-                on:click=move |_| set_is_open.update(|open| *open = !*open)
-            >
-                {words.jump_to_section}
-            </button>
-            <ol
-                class="lede-section-nav__list"
-                class:lede-section-nav__list--open=move || is_open.get()
-                id="lede-section-nav-list"
-                node_ref=list
-                on:click=close_on_choice
-            >
-                {links}
-            </ol>
-        </nav>
-    }
+    markup
+        .open_with_class("nav", "lede-section-nav")
+        .attribute("aria-labelledby", "lede-section-nav-title")
+        .attribute("data-testid", "section-nav")
+        .on("keydown", move |event| close_on_escape(event.unchecked_into()))
+        .open_with_class("h2", "lede-section-nav__title")
+        .attribute("id", "lede-section-nav-title")
+        .text(words.in_this_article)
+        .close()
+        .open_with_class("button", "lede-section-nav__toggle")
+        .attribute("type", "button")
+        .reference(move |element| toggle_button.load(&element))
+        .live_attribute("aria-expanded", move || Some(if is_open.get() { "true" } else { "false" }.to_owned()))
+        .attribute("aria-controls", "lede-section-nav-list")
+        .on("click", move |_| set_is_open.update(|open| *open = !*open))
+        .text(words.jump_to_section)
+        .close()
+        .open("ol")
+        .live_attribute("class", move || {
+            Some(
+                if is_open.get() {
+                    "lede-section-nav__list lede-section-nav__list--open"
+                } else {
+                    "lede-section-nav__list"
+                }
+                .to_owned(),
+            )
+        })
+        .attribute("id", "lede-section-nav-list")
+        .reference(move |element| list.load(&element))
+        .on("click", move |event| close_on_choice(event.unchecked_into()));
+    markup.append(links);
+    markup.close().close();
 }
 
 /// Marks the link to `current` in `list` as the current location, and no other.

@@ -65,3 +65,63 @@ fn an_attribute_written_after_an_elements_children_is_ignored_as_in_published_ht
     let paragraph = one(&container, "[data-testid=late-attribute]");
     assert!(!paragraph.has_attribute("hidden"), "the late attribute is not set");
 }
+
+#[wasm_bindgen_test]
+async fn live_attributes_text_and_properties_follow_their_signals() {
+    let container = fresh_container();
+    let is_open = RwSignal::new(false);
+    let _mounted = mount_to(container.clone(), move || {
+        let mut markup = Markup::new();
+        markup
+            .open("div")
+            .attribute("data-testid", "live")
+            .live_attribute("aria-expanded", move || Some(is_open.get().to_string()))
+            .live_attribute("data-open", move || is_open.get().then(String::new))
+            .live_style_property("--lede-test", move || Some(if is_open.get() { "2" } else { "1" }.to_owned()))
+            .live_text(move || if is_open.get() { "open".to_owned() } else { "closed".to_owned() })
+            .open("input")
+            .attribute("type", "checkbox")
+            .live_property("checked", move || is_open.get())
+            .close()
+            .close();
+        markup
+    });
+    let element = one(&container, "[data-testid=live]");
+    let checkbox: web_sys::HtmlInputElement = one(&container, "input").unchecked_into();
+    let style = || element.unchecked_ref::<web_sys::HtmlElement>().style().get_property_value("--lede-test").unwrap_or_default();
+    assert_eq!(element.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(!element.has_attribute("data-open"), "a live attribute whose value is None is left out");
+    assert_eq!(style(), "1");
+    assert_eq!(text(&element), "closed");
+    assert!(!checkbox.checked());
+    is_open.set(true);
+    wait_until("the live parts follow the signal", || text(&element) == "open").await;
+    assert_eq!(element.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(element.get_attribute("data-open").as_deref(), Some(""));
+    assert_eq!(style(), "2");
+    assert!(checkbox.checked());
+}
+
+#[wasm_bindgen_test]
+fn a_listener_hears_its_events_and_a_reference_gets_its_element() {
+    let container = fresh_container();
+    let presses = RwSignal::new(0);
+    let referenced = RwSignal::new(None::<String>);
+    let _mounted = mount_to(container.clone(), move || {
+        let mut markup = Markup::new();
+        markup
+            .open("button")
+            .attribute("type", "button")
+            .attribute("data-testid", "live-button")
+            .on("click", move |_| presses.update(|count| *count += 1))
+            .reference(move |element| referenced.set(element.get_attribute("data-testid")))
+            .text("Press")
+            .close();
+        markup
+    });
+    let button: web_sys::HtmlElement = one(&container, "[data-testid=live-button]").unchecked_into();
+    button.click();
+    button.click();
+    assert_eq!(presses.get_untracked(), 2);
+    assert_eq!(referenced.get_untracked().as_deref(), Some("live-button"));
+}
