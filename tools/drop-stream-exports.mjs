@@ -21,35 +21,10 @@
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { readUnsigned, unsigned } from "./wasm-binary.mjs";
 
 /** The classes `wasm-streams` exports to JavaScript. */
 const STREAM_CLASSES = ["IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource"];
-
-/** Reads an unsigned LEB128 number at `offset`: its value and the offset after it. */
-function readUnsigned(bytes, offset) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[offset];
-    if (byte === undefined) throw new Error("drop-stream-exports: the wasm ends inside a number");
-    offset += 1;
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if ((byte & 0x80) === 0) return { value, offset };
-  }
-}
-
-/** `value` as unsigned LEB128 bytes. */
-function unsigned(value) {
-  const out = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return Buffer.from(out);
-}
 
 /** `wasm` without the exports whose names `isDropped` accepts, and the names dropped. */
 function withoutExports(wasm, isDropped) {

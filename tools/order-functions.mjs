@@ -22,6 +22,7 @@
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { readName, readUnsigned, sections, skipImportDescription, unsigned } from "./wasm-binary.mjs";
 
 /** How many hash slots each function's signature has. */
 const SIGNATURE_SLOTS = 128;
@@ -29,45 +30,6 @@ const SIGNATURE_SLOTS = 128;
 const SHINGLE_BYTES = 4;
 /** At most this many matching slots counts as "not alike at all". */
 const UNALIKE_SLOTS = 2;
-
-/** Reads an unsigned LEB128 number at `offset`: its value and the offset after it. */
-function readUnsigned(bytes, offset) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[offset];
-    if (byte === undefined) throw new Error("order-functions: the wasm ends inside a number");
-    offset += 1;
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if ((byte & 0x80) === 0) return { value, offset };
-  }
-}
-
-/** `value` as unsigned LEB128 bytes. */
-function unsigned(value) {
-  const out = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return Buffer.from(out);
-}
-
-/** The module's sections: id, where the section starts, where its payload starts, where it ends. */
-function sections(wasm) {
-  const found = [];
-  let offset = 8;
-  while (offset < wasm.length) {
-    const size = readUnsigned(wasm, offset + 1);
-    found.push({ id: wasm[offset], start: offset, payload: size.offset, end: size.offset + size.value });
-    offset = size.offset + size.value;
-  }
-  if (offset !== wasm.length) throw new Error("order-functions: the last section does not end with the wasm");
-  return found;
-}
 
 /** A custom section's name. */
 function customName(wasm, section) {
@@ -80,32 +42,11 @@ function importedFunctions(wasm, section) {
   if (!section) return 0;
   let { value: count, offset } = readUnsigned(wasm, section.payload);
   let functions = 0;
-  const skipLimits = (at) => {
-    const flags = wasm[at];
-    at = readUnsigned(wasm, at + 1).offset;
-    return flags & 0x01 ? readUnsigned(wasm, at).offset : at;
-  };
   for (let index = 0; index < count; index += 1) {
-    for (let name = 0; name < 2; name += 1) {
-      const length = readUnsigned(wasm, offset);
-      offset = length.offset + length.value;
-    }
-    const kind = wasm[offset];
-    offset += 1;
-    if (kind === 0x00) {
-      functions += 1;
-      offset = readUnsigned(wasm, offset).offset;
-    } else if (kind === 0x01) {
-      offset = skipLimits(offset + 1);
-    } else if (kind === 0x02) {
-      offset = skipLimits(offset);
-    } else if (kind === 0x03) {
-      offset += 2;
-    } else if (kind === 0x04) {
-      offset = readUnsigned(wasm, offset + 1).offset;
-    } else {
-      throw new Error(`order-functions: unknown import kind ${kind}`);
-    }
+    const moduleName = readName(wasm, offset);
+    const field = readName(wasm, moduleName.offset);
+    if (wasm[field.offset] === 0x00) functions += 1;
+    offset = skipImportDescription(wasm, field.offset);
   }
   return functions;
 }
@@ -212,7 +153,6 @@ export function similarityOrder(bodies, names) {
  * ordered. The module is otherwise unchanged.
  */
 export function nameFunctionsBySimilarity(wasm) {
-  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error("order-functions: not a wasm module");
   const all = sections(wasm);
   const code = all.find((section) => section.id === 10);
   if (!code) throw new Error("order-functions: the wasm has no code section");

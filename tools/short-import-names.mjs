@@ -13,37 +13,7 @@
 // when the glue names them exactly once, as a key of its import object; a snippet's
 // imports keep the names its module exports. Plain Node, no dependencies.
 
-/** Reads an unsigned LEB128 number at `offset`: its value and the offset after it. */
-function readUnsigned(bytes, offset) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[offset];
-    if (byte === undefined) throw new Error("short-import-names: the wasm ends inside a number");
-    offset += 1;
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if ((byte & 0x80) === 0) return { value, offset };
-  }
-}
-
-/** `value` as unsigned LEB128 bytes. */
-function unsigned(value) {
-  const out = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return Buffer.from(out);
-}
-
-/** A name as the wasm binary writes it: its length, then its UTF-8 bytes. */
-function encodedName(text) {
-  const utf8 = Buffer.from(text, "utf8");
-  return Buffer.concat([unsigned(utf8.length), utf8]);
-}
+import { encodedName, readName, readUnsigned, skipImportDescription, unsigned } from "./wasm-binary.mjs";
 
 /** The `index`th short name: a…z, A…Z, then two letters and so on. */
 function shortName(index) {
@@ -57,42 +27,8 @@ function shortName(index) {
   return name;
 }
 
-/** The offset after the limits (of a table or a memory) at `offset`. */
-function skipLimits(bytes, offset) {
-  const flags = bytes[offset];
-  offset = readUnsigned(bytes, offset + 1).offset;
-  return flags & 0x01 ? readUnsigned(bytes, offset).offset : offset;
-}
-
-/** The offset after the import description (what is imported) at `offset`. */
-function skipImportDescription(bytes, offset) {
-  const kind = bytes[offset];
-  offset += 1;
-  switch (kind) {
-    case 0x00: // a function: its type's index
-      return readUnsigned(bytes, offset).offset;
-    case 0x01: // a table: its element type, then its limits
-      return skipLimits(bytes, offset + 1);
-    case 0x02: // a memory: its limits
-      return skipLimits(bytes, offset);
-    case 0x03: // a global: its value type and mutability
-      return offset + 2;
-    case 0x04: // a tag: its attribute, then its type's index
-      return readUnsigned(bytes, offset + 1).offset;
-    default:
-      throw new Error(`short-import-names: unknown import kind ${kind}`);
-  }
-}
-
 /** Whether `moduleName` is how a wasm-bindgen module names its glue: `./{out name}_bg.js`. */
 const isGlueModule = (moduleName) => /^\.\/[^/]+_bg\.js$/.test(moduleName);
-
-/** The name at `offset` (its length, then its UTF-8 bytes): its text and the offset after it. */
-function readName(bytes, offset) {
-  const length = readUnsigned(bytes, offset);
-  const end = length.offset + length.value;
-  return { text: bytes.toString("utf8", length.offset, end), offset: end };
-}
 
 /**
  * The payload of a section that is a vector of entries, from `start` to `end`, with each
