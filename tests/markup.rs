@@ -1,4 +1,4 @@
-//! The markup view type (`src/components/markup.rs`, decision 023) written as HTML, as a
+//! The markup view type (`src/components/markup/`, decisions 023 and 026) written as HTML, as a
 //! published page writes it: text and attribute values stay text, whatever they hold.
 
 use lede::components::markup::Markup;

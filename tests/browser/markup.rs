@@ -1,4 +1,4 @@
-//! The markup view type (`src/components/markup.rs`, decision 023) mounted in a real DOM:
+//! The markup view type (`src/components/markup/`, decisions 023 and 026) mounted in a real DOM:
 //! the elements, attributes and text it says, and live views inside it.
 
 use super::*;
