@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dropStreamExports } from '../../tools/drop-stream-exports.mjs';
+import { unsigned } from '../../tools/wasm-binary.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 const CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
@@ -56,17 +57,7 @@ function glueWithClasses(extra = '') {
 /** A module exporting one function under each of `names`, made by hand. */
 function moduleExporting(names) {
   const text = (value) => [value.length, ...Buffer.from(value)];
-  const leb = (value) => {
-    const out = [];
-    do {
-      let byte = value & 0x7f;
-      value >>>= 7;
-      if (value > 0) byte |= 0x80;
-      out.push(byte);
-    } while (value > 0);
-    return out;
-  };
-  const section = (id, payload) => [id, ...leb(payload.length), ...payload];
+  const section = (id, payload) => [id, ...unsigned(payload.length), ...payload];
   const bytes = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   bytes.push(...section(1, [0x01, 0x60, 0x00, 0x00]));
   bytes.push(...section(3, [0x01, 0x00]));

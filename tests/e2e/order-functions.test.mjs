@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nameFunctionsBySimilarity } from '../../tools/order-functions.mjs';
+import { unsigned } from '../../tools/wasm-binary.mjs';
 
 /** `value` as signed LEB128 bytes. */
 function signed(value) {
@@ -24,31 +25,20 @@ function body(start, operand, opcode, steps) {
   const instructions = [0x41, ...signed(start)];
   for (let step = 0; step < steps; step += 1) instructions.push(0x41, ...signed(operand + step), opcode);
   const code = [0x00, ...instructions, 0x0b];
-  return [...unsignedBytes(code.length), ...code];
+  return [...unsigned(code.length), ...code];
 }
 
 /** A module whose functions (of no arguments, returning an i32) have `bodies` and `names`, made by hand. */
 function moduleWith(bodies, names) {
-  const section = (id, payload) => [id, ...unsignedBytes(payload.length), ...payload];
+  const section = (id, payload) => [id, ...unsigned(payload.length), ...payload];
   const text = (value) => [value.length, ...Buffer.from(value)];
   const bytes = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   bytes.push(...section(1, [0x01, 0x60, 0x00, 0x01, 0x7f]));
   bytes.push(...section(3, [bodies.length, ...bodies.map(() => 0x00)]));
   bytes.push(...section(10, [bodies.length, ...bodies.flat()]));
   const functionNames = [names.length, ...names.flatMap((name, index) => [index, ...text(name)])];
-  bytes.push(...section(0, [...text('name'), 0x01, ...unsignedBytes(functionNames.length), ...functionNames]));
+  bytes.push(...section(0, [...text('name'), 0x01, ...unsigned(functionNames.length), ...functionNames]));
   return Buffer.from(bytes);
-}
-
-function unsignedBytes(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return out;
 }
 
 /** The function names of a module's name section, in index order. */

@@ -6,7 +6,7 @@ use leptos::tachys::renderer::Rndr;
 use leptos::tachys::view::any_view::AnyViewState;
 use leptos::tachys::view::{Mountable, Render};
 
-use super::{LivePart, Markup, Token};
+use super::{still_in_start_tag, LivePart, Markup, Token};
 
 /// The rendered markup: its top-level nodes, and the views inside its elements.
 pub struct MarkupState {
@@ -101,8 +101,7 @@ impl Render for Markup {
         // Whether the tokens since the last `open` are all attributes, which belong to it.
         let mut in_start_tag = false;
         for token in self.tokens {
-            let starts_an_element = matches!(token, Token::Open(_));
-            let is_attribute = matches!(token, Token::Attribute(..) | Token::Live(_));
+            let next_in_start_tag = still_in_start_tag(&token, in_start_tag);
             match token {
                 Token::Open(tag) => {
                     let element = Rndr::create_element(tag, None);
@@ -151,7 +150,7 @@ impl Render for Markup {
                     live.push(follow_text(node, text));
                 }
             }
-            in_start_tag = starts_an_element || (in_start_tag && is_attribute);
+            in_start_tag = next_in_start_tag;
         }
         // Empty markup is an empty text node, so that it still has a place in the page
         // for markup that replaces it to take.

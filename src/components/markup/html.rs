@@ -10,7 +10,7 @@ use leptos::tachys::view::{Position, PositionState, RenderHtml};
 use std::borrow::Cow;
 
 use super::dom::{apply_live_part, follow_text, MarkupState, MountedNode};
-use super::{is_void, LivePart, Markup, Token};
+use super::{is_void, still_in_start_tag, LivePart, Markup, Token};
 
 /// Writes `value` escaped for a double-quoted attribute.
 fn push_attribute_value(buf: &mut String, value: &str) {
@@ -150,8 +150,7 @@ impl RenderHtml for Markup {
         let mut open: Vec<Element> = Vec::new();
         let mut in_start_tag = false;
         for token in self.tokens {
-            let starts_an_element = matches!(token, Token::Open(_));
-            let is_attribute = matches!(token, Token::Attribute(..) | Token::Live(_));
+            let next_in_start_tag = still_in_start_tag(&token, in_start_tag);
             match token {
                 Token::Open(tag) => {
                     let current_position = position.get();
@@ -209,7 +208,7 @@ impl RenderHtml for Markup {
                     drop(state);
                 }
             }
-            in_start_tag = starts_an_element || (in_start_tag && is_attribute);
+            in_start_tag = next_in_start_tag;
         }
         MarkupState {
             top_level,

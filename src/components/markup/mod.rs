@@ -199,6 +199,17 @@ impl Markup {
     }
 }
 
+/// Whether the element opened last can still take attributes after `token`: an `open`
+/// starts its start tag, and attributes and live parts keep it open; anything else ends
+/// it. Rendering in the browser and hydrating both follow this rule.
+pub(super) fn still_in_start_tag(token: &Token, in_start_tag: bool) -> bool {
+    match token {
+        Token::Open(_) => true,
+        Token::Attribute(..) | Token::Live(_) => in_start_tag,
+        _ => false,
+    }
+}
+
 /// Elements that have no children and no closing tag.
 pub(super) fn is_void(tag: &str) -> bool {
     matches!(tag, "img" | "hr" | "wbr" | "br" | "input")
